@@ -1,0 +1,3 @@
+-- One setting's value.
+-- Params: key.
+select value from settings where key = ?;

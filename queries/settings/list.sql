@@ -1,0 +1,3 @@
+-- Every setting.
+-- Params: none.
+select key, value from settings order by key;

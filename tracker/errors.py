@@ -1,0 +1,65 @@
+"""The few named errors the service layer raises; pages and the CLI show them to people.
+
+Each error carries a catalog key and parameters rather than a finished sentence, so the
+same failure reads correctly in Vietnamese or English (see tracker/i18n.py).
+"""
+
+from __future__ import annotations
+
+
+class TrackerError(Exception):
+    """Base of every error a user may see. ``key`` names a catalog message."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, /, **params: object) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(f"{self.key} {params}" if params else self.key)
+
+    def message(self, lang: str = "vi") -> str:
+        from tracker.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+class InvalidInput(TrackerError):
+    """What the user typed or uploaded breaks a rule; nothing was written."""
+
+    key = "error.invalid"
+
+    def __init__(self, key: str | None = None, /, field: str | None = None, **params: object) -> None:
+        self.field = field
+        super().__init__(key, **params)
+
+
+class InvalidInputs(InvalidInput):
+    """Several problems found at once (a form with more than one bad field)."""
+
+    def __init__(self, errors: list[InvalidInput]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.key, field=first.field, **first.params)
+
+    def message(self, lang: str = "vi") -> str:
+        return "\n".join(error.message(lang) for error in self.errors)
+
+
+class NotFound(TrackerError):
+    key = "error.not_found"
+
+
+class Conflict(TrackerError):
+    """The item changed since the user loaded it (optimistic locking) or a unique rule clashed."""
+
+    key = "error.conflict"
+
+
+class PermissionDenied(TrackerError):
+    key = "error.permission"
+
+
+class DatabaseBusy(TrackerError):
+    """Another process holds the DuckDB file (only one process may open it read-write)."""
+
+    key = "error.db_busy"

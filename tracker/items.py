@@ -1,0 +1,85 @@
+"""The tracked item (a voter recommendation or a deputy's question) and its vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    VOTER_RECOMMENDATION = "voter_recommendation"
+    DEPUTY_QUESTION = "deputy_question"
+
+
+class Phase(StrEnum):
+    """When the item arose: recommendations before/after a session; questions at/between sessions."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    AT_SESSION = "at_session"
+    BETWEEN_SESSIONS = "between_sessions"
+
+
+PHASES_BY_KIND: dict[Kind, tuple[Phase, ...]] = {
+    Kind.VOTER_RECOMMENDATION: (Phase.BEFORE, Phase.AFTER),
+    Kind.DEPUTY_QUESTION: (Phase.AT_SESSION, Phase.BETWEEN_SESSIONS),
+}
+
+
+class Result(StrEnum):
+    """The three legal result categories of a reply (JR 72/2025 Art. 49(2))."""
+
+    RESOLVED = "resolved"
+    BEING_RESOLVED = "being_resolved"
+    EXPLAINED = "explained"
+
+
+class Status(StrEnum):
+    """Derived, never stored: see tracker/status.py."""
+
+    REPLIED_ON_TIME = "replied_on_time"
+    REPLIED_LATE = "replied_late"
+    OPEN_NOT_DUE = "open_not_due"
+    OVERDUE = "overdue"
+    TRANSFERRED = "transferred"
+
+
+@dataclass(frozen=True)
+class Reply:
+    response_no: str
+    responded_on: date
+    signer: str
+    summary: str
+    result: Result
+    roadmap: str = ""
+    committed_on: date | None = None
+    late_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    kind: Kind
+    session_id: int
+    phase: Phase
+    ref_no: str
+    received_on: date
+    sources: tuple[str, ...]
+    deputy: str
+    summary: str
+    full_text: str
+    topic: str
+    lead_unit: str
+    coordinating_units: tuple[str, ...]
+    due_on: date
+    due_basis: str
+    due_override_reason: str
+    reply: Reply | None
+    transferred_on: date | None
+    transfer_note: str
+    version: int
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    archived_at: datetime | None = None
+    extra: dict = field(default_factory=dict, compare=False)

@@ -1,0 +1,611 @@
+"""The use cases: what liaison officers, unit officers, the Minister's office and administrators do.
+
+Pages and the CLI call these; they never build SQL. Every write checks permissions, validates
+everything before touching storage, runs as one transaction on the single writer, bumps the
+item's version (optimistic locking) and appends an event to the item's history.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from tracker import validation as v
+from tracker.dates import format_date
+from tracker.deadlines import (
+    DEFAULT_RULES,
+    Deadline,
+    DeadlineRule,
+    compute_deadline,
+    report_due_date,
+    rule_for,
+)
+from tracker.errors import Conflict, InvalidInput, NotFound
+from tracker.items import Item, Kind, Phase, Reply, Result
+from tracker.permissions import Action, Actor, require
+from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
+from tracker.sessions import Session, SessionRef, next_regular_session
+from tracker.stats import Counts
+from tracker.storage import Cursor, Database
+from tracker.text import fold
+from tracker.workdays import DEFAULT_OVERRIDES, Override, WorkCalendar
+
+DEFAULT_DUE_SOON_DAYS = 5
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Slow-changing data every page needs; cached and refreshed after settings change."""
+
+    units: tuple[Unit, ...]
+    sessions: tuple[Session, ...]
+    calendar: WorkCalendar
+    rules: tuple[DeadlineRule, ...]
+    settings: dict[str, str]
+
+    def unit(self, code: str | None) -> Unit | None:
+        return next((u for u in self.units if u.code == code), None)
+
+    def unit_name(self, code: str | None, lang: str = "vi") -> str:
+        unit = self.unit(code)
+        return unit.name(lang) if unit else (code or "")
+
+    def session(self, session_id: int) -> Session:
+        for s in self.sessions:
+            if s.id == session_id:
+                return s
+        raise NotFound("error.session_not_found", value=str(session_id))
+
+    def session_by_ref(self, ref: SessionRef) -> Session:
+        for s in self.sessions:
+            if s.ref == ref:
+                return s
+        raise NotFound("error.session_not_found", value=ref.code())
+
+    @property
+    def due_soon_days(self) -> int:
+        return int(self.settings.get("due_soon_days", DEFAULT_DUE_SOON_DAYS))
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    """What a liaison officer enters; validated as a whole before anything is written."""
+
+    kind: Kind | str
+    session_id: int
+    phase: Phase | str
+    received_on: date
+    summary: str
+    ref_no: str = ""
+    sources: tuple[str, ...] = ()
+    deputy: str = ""
+    full_text: str = ""
+    topic: str = ""
+    lead_unit: str | None = None
+    coordinating_units: tuple[str, ...] = ()
+    due_on: date | None = None  # set only to override the computed deadline
+    due_override_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    session_id: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+    status: str | None = None  # a Status value, or "replied" / "open" / "due_soon"
+    result: str | None = None
+    topic: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    changes: dict
+    reason: str
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    session_id: int | None
+    ref: SessionRef
+    kind: str
+    counts: Counts
+    unit: str | None = None
+
+    def as_dict(self, with_unit: bool = False) -> dict:
+        out = {
+            "term": self.ref.term,
+            "session": self.ref.number,
+            "extraordinary": self.ref.extraordinary,
+            "kind": self.kind,
+        }
+        if with_unit:
+            out["unit"] = self.unit
+        out.update(self.counts.as_dict())
+        return out
+
+
+_COUNT_FIELDS = tuple(Counts.__dataclass_fields__)
+
+
+def _search_text(*parts: str | None) -> str:
+    return fold(" ".join(p for p in parts if p))
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _changes(before: dict, after: dict) -> dict:
+    return {
+        k: [_jsonable(before.get(k)), _jsonable(after[k])]
+        for k in after
+        if _jsonable(before.get(k)) != _jsonable(after[k])
+    }
+
+
+def _split(value: str | None, sep: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (value or "").split(sep) if p.strip())
+
+
+def item_from_row(row: dict) -> Item:
+    reply = None
+    if row.get("responded_on") is not None:
+        reply = Reply(
+            response_no=row["response_no"] or "",
+            responded_on=row["responded_on"],
+            signer=row["signer"] or "",
+            summary=row["response_summary"] or "",
+            result=Result(row["result"]),
+            roadmap=row["roadmap"] or "",
+            committed_on=row["committed_on"],
+            late_reason=row["late_reason"] or "",
+        )
+    return Item(
+        id=row["id"],
+        kind=Kind(row["kind"]),
+        session_id=row["session_id"],
+        phase=Phase(row["phase"]),
+        ref_no=row["ref_no"],
+        received_on=row["received_on"],
+        sources=_split(row["sources"], ";"),
+        deputy=row["deputy"],
+        summary=row["summary"],
+        full_text=row["full_text"],
+        topic=row["topic"],
+        lead_unit=row["lead_unit"],
+        coordinating_units=_split(row["coordinating_units"], ";"),
+        due_on=row["due_on"],
+        due_basis=row["due_basis"],
+        due_override_reason=row["due_override_reason"],
+        reply=reply,
+        transferred_on=row["transferred_on"],
+        transfer_note=row["transfer_note"] or "",
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        archived_at=row["archived_at"],
+    )
+
+
+class Tracker:
+    """The product's use cases over one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._reference: Reference | None = None
+        self._reference_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Tracker:
+        """Open (creating and migrating if needed) and load reference data: idempotent."""
+        tracker = cls(Database(path))
+        tracker.initialize()
+        return tracker
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reference data --------------------------------------------------------------------
+    def initialize(self) -> None:
+        self.db.migrate()
+
+        def work(cur: Cursor) -> None:
+            cur.many(
+                "units/insert_missing",
+                [
+                    (u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, n)
+                    for n, u in enumerate(DEFAULT_UNITS)
+                ],
+            )
+            cur.many(
+                "sessions/insert_missing",
+                [(s.term, s.number, s.extraordinary, s.opens_on, s.closes_on, s.note) for s in DEFAULT_SESSIONS],
+            )
+            cur.many(
+                "calendar/insert_missing_override",
+                [(o.day, o.working, o.note) for o in DEFAULT_OVERRIDES],
+            )
+            cur.many(
+                "rules/insert_missing",
+                [(r.kind.value, r.days, r.effective_from, r.basis) for r in DEFAULT_RULES],
+            )
+
+        self.db.write(work)
+        self.refresh_reference()
+
+    def refresh_reference(self) -> Reference:
+        cur = self.db.reader()
+        try:
+            units = tuple(
+                Unit(r["code"], r["name_vi"], r["name_en"], r["active_from"], r["active_to"], r["sort_order"])
+                for r in cur.records("units/list")
+            )
+            sessions = tuple(
+                Session(
+                    r["id"],
+                    SessionRef(r["term"], r["number"], r["extraordinary"]),
+                    r["opens_on"],
+                    r["closes_on"],
+                    r["note"],
+                )
+                for r in cur.records("sessions/list")
+            )
+            overrides = tuple(Override(r[0], r[1], r[2]) for r in cur.all("calendar/list_overrides"))
+            rules = tuple(DeadlineRule(Kind(r[0]), r[1], r[2], r[3]) for r in cur.all("rules/list"))
+            settings = {k: val for k, val in cur.all("settings/list")}
+        finally:
+            cur.raw.close()
+        reference = Reference(units, sessions, WorkCalendar(overrides), rules, settings)
+        with self._reference_lock:
+            self._reference = reference
+        return reference
+
+    @property
+    def reference(self) -> Reference:
+        return self._reference or self.refresh_reference()
+
+    # -- deadlines -------------------------------------------------------------------------
+    def deadline_for(self, kind: Kind | str, received_on: date, lang: str = "vi") -> Deadline:
+        ref = self.reference
+        rule = rule_for(ref.rules, Kind(kind), received_on)
+        return compute_deadline(received_on, rule, ref.calendar, lang)
+
+    def report_due_for(self, session: Session) -> tuple[Session | None, date | None]:
+        """The next regular session and the last day for the report on ``session``'s items."""
+        ref = self.reference
+        nxt = next_regular_session(list(ref.sessions), session)
+        if nxt is None or nxt.opens_on is None:
+            return nxt, None
+        return nxt, report_due_date(nxt.opens_on, ref.calendar)
+
+    def due_soon_until(self, as_of: date) -> date:
+        ref = self.reference
+        return ref.calendar.add_working_days(as_of, ref.due_soon_days)
+
+    # -- reading items ---------------------------------------------------------------------
+    def get_item(self, item_id: int) -> Item:
+        rows = self.db.records("items/get", [item_id])
+        if not rows:
+            raise NotFound("error.item_not_found", value=str(item_id))
+        return item_from_row(rows[0])
+
+    def history(self, item_id: int) -> list[Event]:
+        return [
+            Event(r["id"], r["occurred_at"], r["actor"], r["action"], json.loads(r["changes"] or "{}"), r["reason"])
+            for r in self.db.records("events/list_for_item", [item_id])
+        ]
+
+    def search(
+        self,
+        filters: Filters,
+        as_of: date,
+        *,
+        order: str = "received",
+        limit: int = PAGE_SIZE,
+        offset: int = 0,
+    ) -> Page:
+        """One page of matching items, paged on the server (the browser never gets them all)."""
+        text = fold(filters.text)
+        params = {
+            "as_of": as_of,
+            "session_id": filters.session_id,
+            "kind": filters.kind,
+            "unit": filters.unit,
+            "status": filters.status,
+            "result": filters.result,
+            "topic": filters.topic,
+            "due_from": filters.due_from,
+            "due_to": filters.due_to,
+            "soon_until": self.due_soon_until(as_of),
+            "q": text or None,
+            "order": order,
+            "limit": max(1, min(int(limit), 100_000)),
+            "offset": max(0, int(offset)),
+        }
+        rows = self.db.records("items/search", params)
+        total = rows[0]["matches"] if rows else 0
+        if not rows and offset > 0:
+            # The page ran past the end (filters narrowed): count without the offset.
+            again = self.db.records("items/search", {**params, "offset": 0, "limit": 1})
+            total = again[0]["matches"] if again else 0
+        return Page(rows, total, params["offset"], params["limit"])
+
+    def topics(self) -> list[str]:
+        return [r[0] for r in self.db.all("items/topics")]
+
+    # -- statistics ------------------------------------------------------------------------
+    def stats(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> list[StatsRow]:
+        rows = self.db.records(
+            "stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind}
+        )
+        return [self._stats_row(r) for r in rows]
+
+    def stats_by_unit(
+        self,
+        as_of: date,
+        session_id: int | None = None,
+        kind: str | None = None,
+        unit: str | None = None,
+    ) -> list[StatsRow]:
+        rows = self.db.records(
+            "stats/by_unit", {"as_of": as_of, "session_id": session_id, "kind": kind, "unit": unit}
+        )
+        return [self._stats_row(r, with_unit=True) for r in rows]
+
+    @staticmethod
+    def _stats_row(r: dict, with_unit: bool = False) -> StatsRow:
+        return StatsRow(
+            r["session_id"],
+            SessionRef(r["term"], r["session"], r["extraordinary"]),
+            r["kind"],
+            Counts(**{k: int(r[k]) for k in _COUNT_FIELDS}),
+            r["unit"] if with_unit else None,
+        )
+
+    # -- writing items ---------------------------------------------------------------------
+    def create_item(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
+        require(actor, Action.CREATE_ITEM)
+        ref = self.reference
+        clean = v.validate_draft(draft, ref)
+        deadline = self.deadline_for(clean.kind, clean.received_on, lang)
+        if clean.due_on is not None and clean.due_on != deadline.due_on:
+            due_on, reason = clean.due_on, clean.due_override_reason
+            basis = deadline.explain(lang) + " | " + format_date(due_on)
+        else:
+            due_on, reason, basis = deadline.due_on, "", deadline.explain(lang)
+        sources = "; ".join(clean.sources)
+        coordinating = ";".join(clean.coordinating_units)
+
+        def work(cur: Cursor) -> int:
+            self._refuse_duplicate_ref(cur, clean.kind, clean.session_id, clean.ref_no)
+            (item_id,) = cur.one(
+                "items/insert",
+                [
+                    clean.kind.value, clean.session_id, clean.phase.value, clean.ref_no,
+                    clean.received_on, sources, clean.deputy, clean.summary, clean.full_text,
+                    clean.topic, clean.lead_unit, coordinating, due_on, basis, reason,
+                    _search_text(clean.ref_no, clean.summary, clean.full_text, clean.topic, sources, clean.deputy),
+                    actor.username,
+                ],
+            )
+            after = {
+                "kind": clean.kind.value, "session_id": clean.session_id, "phase": clean.phase.value,
+                "ref_no": clean.ref_no, "received_on": clean.received_on, "lead_unit": clean.lead_unit,
+                "coordinating_units": coordinating, "due_on": due_on,
+            }
+            self._log(cur, item_id, actor, "created", _changes({}, after), reason)
+            return item_id
+
+        return self.db.write(work)
+
+    @staticmethod
+    def _refuse_duplicate_ref(cur: Cursor, kind: Kind, session_id: int, ref_no: str, item_id: int | None = None) -> None:
+        if not ref_no.strip():
+            return
+        clash = [r for r in cur.all("items/find_by_ref", [kind.value, session_id, ref_no.strip().lower()]) if r[0] != item_id]
+        if clash:
+            raise InvalidInput("error.duplicate_ref", field="ref_no", value=ref_no, other=clash[0][0])
+
+    def _log(self, cur: Cursor, item_id: int, actor: Actor, action: str, changes: dict, reason: str = "") -> None:
+        cur.run("events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason])
+
+    def _update(self, cur: Cursor, query: str, params: list, item_id: int, version: int) -> int:
+        """Apply an update guarded by the version the user saw; refuse it if the item moved on."""
+        row = cur.one(query, [*params, item_id, version])
+        if row is None:
+            current = cur.records("items/get", [item_id])
+            if not current:
+                raise NotFound("error.item_not_found", value=str(item_id))
+            raise Conflict("error.stale_item", value=str(item_id), seen=version, now=current[0]["version"])
+        return row[0]
+
+    def _current(self, cur: Cursor, item_id: int) -> dict:
+        rows = cur.records("items/get", [item_id])
+        if not rows:
+            raise NotFound("error.item_not_found", value=str(item_id))
+        return rows[0]
+
+    def assign(
+        self,
+        actor: Actor,
+        item_id: int,
+        version: int,
+        lead_unit: str,
+        coordinating_units: tuple[str, ...] = (),
+        reason: str = "",
+    ) -> int:
+        """Set or change the lead and coordinating units; a change of lead is a recorded transfer."""
+        require(actor, Action.ASSIGN)
+        lead, coordinating = v.validate_assignment(lead_unit, coordinating_units, self.reference)
+        reason = v.validate_text(reason, "reason", v.MAX_REASON)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            if before["lead_unit"] and before["lead_unit"] != lead and not reason:
+                raise InvalidInput("error.reason_required", field="reason")
+            after = {"lead_unit": lead, "coordinating_units": ";".join(coordinating)}
+            changes = _changes(before, after)
+            if not changes:
+                return before["version"]
+            new_version = self._update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
+            action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
+            self._log(cur, item_id, actor, action, changes, reason)
+            return new_version
+
+        return self.db.write(work)
+
+    def override_deadline(self, actor: Actor, item_id: int, version: int, due_on: date, reason: str) -> int:
+        require(actor, Action.OVERRIDE_DEADLINE)
+        reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            v.validate_due(due_on, before["received_on"])
+            basis = f"{before['due_basis']} | {format_date(due_on)}"
+            new_version = self._update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
+            self._log(cur, item_id, actor, "deadline_overridden", _changes(before, {"due_on": due_on}), reason)
+            return new_version
+
+        return self.db.write(work)
+
+    def record_progress(self, actor: Actor, item_id: int, note: str) -> None:
+        """A progress note is an event only: it changes no field, so it never conflicts."""
+        note = v.validate_text(note, "note", v.MAX_REASON, required=True)
+
+        def work(cur: Cursor) -> None:
+            before = self._current(cur, item_id)
+            require(actor, Action.RECORD_PROGRESS, self._units_of(before))
+            self._log(cur, item_id, actor, "progress", {}, note)
+
+        self.db.write(work)
+
+    @staticmethod
+    def _units_of(row: dict) -> tuple[str, ...]:
+        return tuple(u for u in (row["lead_unit"], *_split(row["coordinating_units"], ";")) if u)
+
+    def record_reply(self, actor: Actor, item_id: int, version: int, reply: Reply) -> int:
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            require(actor, Action.RECORD_REPLY, self._units_of(before))
+            if before["transferred_on"] is not None:
+                raise InvalidInput("error.reply_on_transferred", field="result")
+            clean = v.validate_reply(reply, before["received_on"], before["due_on"])
+            after = {
+                "response_no": clean.response_no, "responded_on": clean.responded_on,
+                "signer": clean.signer, "response_summary": clean.summary, "result": clean.result.value,
+                "roadmap": clean.roadmap or None, "committed_on": clean.committed_on,
+                "late_reason": clean.late_reason or None,
+            }
+            search = _search_text(
+                before["ref_no"], before["summary"], before["full_text"], before["topic"],
+                before["sources"], before["deputy"], clean.response_no, clean.summary,
+            )
+            new_version = self._update(cur, "items/update_reply", [*after.values(), search], item_id, version)
+            action = "reply_corrected" if before["responded_on"] is not None else "replied"
+            self._log(cur, item_id, actor, action, _changes(before, after), clean.late_reason)
+            return new_version
+
+        return self.db.write(work)
+
+    def transfer(self, actor: Actor, item_id: int, version: int, on: date, note: str) -> int:
+        """Outside the ministry's remit: returned/transferred; closed, counted apart."""
+        require(actor, Action.TRANSFER)
+        note = v.validate_text(note, "transfer_note", v.MAX_REASON, required=True)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            if before["responded_on"] is not None:
+                raise InvalidInput("error.transfer_replied", field="transferred_on")
+            v.validate_event_date(on, before["received_on"], "transferred_on")
+            after = {"transferred_on": on, "transfer_note": note}
+            new_version = self._update(cur, "items/update_transfer", [on, note], item_id, version)
+            self._log(cur, item_id, actor, "transferred", _changes(before, after), note)
+            return new_version
+
+        return self.db.write(work)
+
+    def set_archived(self, actor: Actor, item_id: int, version: int, archived: bool, reason: str) -> int:
+        """Nothing is deleted: archiving hides an item from lists and counts, and is reversible."""
+        require(actor, Action.ARCHIVE)
+        reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            stamp = datetime.now() if archived else None
+            new_version = self._update(cur, "items/set_archived", [stamp], item_id, version)
+            self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason)
+            return new_version
+
+        return self.db.write(work)
+
+    # -- settings (administrator) ----------------------------------------------------------
+    def save_session(self, actor: Actor, ref: SessionRef, opens_on: date | None, closes_on: date | None, note: str = "") -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        if opens_on and closes_on and closes_on < opens_on:
+            raise InvalidInput("error.session_dates", field="closes_on")
+        note = v.validate_text(note, "note", v.MAX_REASON)
+        self.db.write(lambda cur: cur.run("sessions/upsert", [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note]))
+        self.refresh_reference()
+
+    def save_unit(self, actor: Actor, unit: Unit) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        clean = v.validate_unit(unit)
+        self.db.write(
+            lambda cur: cur.run(
+                "units/upsert",
+                [clean.code, clean.name_vi, clean.name_en, fold(clean.name_vi), clean.active_from, clean.active_to, clean.sort_order],
+            )
+        )
+        self.refresh_reference()
+
+    def save_override(self, actor: Actor, day: date, working: bool, note: str) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        note = v.validate_text(note, "note", v.MAX_REASON, required=True)
+        self.db.write(lambda cur: cur.run("calendar/upsert_override", [day, working, note]))
+        self.refresh_reference()
+
+    def delete_override(self, actor: Actor, day: date) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        self.db.write(lambda cur: cur.run("calendar/delete_override", [day]))
+        self.refresh_reference()
+
+    def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        if not 1 <= int(days) <= 366:
+            raise InvalidInput("error.rule_days", field="days")
+        basis = v.validate_text(basis, "basis", v.MAX_REASON)
+        self.db.write(lambda cur: cur.run("rules/upsert", [Kind(kind).value, int(days), effective_from, basis]))
+        self.refresh_reference()
+
+    def save_setting(self, actor: Actor, key: str, value: str) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        if key == "due_soon_days" and not (value.isdigit() and 1 <= int(value) <= 60):
+            raise InvalidInput("error.due_soon_days", field=key)
+        self.db.write(lambda cur: cur.run("settings/put", [key, value]))
+        self.refresh_reference()
+

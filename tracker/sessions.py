@@ -1,0 +1,86 @@
+"""National Assembly terms and sessions: "15/8" is the 8th regular session of the 15th NA,
+"15/BT9" its 9th extraordinary ("bất thường") session."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.errors import InvalidInput
+
+_REF = re.compile(r"^\s*(\d{1,2})\s*/\s*(BT)?\s*(\d{1,2})\s*$", re.IGNORECASE)
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number: int) -> str:
+    """Terms are written in Roman numerals: 15 -> "XV" ("Quốc hội khóa XV")."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+@dataclass(frozen=True, order=True)
+class SessionRef:
+    term: int
+    number: int
+    extraordinary: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> SessionRef:
+        match = _REF.match(text or "")
+        if not match:
+            raise InvalidInput("error.session_format", field="session", value=text)
+        term, bt, number = match.groups()
+        if int(term) < 1 or int(number) < 1:
+            raise InvalidInput("error.session_format", field="session", value=text)
+        return cls(int(term), int(number), bool(bt))
+
+    def code(self) -> str:
+        return f"{self.term}/{'BT' if self.extraordinary else ''}{self.number}"
+
+    def label(self, lang: str = "vi") -> str:
+        from tracker.i18n import t
+
+        key = "session.label_extraordinary" if self.extraordinary else "session.label"
+        return t(key, lang, number=self.number, term=roman(self.term), term_number=self.term)
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    ref: SessionRef
+    opens_on: date | None
+    closes_on: date | None
+    note: str = ""
+
+    @property
+    def term(self) -> int:
+        return self.ref.term
+
+    @property
+    def number(self) -> int:
+        return self.ref.number
+
+    @property
+    def extraordinary(self) -> bool:
+        return self.ref.extraordinary
+
+    def label(self, lang: str = "vi") -> str:
+        return self.ref.label(lang)
+
+
+def next_regular_session(sessions: list[Session], after: Session) -> Session | None:
+    """The regular session that opens after ``after``: its opening sets the report deadline."""
+    later = [
+        s
+        for s in sessions
+        if not s.extraordinary
+        and s.opens_on is not None
+        and (after.opens_on is None or s.opens_on > after.opens_on)
+        and s.ref > after.ref
+    ]
+    return min(later, key=lambda s: s.opens_on) if later else None

@@ -1,0 +1,66 @@
+"""Statistics per session/kind/unit: the four performance buckets and the result categories.
+
+The numbers always add up (issue 2): total = replied + open_not_due + overdue;
+replied = replied_on_time + replied_late; transferred items are counted apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from tracker.items import Result, Status
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int = 0
+    replied: int = 0
+    replied_on_time: int = 0
+    replied_late: int = 0
+    open_not_due: int = 0
+    overdue: int = 0
+    transferred: int = 0
+    resolved: int = 0
+    being_resolved: int = 0
+    explained: int = 0
+
+    @property
+    def completion_pct(self) -> float | None:
+        """Replied / total, one decimal; None when nothing was received (not "0 %")."""
+        if self.total == 0:
+            return None
+        return round(100.0 * self.replied / self.total, 1)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "completion_pct": self.completion_pct}
+
+    def invariant_errors(self) -> list[str]:
+        errors = []
+        if self.total != self.replied + self.open_not_due + self.overdue:
+            errors.append("total != replied + open_not_due + overdue")
+        if self.replied != self.replied_on_time + self.replied_late:
+            errors.append("replied != on_time + late")
+        if self.replied != self.resolved + self.being_resolved + self.explained:
+            errors.append("replied != resolved + being_resolved + explained")
+        return errors
+
+
+def count(rows: Iterable[tuple[Status, Result | None]]) -> Counts:
+    """Counts from (status, result) pairs: the pure reference the SQL aggregate is tested against."""
+    tally = dict.fromkeys(Counts.__dataclass_fields__, 0)
+    for status, result in rows:
+        if status == Status.TRANSFERRED:
+            tally["transferred"] += 1
+            continue
+        tally["total"] += 1
+        tally[status.value] += 1
+        if status in (Status.REPLIED_ON_TIME, Status.REPLIED_LATE):
+            tally["replied"] += 1
+            if result is not None:
+                tally[result.value] += 1
+    return Counts(**tally)
+
+
+def share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(100.0 * part / whole, 1)
