@@ -32,6 +32,9 @@ class Counts:
             return None
         return round(100.0 * self.replied / self.total, 1)
 
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(**{k: getattr(self, k) + getattr(other, k) for k in Counts.__dataclass_fields__})
+
     def as_dict(self) -> dict:
         return {**asdict(self), "completion_pct": self.completion_pct}
 

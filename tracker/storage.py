@@ -115,6 +115,8 @@ class Database:
         self._write_cursor: Cursor | None = None
         self._closed = False
         self._listeners: list[Callable[[], None]] = []
+        # Bumped after every committed write: caches key on it, so no page shows stale data.
+        self.generation = 0
 
     # -- reading -------------------------------------------------------------------------
     def reader(self) -> Cursor:
@@ -155,6 +157,7 @@ class Database:
         if self._closed:
             raise RuntimeError("database is closed")
         result = self._writer.submit(self._run_write, work).result()
+        self.generation += 1
         for listener in list(self._listeners):
             listener()
         return result

@@ -1,0 +1,140 @@
+"""Progress (Minister's office): where each session stands, as of a date the user can move."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker import charts
+from tracker.errors import TrackerError
+from tracker.items import Kind
+from tracker.permissions import Action
+from tracker.service import Filters
+from tracker.stats import Counts
+from ui import cached
+from ui import context as ctx
+from ui.tables import items_frame
+
+tracker = ctx.tracker()
+ref = tracker.reference
+lang = ctx.lang()
+st.title(ctx.tr("progress.title"))
+
+as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
+all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
+
+if not all_rows:
+    st.info(ctx.tr("progress.empty"), icon="ℹ️")
+    col_new, col_demo = st.columns(2)
+    if ctx.allowed(Action.CREATE_ITEM):
+        col_new.page_link("app_pages/new_item.py", label=ctx.tr("progress.empty_enter"), icon="➕")
+    if ctx.allowed(Action.LOAD_DEMO) and col_demo.button(ctx.tr("progress.load_demo"), key="progress.load_demo"):
+        from tracker.demo import load_demo
+
+        with st.spinner(ctx.tr("progress.loading_demo")):
+            try:
+                count = load_demo(tracker)
+            except TrackerError as error:
+                ctx.show_error(error)
+            else:
+                st.success(ctx.tr("progress.demo_loaded", count=count))
+                st.rerun()
+    st.stop()
+
+sessions_with_items = []
+for row in all_rows:
+    if row.session_id not in sessions_with_items:
+        sessions_with_items.append(row.session_id)
+sessions_with_items.reverse()  # newest first
+session_options = [s.id for s in ref.sessions if s.id in sessions_with_items] + [
+    s.id for s in ref.sessions if s.id not in sessions_with_items
+]
+c1, c2 = st.columns([2, 1])
+session_id = c1.selectbox(
+    ctx.tr("field.session"),
+    options=session_options,
+    format_func=lambda sid: ref.session(sid).label(lang),
+    key="progress.session",
+)
+kind = c2.selectbox(
+    ctx.tr("field.kind"),
+    options=["", *[k.value for k in Kind]],
+    format_func=lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all"),
+    key="progress.kind",
+)
+session = ref.session(session_id)
+rows = cached.stats(tracker, *cached.key(tracker), as_of, session_id, kind or None)
+counts = sum((r.counts for r in rows), Counts())
+
+# One line per kind, as the ministry's reports say it ("129/129 replied"; "no question yet").
+for row in rows:
+    if row.counts.total == 0 and row.counts.transferred == 0:
+        st.write(ctx.tr(f"progress.none_received.{row.kind}", session=session.label(lang)))
+    else:
+        st.write(
+            ctx.tr(
+                f"progress.line.{row.kind}",
+                replied=row.counts.replied,
+                total=row.counts.total,
+                pct=charts.percent_text(row.counts.replied, row.counts.total, lang),
+            )
+        )
+
+m = st.columns(5)
+m[0].metric(ctx.tr("metric.total"), counts.total)
+m[1].metric(ctx.tr("metric.replied"), f"{counts.replied}/{counts.total}")
+m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang))
+m[3].metric(ctx.tr("status.overdue"), counts.overdue)
+m[4].metric(ctx.tr("status.transferred"), counts.transferred)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(ctx.tr("progress.buckets"))
+    st.plotly_chart(charts.buckets_figure(counts, lang), key="progress.buckets_chart", config={"displayModeBar": False})
+with right:
+    st.subheader(ctx.tr("progress.results"))
+    st.plotly_chart(charts.results_figure(counts, lang), key="progress.results_chart", config={"displayModeBar": False})
+    nxt, report_due = tracker.report_due_for(session)
+    if report_due is not None:
+        st.info(ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)), icon="🗓️")
+    else:
+        st.caption(ctx.tr("progress.report_due_unknown"))
+
+st.subheader(ctx.tr("progress.by_unit"))
+unit_rows = cached.stats_by_unit(tracker, *cached.key(tracker), as_of, session_id, kind or None)
+by_unit: dict[str | None, Counts] = {}
+for row in unit_rows:
+    by_unit[row.unit] = by_unit.get(row.unit, Counts()) + row.counts
+if by_unit:
+    st.dataframe(
+        [
+            {
+                ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
+                ctx.tr("metric.total"): c.total,
+                ctx.tr("metric.replied"): c.replied,
+                ctx.tr("status.replied_on_time"): c.replied_on_time,
+                ctx.tr("status.replied_late"): c.replied_late,
+                ctx.tr("status.open_not_due"): c.open_not_due,
+                ctx.tr("status.overdue"): c.overdue,
+                ctx.tr("status.transferred"): c.transferred,
+                ctx.tr("metric.completion"): c.completion_pct,
+            }
+            for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
+        ],
+        hide_index=True,
+        key="progress.unit_table",
+        column_config={ctx.tr("metric.completion"): st.column_config.NumberColumn(format="%.1f %%")},
+    )
+else:
+    st.caption(ctx.tr("progress.no_items"))
+
+over, soon = st.columns(2)
+for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon, "due_soon", "progress.due_soon_list")):
+    with column:
+        page = cached.search(
+            tracker, *cached.key(tracker), Filters(session_id=session_id, kind=kind or None, status=status), as_of, "queue", 20, 0
+        )
+        st.subheader(ctx.tr(title, count=page.total))
+        if page.rows:
+            st.dataframe(items_frame(page.rows), hide_index=True, key=f"progress.{status}_table")
+        else:
+            st.caption(ctx.tr("progress.nothing"))

@@ -1,0 +1,149 @@
+"""Shared fixtures: real DuckDB files under tmp_path, a demo database built once per test session,
+and a helper to run the CLI as a user would (``python -m tracker`` in a subprocess)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from tracker.items import Kind, Phase, Reply, Result
+from tracker.permissions import SYSTEM, Actor, Role
+from tracker.service import ItemDraft, Tracker
+from tracker.sessions import SessionRef
+from tracker.workdays import DEFAULT_OVERRIDES, WorkCalendar
+
+ROOT = Path(__file__).resolve().parent.parent
+
+settings.register_profile(
+    "tracker",
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "tracker"))
+
+ADMIN = SYSTEM
+LIAISON = Actor("lienlac", Role.LIAISON, None, "Nguyễn Văn Liên")
+VIEWER = Actor("xem", Role.VIEWER, None, "Văn phòng Bộ trưởng")
+
+
+def officer(unit: str) -> Actor:
+    return Actor(f"cb_{unit}", Role.UNIT_OFFICER, unit, f"Cán bộ {unit}")
+
+
+@pytest.fixture(scope="session")
+def calendar() -> WorkCalendar:
+    return WorkCalendar(DEFAULT_OVERRIDES)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "tracker.duckdb"
+
+
+@pytest.fixture
+def tracker(db_path: Path):
+    t = Tracker.open(db_path)
+    try:
+        yield t
+    finally:
+        t.close()
+
+
+def session_id(tracker: Tracker, code: str) -> int:
+    return tracker.reference.session_by_ref(SessionRef.parse(code)).id
+
+
+def draft(tracker: Tracker, **overrides) -> ItemDraft:
+    """A valid voter recommendation of the 9th session (received 04/08/2025), unless overridden."""
+    session = overrides.pop("session", "15/9")
+    values = dict(
+        kind=Kind.VOTER_RECOMMENDATION,
+        session_id=session_id(tracker, session),
+        phase=Phase.AFTER,
+        received_on=date(2025, 8, 4),
+        summary="Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
+        ref_no="",
+        sources=("Cử tri tỉnh Nghệ An",),
+        topic="Tiền lương",
+        lead_unit="TLBHXH",
+    )
+    values.update(overrides)
+    return ItemDraft(**values)
+
+
+def reply(responded_on: date, result: Result = Result.EXPLAINED, **overrides) -> Reply:
+    values = dict(
+        response_no="1234/BNV-TLBHXH",
+        responded_on=responded_on,
+        signer="Thứ trưởng Trần Minh Khoa",
+        summary="Bộ Nội vụ đã trả lời, giải trình nội dung kiến nghị.",
+        result=result,
+    )
+    if result == Result.BEING_RESOLVED:
+        values.update(roadmap="Trình Chính phủ sửa đổi Nghị định trong quý IV", committed_on=responded_on.replace(year=responded_on.year + 1))
+    values.update(overrides)
+    return Reply(**values)
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, db: Path, lang: str | None = None, timeout: float = 120) -> CliResult:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env["TRACKER_DB"] = str(db)
+    env["PYTHONIOENCODING"] = "utf-8"
+    if lang:
+        env["TRACKER_LANG"] = lang
+    proc = subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@dataclass(frozen=True)
+class DemoDb:
+    path: Path
+    stdout: str
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
+    """The demo data set, loaded once through the CLI (~7 s). Never open it in place: copy it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    result = run_cli("demo", db=path)
+    assert result.returncode == 0, result.stderr
+    return DemoDb(path, result.stdout)
+
+
+def copy_db(source: Path, target_dir: Path) -> Path:
+    target = target_dir / "copy.duckdb"
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture
+def demo_tracker(demo_db: DemoDb, tmp_path: Path):
+    t = Tracker.open(copy_db(demo_db.path, tmp_path))
+    try:
+        yield t
+    finally:
+        t.close()

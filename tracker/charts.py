@@ -1,0 +1,82 @@
+"""Plot builders: pure functions from counts to plotly figures (tested on their data)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from tracker.i18n import t
+from tracker.stats import Counts, share
+
+BUCKETS = ("replied_on_time", "replied_late", "open_not_due", "overdue")
+RESULTS = ("resolved", "being_resolved", "explained")
+# Colour-blind-safe (Okabe-Ito): green on time, orange late, blue not yet due, vermilion overdue.
+BUCKET_COLORS = {
+    "replied_on_time": "#009E73",
+    "replied_late": "#E69F00",
+    "open_not_due": "#56B4E9",
+    "overdue": "#D55E00",
+}
+RESULT_COLORS = {"resolved": "#009E73", "being_resolved": "#0072B2", "explained": "#999999"}
+
+
+def percent_text(part: int, whole: int, lang: str) -> str:
+    """ "100,0%" in Vietnamese (decimal comma), "100.0%" in English; "—" when nothing to divide."""
+    pct = share(part, whole)
+    if pct is None:
+        return "—"
+    text = f"{pct:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def pct_text(count: int, whole: int, lang: str) -> str:
+    """ "129 (100,0%)": the count always beside its share."""
+    return str(count) if whole == 0 else f"{count} ({percent_text(count, whole, lang)})"
+
+
+def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+    """The four performance buckets, each bar labelled with its count and share of the total."""
+    labels = [t(f"status.{b}", lang) for b in BUCKETS]
+    values = [getattr(counts, b) for b in BUCKETS]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            marker_color=[BUCKET_COLORS[b] for b in BUCKETS],
+            text=[pct_text(v, counts.total, lang) for v in values],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=260,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": t("chart.items", lang), "rangemode": "tozero"},
+        showlegend=False,
+    )
+    return fig
+
+
+def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+    """How replies split across the three legal result categories."""
+    labels = [t(f"result.{r}", lang) for r in RESULTS]
+    values = [getattr(counts, r) for r in RESULTS]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            marker_color=[RESULT_COLORS[r] for r in RESULTS],
+            text=[pct_text(v, counts.replied, lang) for v in values],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=200,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"autorange": "reversed"},
+        showlegend=False,
+    )
+    return fig

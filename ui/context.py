@@ -1,0 +1,76 @@
+"""What every page needs: the shared Tracker, the language, the acting user, formatting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from tracker.dates import format_date
+from tracker.errors import TrackerError
+from tracker.i18n import DEFAULT_LANG, t
+from tracker.permissions import Action, Actor, Role, can
+from tracker.service import Tracker
+from tracker.storage import default_path
+
+LANG_KEY = "app.lang"
+ROLE_KEY = "app.role"
+UNIT_KEY = "app.unit"
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+@st.cache_resource(show_spinner=False)
+def _open_tracker(path: str) -> Tracker:
+    # One Tracker (one DuckDB connection, one writer thread) per process and file: every
+    # browser session shares it, reading through its own cursors.
+    return Tracker.open(path)
+
+
+def tracker() -> Tracker:
+    return _open_tracker(str(default_path()))
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY, DEFAULT_LANG)
+
+
+def tr(key: str, /, **params: object) -> str:
+    return t(key, lang(), **params)
+
+
+def actor() -> Actor:
+    """The person at the keyboard. Until sign-in exists, the sidebar chooses the role."""
+    role = Role(st.session_state.get(ROLE_KEY, Role.LIAISON.value))
+    unit = st.session_state.get(UNIT_KEY) if role == Role.UNIT_OFFICER else None
+    return Actor(f"local-{role.value}", role, unit, tr(f"role.{role.value}"))
+
+
+def allowed(action: Action, units_of_item: tuple[str, ...] | None = None) -> bool:
+    return can(actor(), action, units_of_item)
+
+
+def fmt(day: date | None) -> str:
+    if day is None or (not isinstance(day, date) and pd.isna(day)):
+        return ""
+    return format_date(day)
+
+
+def show_error(error: TrackerError) -> None:
+    st.error(error.message(lang()), icon="⚠️")
+
+
+def kind_label(kind: str) -> str:
+    return tr(f"kind.{kind}")
+
+
+def status_label(status: str) -> str:
+    return tr(f"status.{status}")
+
+
+def result_label(result: str | None) -> str:
+    return tr(f"result.{result}") if result else ""
+
+
+def phase_label(phase: str) -> str:
+    return tr(f"phase.{phase}")

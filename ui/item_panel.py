@@ -1,0 +1,230 @@
+"""One item: everything about it, its history, and what the user may do with it."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import streamlit as st
+
+from tracker.errors import TrackerError
+from tracker.items import Item, Reply, Result
+from tracker.permissions import Action
+from tracker.status import derive_status
+from ui import context as ctx
+
+FLASH_KEY = "app.flash"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text: str) -> str:
+    """User text shown as text: markdown and HTML in it are never rendered (issue 4: bad input)."""
+    return _MARKDOWN.sub(r"\\\1", text or "").replace("\n", "  \n")
+
+
+def flash(message: str) -> None:
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message, icon="✅")
+
+
+def _units_text(codes: tuple[str, ...]) -> str:
+    ref = ctx.tracker().reference
+    return ", ".join(ref.unit_name(c, ctx.lang()) for c in codes) or "—"
+
+
+def render_item(item_id: int, prefix: str) -> None:
+    tracker = ctx.tracker()
+    try:
+        item = tracker.get_item(item_id)
+    except TrackerError as error:
+        ctx.show_error(error)
+        return
+    ref = tracker.reference
+    lang = ctx.lang()
+    session = ref.session(item.session_id)
+    status = derive_status(
+        due_on=item.due_on,
+        responded_on=item.reply.responded_on if item.reply else None,
+        transferred_on=item.transferred_on,
+        as_of=date.today(),
+    )
+    st.subheader(ctx.tr("item.heading", id=item.id, kind=ctx.kind_label(item.kind)))
+    if item.archived_at is not None:
+        st.warning(ctx.tr("item.archived_banner"), icon="🗄️")
+    st.caption(f"{session.label(lang)} · {ctx.phase_label(item.phase)} · {ctx.status_label(status)}")
+
+    info, history, actions = st.tabs([ctx.tr("item.tab_info"), ctx.tr("item.tab_history"), ctx.tr("item.tab_actions")])
+    with info:
+        _render_info(item)
+    with history:
+        _render_history(item)
+    with actions:
+        _render_actions(item, prefix)
+
+
+def _render_info(item: Item) -> None:
+    ref = ctx.tracker().reference
+    lang = ctx.lang()
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{ctx.tr('field.summary')}**  \n{plain(item.summary)}")
+        if item.full_text:
+            with st.expander(ctx.tr("field.full_text")):
+                st.markdown(plain(item.full_text))
+        st.markdown(f"**{ctx.tr('field.ref_no')}:** {plain(item.ref_no) or '—'} · **{ctx.tr('field.received_on')}:** {ctx.fmt(item.received_on)}")
+        if item.sources:
+            st.markdown(f"**{ctx.tr('field.sources')}:** {plain('; '.join(item.sources))}")
+        if item.deputy:
+            st.markdown(f"**{ctx.tr('field.deputy')}:** {plain(item.deputy)}")
+        if item.topic:
+            st.markdown(f"**{ctx.tr('field.topic')}:** {plain(item.topic)}")
+    with right:
+        lead = ref.unit_name(item.lead_unit, lang) if item.lead_unit else ctx.tr("item.unassigned")
+        st.markdown(f"**{ctx.tr('field.lead_unit')}:** {plain(lead)}")
+        st.markdown(f"**{ctx.tr('field.coordinating_units')}:** {plain(_units_text(item.coordinating_units))}")
+        st.markdown(f"**{ctx.tr('field.due_on')}:** {ctx.fmt(item.due_on)}")
+        st.caption(plain(item.due_basis))
+        if item.due_override_reason:
+            st.caption(f"{ctx.tr('field.override_reason')}: {plain(item.due_override_reason)}")
+        if item.reply:
+            r = item.reply
+            st.markdown(
+                f"**{ctx.tr('item.reply')}:** {plain(r.response_no)} · {ctx.fmt(r.responded_on)} · {plain(r.signer)}  \n"
+                f"**{ctx.tr('field.result')}:** {ctx.result_label(r.result)}"
+            )
+            if r.summary:
+                st.markdown(plain(r.summary))
+            if r.result == Result.BEING_RESOLVED:
+                st.markdown(f"**{ctx.tr('field.roadmap')}:** {plain(r.roadmap)} ({ctx.fmt(r.committed_on)})")
+            if r.late_reason:
+                st.caption(f"{ctx.tr('field.late_reason')}: {plain(r.late_reason)}")
+        if item.transferred_on:
+            st.markdown(f"**{ctx.tr('status.transferred')}:** {ctx.fmt(item.transferred_on)} — {plain(item.transfer_note)}")
+
+
+def _render_history(item: Item) -> None:
+    events = ctx.tracker().history(item.id)
+    if not events:
+        st.caption(ctx.tr("item.no_history"))
+    for event in events:
+        when = event.at.strftime("%d/%m/%Y %H:%M")
+        st.markdown(f"**{when}** · {plain(event.actor)} · {ctx.tr(f'event.{event.action}')}")
+        details = []
+        for field, (old, new) in event.changes.items():
+            details.append(f"{ctx.tr(f'field.{field}')}: {plain(_show(old))} → {plain(_show(new))}")
+        if event.reason:
+            details.append(f"{ctx.tr('field.reason')}: {plain(event.reason)}")
+        if details:
+            st.caption("  \n".join(details))
+
+
+def _show(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return ctx.fmt(date.fromisoformat(value))
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _attempt(action, success_key: str) -> None:
+    try:
+        action()
+    except TrackerError as error:
+        ctx.show_error(error)
+    else:
+        flash(ctx.tr(success_key))
+        st.rerun()
+
+
+def _render_actions(item: Item, prefix: str) -> None:
+    tracker = ctx.tracker()
+    ref = tracker.reference
+    lang = ctx.lang()
+    actor = ctx.actor()
+    units_of_item = tuple(u for u in (item.lead_unit, *item.coordinating_units) if u)
+    unit_codes = [u.code for u in ref.units if u.active_to is None or u.code in units_of_item]
+    unit_name = lambda code: ref.unit_name(code, lang)  # noqa: E731
+    shown = False
+
+    if ctx.allowed(Action.ASSIGN):
+        shown = True
+        with st.form(f"{prefix}.assign_form"):
+            st.markdown(f"**{ctx.tr('action.assign')}**")
+            lead = st.selectbox(
+                ctx.tr("field.lead_unit"), unit_codes, format_func=unit_name, key=f"{prefix}.assign_lead",
+                index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
+            )
+            coordinating = st.multiselect(
+                ctx.tr("field.coordinating_units"), unit_codes, default=[c for c in item.coordinating_units if c in unit_codes],
+                format_func=unit_name, key=f"{prefix}.assign_coordinating",
+            )
+            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason"))
+            if st.form_submit_button(ctx.tr("action.save")):
+                _attempt(lambda: tracker.assign(actor, item.id, item.version, lead, tuple(coordinating), reason), "done.assigned")
+
+    if ctx.allowed(Action.RECORD_REPLY, units_of_item) and item.transferred_on is None:
+        shown = True
+        with st.form(f"{prefix}.reply_form"):
+            st.markdown(f"**{ctx.tr('action.reply')}**")
+            current = item.reply
+            c1, c2 = st.columns(2)
+            response_no = c1.text_input(ctx.tr("field.response_no"), value=current.response_no if current else "", placeholder="902/BNV-CQĐP", key=f"{prefix}.reply_no")
+            responded_on = c2.date_input(ctx.tr("field.responded_on"), value=current.responded_on if current else "today", format=ctx.DATE_FORMAT, key=f"{prefix}.reply_date")
+            signer = st.text_input(ctx.tr("field.signer"), value=current.signer if current else "", key=f"{prefix}.reply_signer")
+            summary = st.text_area(ctx.tr("field.response_summary"), value=current.summary if current else "", key=f"{prefix}.reply_summary")
+            results = [r.value for r in Result]
+            result = st.radio(
+                ctx.tr("field.result"), results, format_func=ctx.result_label, key=f"{prefix}.reply_result",
+                index=results.index(current.result) if current else None,
+            )
+            roadmap = st.text_input(ctx.tr("field.roadmap"), value=current.roadmap if current else "", help=ctx.tr("help.roadmap"), key=f"{prefix}.reply_roadmap")
+            committed_on = st.date_input(ctx.tr("field.committed_on"), value=current.committed_on if current else None, format=ctx.DATE_FORMAT, key=f"{prefix}.reply_committed")
+            late_reason = st.text_input(ctx.tr("field.late_reason"), value=current.late_reason if current else "", help=ctx.tr("help.late_reason", due=ctx.fmt(item.due_on)), key=f"{prefix}.reply_late")
+            if st.form_submit_button(ctx.tr("action.save_reply")):
+                reply = Reply(response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason)
+                _attempt(lambda: tracker.record_reply(actor, item.id, item.version, reply), "done.replied")
+
+    if ctx.allowed(Action.RECORD_PROGRESS, units_of_item):
+        shown = True
+        with st.form(f"{prefix}.progress_form", clear_on_submit=True):
+            note = st.text_area(ctx.tr("action.progress"), key=f"{prefix}.progress_note")
+            if st.form_submit_button(ctx.tr("action.add_note")):
+                _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress")
+
+    if ctx.allowed(Action.OVERRIDE_DEADLINE):
+        shown = True
+        with st.form(f"{prefix}.deadline_form"):
+            st.markdown(f"**{ctx.tr('action.override_deadline')}**")
+            due_on = st.date_input(ctx.tr("field.due_on"), value=item.due_on, format=ctx.DATE_FORMAT, key=f"{prefix}.deadline_date")
+            reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
+            if st.form_submit_button(ctx.tr("action.save")):
+                _attempt(lambda: tracker.override_deadline(actor, item.id, item.version, due_on, reason), "done.deadline")
+
+    if ctx.allowed(Action.TRANSFER) and item.reply is None and item.transferred_on is None:
+        shown = True
+        with st.form(f"{prefix}.transfer_form"):
+            st.markdown(f"**{ctx.tr('action.transfer')}**")
+            on = st.date_input(ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date")
+            note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
+            if st.form_submit_button(ctx.tr("action.transfer")):
+                _attempt(lambda: tracker.transfer(actor, item.id, item.version, on, note), "done.transferred")
+
+    if ctx.allowed(Action.ARCHIVE):
+        shown = True
+        with st.form(f"{prefix}.archive_form"):
+            archived = item.archived_at is not None
+            st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
+            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
+            if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
+                _attempt(lambda: tracker.set_archived(actor, item.id, item.version, not archived, reason), "done.archived")
+
+    if not shown:
+        st.caption(ctx.tr("item.read_only"))
