@@ -19,7 +19,7 @@ with st.sidebar:
     st.selectbox(
         ctx.tr("app.role"),
         options=[r.value for r in Role],
-        format_func=lambda r: ctx.tr(f"role.{r}"),
+        format_func=ctx.labels([r.value for r in Role], lambda r: ctx.tr(f"role.{r}")),
         key=ctx.ROLE_KEY,
         index=1,
     )
@@ -28,18 +28,18 @@ with st.sidebar:
         st.selectbox(
             ctx.tr("app.my_unit"),
             options=[u.code for u in units],
-            format_func=lambda code: ctx.tracker().reference.unit_name(code, ctx.lang()),
+            format_func=ctx.labels([u.code for u in units], lambda code: ctx.tracker().reference.unit_name(code, ctx.lang())),
             key=ctx.UNIT_KEY,
         )
 
 pages = [
-    st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon="📊", default=True, url_path="progress"),
-    st.Page("app_pages/register.py", title=ctx.tr("nav.register"), icon="📋", url_path="register"),
-    st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon="📥", url_path="queue"),
+    st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon=":material/monitoring:", default=True),
+    st.Page("app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"),
+    st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon=":material/inbox:", url_path="queue"),
 ]
 if ctx.allowed(Action.CREATE_ITEM):
-    pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon="➕", url_path="new"))
+    pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new"))
 if ctx.allowed(Action.MANAGE_SETTINGS):
-    pages.append(st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon="⚙️", url_path="settings"))
+    pages.append(st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"))
 
 st.navigation(pages).run()

@@ -20,15 +20,15 @@ st.title(ctx.tr("new_item.title"))
 show_flash()
 
 kind = st.radio(
-    ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.kind_label, horizontal=True, key=f"{P}.kind"
+    ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.labels(list(Kind), ctx.kind_label), horizontal=True, key=f"{P}.kind"
 )
 c1, c2, c3 = st.columns(3)
 session_id = c1.selectbox(
-    ctx.tr("field.session"), [s.id for s in ref.sessions], format_func=lambda sid: ref.session(sid).label(lang),
+    ctx.tr("field.session"), [s.id for s in ref.sessions], format_func=ctx.labels([s.id for s in ref.sessions], lambda sid: ref.session(sid).label(lang)),
     key=f"{P}.session",
 )
 phase = c2.selectbox(
-    ctx.tr("field.phase"), [p.value for p in PHASES_BY_KIND[Kind(kind)]], format_func=ctx.phase_label, key=f"{P}.phase"
+    ctx.tr("field.phase"), [p.value for p in PHASES_BY_KIND[Kind(kind)]], format_func=ctx.labels(list(PHASES_BY_KIND[Kind(kind)]), ctx.phase_label), key=f"{P}.phase"
 )
 received_on = c3.date_input(ctx.tr("field.received_on"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.received_on")
 
@@ -52,12 +52,12 @@ full_text = st.text_area(ctx.tr("field.full_text"), key=f"{P}.full_text", height
 unit_codes = [u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(date.today())]
 c8, c9 = st.columns(2)
 lead_unit = c8.selectbox(
-    ctx.tr("field.lead_unit"), unit_codes, index=None, format_func=lambda code: ref.unit_name(code, lang),
+    ctx.tr("field.lead_unit"), unit_codes, index=None, format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)),
     placeholder=ctx.tr("new_item.choose_unit"), key=f"{P}.lead_unit",
 )
 coordinating = c9.multiselect(
     ctx.tr("field.coordinating_units"), [u for u in unit_codes if u != lead_unit],
-    format_func=lambda code: ref.unit_name(code, lang), key=f"{P}.coordinating",
+    format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)), key=f"{P}.coordinating",
 )
 
 due_on = None

@@ -19,7 +19,8 @@ ref = tracker.reference
 lang = ctx.lang()
 st.title(ctx.tr("progress.title"))
 
-as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
+c1, c2, c3 = st.columns([3, 2, 1])
+as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
 
 if not all_rows:
@@ -48,17 +49,16 @@ sessions_with_items.reverse()  # newest first
 session_options = [s.id for s in ref.sessions if s.id in sessions_with_items] + [
     s.id for s in ref.sessions if s.id not in sessions_with_items
 ]
-c1, c2 = st.columns([2, 1])
 session_id = c1.selectbox(
     ctx.tr("field.session"),
     options=session_options,
-    format_func=lambda sid: ref.session(sid).label(lang),
+    format_func=ctx.labels(session_options, lambda sid: ref.session(sid).label(lang)),
     key="progress.session",
 )
 kind = c2.selectbox(
     ctx.tr("field.kind"),
     options=["", *[k.value for k in Kind]],
-    format_func=lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all"),
+    format_func=ctx.labels(["", *list(Kind)], lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all")),
     key="progress.kind",
 )
 session = ref.session(session_id)

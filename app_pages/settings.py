@@ -121,7 +121,7 @@ with calendar_tab:
         day = c[0].date_input(ctx.tr("settings.day"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.override_day")
         working = c[1].radio(
             ctx.tr("settings.override_kind"), [False, True],
-            format_func=lambda w: ctx.tr("settings.working" if w else "settings.day_off"), key=f"{P}.override_working",
+            format_func=ctx.labels([False, True], lambda w: ctx.tr("settings.working" if w else "settings.day_off")), key=f"{P}.override_working",
         )
         note = c[2].text_input(ctx.tr("settings.note"), key=f"{P}.override_note")
         save, remove = st.columns(2)
@@ -145,15 +145,14 @@ with rules_tab:
     )
     with st.form(f"{P}.rule_form"):
         c = st.columns(4)
-        kind = c[0].selectbox(ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.kind_label, key=f"{P}.rule_kind")
+        kind = c[0].selectbox(ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.labels(list(Kind), ctx.kind_label), key=f"{P}.rule_kind")
         days = c[1].number_input(ctx.tr("settings.days"), min_value=1, max_value=366, value=20, key=f"{P}.rule_days")
         effective_from = c[2].date_input(ctx.tr("settings.effective_from"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.rule_from")
         basis = c[3].text_input(ctx.tr("settings.basis"), key=f"{P}.rule_basis")
         if st.form_submit_button(ctx.tr("action.save")):
             attempt(lambda: tracker.save_rule(actor, kind, int(days), effective_from, basis), "done.saved")
 
-with general_tab:
-    with st.form(f"{P}.general_form"):
-        soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
-        if st.form_submit_button(ctx.tr("action.save")):
-            attempt(lambda: tracker.save_setting(actor, "due_soon_days", str(int(soon))), "done.saved")
+with general_tab, st.form(f"{P}.general_form"):
+    soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
+    if st.form_submit_button(ctx.tr("action.save")):
+        attempt(lambda: tracker.save_setting(actor, "due_soon_days", str(int(soon))), "done.saved")

@@ -20,7 +20,13 @@ class TrackerError(Exception):
     def message(self, lang: str = "vi") -> str:
         from tracker.i18n import t
 
-        return t(self.key, lang, **self.params)
+        params = dict(self.params)
+        field = getattr(self, "field", None)
+        if field:
+            # Name the field as the form labels it ("Số văn bản trả lời"), not as the code does.
+            label = t(f"field.{field}", lang)
+            params["field"] = field if label == f"field.{field}" else label
+        return t(self.key, lang, **params)
 
 
 class InvalidInput(TrackerError):

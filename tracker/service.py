@@ -555,7 +555,6 @@ class Tracker:
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
-            before = self._current(cur, item_id)
             stamp = datetime.now() if archived else None
             new_version = self._update(cur, "items/set_archived", [stamp], item_id, version)
             self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -74,3 +75,13 @@ def result_label(result: str | None) -> str:
 
 def phase_label(phase: str) -> str:
     return tr(f"phase.{phase}")
+
+
+def labels(options, label_of) -> Callable[[object], str]:
+    """A format_func for widgets: labels computed now, in this run's language.
+
+    (A lambda that looked the language up later would be called outside the script run by
+    AppTest, and by Streamlit when it re-renders, where session state is not the user's.)
+    """
+    table = {option: label_of(option) for option in options}
+    return lambda option: table.get(option, str(option))

@@ -24,21 +24,21 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
     c = st.columns(4)
     session_id = c[0].selectbox(
         ctx.tr("field.session"), [None, *[s.id for s in ref.sessions]],
-        format_func=lambda sid: ctx.tr("filter.all") if sid is None else ref.session(sid).label(lang),
+        format_func=ctx.labels([None, *[s.id for s in ref.sessions]], lambda sid: ctx.tr("filter.all") if sid is None else ref.session(sid).label(lang)),
         key=f"{prefix}.session",
     )
     kind = c[1].selectbox(
         ctx.tr("field.kind"), [None, *[k.value for k in Kind]],
-        format_func=lambda k: ctx.tr("filter.all") if k is None else ctx.kind_label(k), key=f"{prefix}.kind",
+        format_func=ctx.labels([None, *list(Kind)], lambda k: ctx.tr("filter.all") if k is None else ctx.kind_label(k)), key=f"{prefix}.kind",
     )
     status = c[2].selectbox(
         ctx.tr("field.status"), [None, *STATUS_CHOICES],
-        format_func=lambda s: ctx.tr("filter.all") if s is None else ctx.status_label(s), key=f"{prefix}.status",
+        format_func=ctx.labels([None, *STATUS_CHOICES], lambda s: ctx.tr("filter.all") if s is None else ctx.status_label(s)), key=f"{prefix}.status",
     )
     if unit_fixed is None:
         unit = c[3].selectbox(
             ctx.tr("filter.unit"), [None, *[u.code for u in ref.units]],
-            format_func=lambda u: ctx.tr("filter.all") if u is None else ref.unit_name(u, lang), key=f"{prefix}.unit",
+            format_func=ctx.labels([None, *[u.code for u in ref.units]], lambda u: ctx.tr("filter.all") if u is None else ref.unit_name(u, lang)), key=f"{prefix}.unit",
         )
     else:
         unit = unit_fixed
@@ -47,7 +47,7 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
         d = st.columns(4)
         result = d[0].selectbox(
             ctx.tr("field.result"), [None, *[r.value for r in Result]],
-            format_func=lambda r: ctx.tr("filter.all") if r is None else ctx.result_label(r), key=f"{prefix}.result",
+            format_func=ctx.labels([None, *list(Result)], lambda r: ctx.tr("filter.all") if r is None else ctx.result_label(r)), key=f"{prefix}.result",
         )
         topic = d[1].selectbox(
             ctx.tr("field.topic"), [None, *cached.topics(tracker, *cached.key(tracker))],

@@ -151,7 +151,10 @@ def _render_actions(item: Item, prefix: str) -> None:
     actor = ctx.actor()
     units_of_item = tuple(u for u in (item.lead_unit, *item.coordinating_units) if u)
     unit_codes = [u.code for u in ref.units if u.active_to is None or u.code in units_of_item]
-    unit_name = lambda code: ref.unit_name(code, lang)  # noqa: E731
+
+    def unit_name(code: str) -> str:
+        return ref.unit_name(code, lang)
+
     shown = False
 
     if ctx.allowed(Action.ASSIGN):
@@ -159,12 +162,12 @@ def _render_actions(item: Item, prefix: str) -> None:
         with st.form(f"{prefix}.assign_form"):
             st.markdown(f"**{ctx.tr('action.assign')}**")
             lead = st.selectbox(
-                ctx.tr("field.lead_unit"), unit_codes, format_func=unit_name, key=f"{prefix}.assign_lead",
+                ctx.tr("field.lead_unit"), unit_codes, format_func=ctx.labels(unit_codes, unit_name), key=f"{prefix}.assign_lead",
                 index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
             )
             coordinating = st.multiselect(
                 ctx.tr("field.coordinating_units"), unit_codes, default=[c for c in item.coordinating_units if c in unit_codes],
-                format_func=unit_name, key=f"{prefix}.assign_coordinating",
+                format_func=ctx.labels(unit_codes, unit_name), key=f"{prefix}.assign_coordinating",
             )
             reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason"))
             if st.form_submit_button(ctx.tr("action.save")):
@@ -182,7 +185,7 @@ def _render_actions(item: Item, prefix: str) -> None:
             summary = st.text_area(ctx.tr("field.response_summary"), value=current.summary if current else "", key=f"{prefix}.reply_summary")
             results = [r.value for r in Result]
             result = st.radio(
-                ctx.tr("field.result"), results, format_func=ctx.result_label, key=f"{prefix}.reply_result",
+                ctx.tr("field.result"), results, format_func=ctx.labels(results, ctx.result_label), key=f"{prefix}.reply_result",
                 index=results.index(current.result) if current else None,
             )
             roadmap = st.text_input(ctx.tr("field.roadmap"), value=current.roadmap if current else "", help=ctx.tr("help.roadmap"), key=f"{prefix}.reply_roadmap")

@@ -1,0 +1,38 @@
+# Everyday commands. `make run` starts the app; `make test` runs every check CI runs.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export TRACKER_DB ?= data/tracker.duckdb
+
+.PHONY: setup run demo test lint bench browser-deps clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: setup
+	$(PY) -m tracker init
+	$(VENV)/bin/streamlit run streamlit_app.py
+
+demo: setup
+	$(PY) -m tracker demo
+
+# Debian's Chromium for the real-browser tests (Playwright cannot download a browser here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: setup browser-deps
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -n 2 -q
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

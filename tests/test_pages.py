@@ -1,0 +1,210 @@
+"""Every page under AppTest: a smoke run of each registered page, in both languages and for every
+role, plus the core journey a liaison officer and the Minister's office make:
+enter -> assign -> reply -> the progress chart moves."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import copy_db
+from tracker.service import Filters
+from tracker.sessions import SessionRef
+from ui.context import _open_tracker
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py") if not p.name.startswith("_"))
+
+
+def registered_pages() -> list[str]:
+    tree = ast.parse((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
+    return sorted(
+        Path(node.args[0].value).stem
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "Page"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    )
+
+
+def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str = "admin", lang: str = "vi", unit: str | None = None) -> AppTest:
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["app.role"] = role
+    at.session_state["app.lang"] = lang
+    if unit:
+        at.session_state["app.unit"] = unit
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [m.value for m in at.info]
+    parts += [m.value for m in at.success] + [m.value for m in at.error] + [m.value for m in at.title]
+    parts += [str(m.value) for m in at.metric]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def demo_db_copy(demo_db, tmp_path) -> Path:
+    return copy_db(demo_db.path, tmp_path)
+
+
+def test_every_page_file_is_registered():
+    assert PAGES == registered_pages()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_demo_data(page, lang, demo_db_copy, monkeypatch):
+    at = open_page(app(demo_db_copy, monkeypatch, lang=lang), page)
+    assert at.title, "every page has a title"
+    if lang == "vi":
+        assert any(ch in texts(at) for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_database(page, db_path, monkeypatch):
+    open_page(app(db_path, monkeypatch), page)
+
+
+def test_empty_register_says_how_to_begin_and_loads_demo(db_path, monkeypatch):
+    at = open_page(app(db_path, monkeypatch), "progress")
+    assert "dữ liệu mẫu" in texts(at)
+    at.button(key="progress.load_demo").click().run()
+    assert not at.exception
+    assert "Kiến nghị cử tri: đã trả lời" in texts(at)
+
+
+@pytest.mark.parametrize("role", ["viewer", "unit_officer"])
+@pytest.mark.parametrize("page", ["new_item", "settings"])
+def test_roles_without_the_right_do_not_get_entry_or_settings_pages(role, page, demo_db_copy, monkeypatch):
+    at = app(demo_db_copy, monkeypatch, role=role, unit="CQĐP" if role == "unit_officer" else None)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(f"app_pages/{page}.py")
+
+
+def test_viewer_sees_items_read_only(demo_db_copy, monkeypatch):
+    at = app(demo_db_copy, monkeypatch, role="viewer")
+    at.query_params["item"] = "1"
+    open_page(at, "register")
+    assert "Bạn chỉ có quyền xem mục này." in texts(at)
+    assert not [b for b in at.get("button") if "reply_form" in str(getattr(b, "form_id", ""))]
+
+
+def test_progress_shows_129_of_129_and_no_question_for_session_8(demo_db_copy, monkeypatch):
+    at = open_page(app(demo_db_copy, monkeypatch), "progress")
+    at.selectbox(key="progress.session").set_value(_session_id(demo_db_copy, "15/7")).run()
+    assert not at.exception
+    assert "Kiến nghị cử tri: đã trả lời 129/129 (100,0%)." in texts(at)
+    at.selectbox(key="progress.session").set_value(_session_id(demo_db_copy, "15/8")).run()
+    assert "Chưa nhận được chất vấn nào của đại biểu Quốc hội tại Kỳ họp thứ 8, Quốc hội khóa XV." in texts(at)
+
+
+def _session_id(db: Path, code: str) -> int:
+    # The app's process-wide Tracker holds the file, so read ids through it.
+    return _open_tracker(str(db)).reference.session_by_ref(SessionRef.parse(code)).id
+
+
+def test_language_switch_shows_english(demo_db_copy, monkeypatch):
+    at = open_page(app(demo_db_copy, monkeypatch, lang="en"), "progress")
+    assert at.title[0].value == "Progress on voter recommendations and questions"
+    at.radio(key="app.lang").set_value("vi").run()
+    assert at.title[0].value == "Tiến độ trả lời kiến nghị cử tri và chất vấn"
+
+
+def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
+    received = date.today() - timedelta(days=3)
+    at = open_page(app(db_path, monkeypatch, role="liaison"), "new_item")
+    at.radio(key="new_item.kind").set_value("voter_recommendation").run()
+    at.date_input(key="new_item.received_on").set_value(received).run()
+    at.text_area(key="new_item.sources").input("Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội")
+    at.text_area(key="new_item.summary").input("Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")
+    at.text_input(key="new_item.ref_no").input("1234/BDN")
+    at.run()
+    assert "Hạn trả lời" in texts(at) and "+ 60 ngày" in texts(at)
+    at.button(key="new_item.save").click().run()
+    assert not at.exception
+    assert "Đã lưu mục số 1." in texts(at), texts(at)
+
+    tracker = _open_tracker(str(db_path))
+    item = tracker.get_item(1)
+    assert item.lead_unit is None
+    session_id = item.session_id
+
+    # Progress before the reply: 0/1 replied.
+    open_page(at, "progress")
+    at.selectbox(key="progress.session").set_value(session_id).run()
+    assert "Kiến nghị cử tri: đã trả lời 0/1 (0,0%)." in texts(at)
+
+    # Assign it from the register (opened by link ?item=1).
+    at.query_params["item"] = "1"
+    open_page(at, "register")
+    at.selectbox(key="register.item.assign_lead").set_value("CQĐP")
+    at.multiselect(key="register.item.assign_coordinating").set_value(["TCBC"])
+    _submit(at, "register.item.assign_form")
+    assert "Đã lưu phân công." in texts(at), texts(at)
+    assert tracker.get_item(1).lead_unit == "CQĐP"
+
+    # Record the reply.
+    at.text_input(key="register.item.reply_no").input("902/BNV-CQĐP")
+    at.date_input(key="register.item.reply_date").set_value(date.today())
+    at.text_input(key="register.item.reply_signer").input("Thứ trưởng Trần Minh Khoa")
+    at.radio(key="register.item.reply_result").set_value("explained")
+    _submit(at, "register.item.reply_form")
+    assert "Đã lưu văn bản trả lời." in texts(at), texts(at)
+    history = [e.action for e in tracker.history(1)]
+    assert history == ["created", "assigned", "replied"]
+
+    # The chart and the counts moved: 1/1 replied on time.
+    open_page(at, "progress")
+    at.selectbox(key="progress.session").set_value(session_id).run()
+    assert "Kiến nghị cử tri: đã trả lời 1/1 (100,0%)." in texts(at)
+    chart = at.get("plotly_chart")[0]
+    assert '"x":[1,0,0,0]' in chart.proto.spec.replace(" ", "")
+    assert tracker.search(Filters(status="replied_on_time"), date.today()).total == 1
+
+
+def _submit(at: AppTest, form_key: str) -> None:
+    buttons = [b for b in at.get("button") if getattr(b, "form_id", "") == form_key or form_key in str(getattr(b, "id", ""))]
+    assert buttons, f"no submit button in {form_key}"
+    buttons[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_reply_errors_are_shown_in_vietnamese_and_change_nothing(demo_db_copy, monkeypatch):
+    at = app(demo_db_copy, monkeypatch, role="liaison")
+    tracker = _open_tracker(str(demo_db_copy))
+    open_item = tracker.search(Filters(status="open"), date.today(), limit=1).rows[0]
+    before = tracker.get_item(open_item["id"])
+    at.query_params["item"] = str(open_item["id"])
+    open_page(at, "register")
+    at.radio(key="register.item.reply_result").set_value("being_resolved")
+    _submit(at, "register.item.reply_form")
+    shown = texts(at)
+    assert "Chưa nhập Số văn bản trả lời" in shown or "Chưa nhập response_no" in shown
+    assert "cần ghi lộ trình" in shown
+    assert tracker.get_item(open_item["id"]) == before
+
+
+def test_unit_queue_lists_overdue_first(demo_db_copy, monkeypatch):
+    at = open_page(app(demo_db_copy, monkeypatch, role="unit_officer", unit="CQĐP"), "queue")
+    table = at.dataframe[0].value
+    statuses = list(table["Tình trạng"])
+    assert statuses, "the queue is not empty on demo data"
+    order = {"Quá hạn": 0, "Sắp đến hạn": 1, "Chưa đến hạn": 2}
+    ranks = [order.get(s, 3) for s in statuses]
+    assert ranks == sorted(ranks)
