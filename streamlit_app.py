@@ -3,7 +3,7 @@
 import streamlit as st
 
 from tracker.i18n import LANGUAGES
-from tracker.permissions import Action, Role
+from tracker.permissions import Action
 from ui import context as ctx
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
@@ -12,34 +12,31 @@ with st.sidebar:
     st.radio(
         ctx.tr("app.language"),
         options=list(LANGUAGES),
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        format_func={"vi": "Tiếng Việt", "en": "English"}.get,
         key=ctx.LANG_KEY,
         horizontal=True,
     )
-    st.selectbox(
-        ctx.tr("app.role"),
-        options=[r.value for r in Role],
-        format_func=ctx.labels([r.value for r in Role], lambda r: ctx.tr(f"role.{r}")),
-        key=ctx.ROLE_KEY,
-        index=1,
-    )
-    if st.session_state.get(ctx.ROLE_KEY) == Role.UNIT_OFFICER.value:
-        units = [u for u in ctx.tracker().reference.units if u.active_to is None]
-        st.selectbox(
-            ctx.tr("app.my_unit"),
-            options=[u.code for u in units],
-            format_func=ctx.labels([u.code for u in units], lambda code: ctx.tracker().reference.unit_name(code, ctx.lang())),
-            key=ctx.UNIT_KEY,
-        )
+    user = ctx.signed_in()
+    if user is not None:
+        unit = ctx.tracker().reference.unit_name(user.unit, ctx.lang()) if user.unit else ""
+        st.caption(ctx.tr("app.signed_in_as", name=user.label, role=ctx.tr(f"role.{user.role.value}")) + (f" · {unit}" if unit else ""))
+        if st.button(ctx.tr("app.sign_out"), key="app.sign_out"):
+            ctx.sign_out()
+            st.rerun()
 
-pages = [
-    st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon=":material/monitoring:", default=True),
-    st.Page("app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"),
-    st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon=":material/inbox:", url_path="queue"),
-]
-if ctx.allowed(Action.CREATE_ITEM):
-    pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new"))
-if ctx.allowed(Action.MANAGE_SETTINGS):
-    pages.append(st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"))
+if user is None:
+    pages = [st.Page("app_pages/sign_in.py", title=ctx.tr("nav.sign_in"), icon=":material/login:", default=True)]
+else:
+    pages = [
+        st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon=":material/monitoring:", default=True),
+        st.Page("app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"),
+        st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon=":material/inbox:", url_path="queue"),
+    ]
+    if ctx.allowed(Action.CREATE_ITEM):
+        pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new"))
+    if ctx.allowed(Action.VIEW_AUDIT):
+        pages.append(st.Page("app_pages/audit.py", title=ctx.tr("nav.audit"), icon=":material/history:", url_path="audit"))
+    if ctx.allowed(Action.MANAGE_SETTINGS):
+        pages.append(st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"))
 
 st.navigation(pages).run()

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from tracker import accounts, backup
 from tracker.errors import TrackerError
 from tracker.items import Kind
+from tracker.permissions import Role
 from tracker.reference import Unit
 from tracker.sessions import SessionRef
 from ui import context as ctx
 from ui.item_panel import flash, show_flash
 
 P = "settings"
+
+
+def backup_dir() -> Path:
+    """Backups go beside the database unless TRACKER_BACKUP_DIR says otherwise."""
+    return Path(os.environ.get("TRACKER_BACKUP_DIR") or tracker.db.path.parent / "backups")
+
+
 tracker = ctx.tracker()
 ref = tracker.reference
 lang = ctx.lang()
@@ -33,8 +44,11 @@ def attempt(action, done: str) -> None:
         st.rerun()
 
 
-sessions_tab, units_tab, calendar_tab, rules_tab, general_tab = st.tabs(
-    [ctx.tr("settings.sessions"), ctx.tr("settings.units"), ctx.tr("settings.calendar"), ctx.tr("settings.rules"), ctx.tr("settings.general")]
+sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general_tab = st.tabs(
+    [
+        ctx.tr("settings.sessions"), ctx.tr("settings.units"), ctx.tr("settings.calendar"), ctx.tr("settings.rules"),
+        ctx.tr("settings.users"), ctx.tr("settings.backup"), ctx.tr("settings.general"),
+    ]
 )
 
 with sessions_tab:
@@ -156,3 +170,77 @@ with general_tab, st.form(f"{P}.general_form"):
     soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(lambda: tracker.save_setting(actor, "due_soon_days", str(int(soon))), "done.saved")
+
+with users_tab:
+    users = accounts.list_users(tracker)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                ctx.tr("field.username"): [u["username"] for u in users],
+                ctx.tr("field.display_name"): [u["display_name"] for u in users],
+                ctx.tr("field.role"): [ctx.tr(f"role.{u['role']}") for u in users],
+                ctx.tr("field.unit"): [ref.unit_name(u["unit"], lang) if u["unit"] else "" for u in users],
+                ctx.tr("field.email"): [u["email"] or "" for u in users],
+                ctx.tr("field.active"): [u["active"] for u in users],
+                ctx.tr("settings.last_login"): [u["last_login_at"].strftime("%d/%m/%Y %H:%M") if u["last_login_at"] else "" for u in users],
+            }
+        ),
+        hide_index=True,
+        key=f"{P}.users_table",
+    )
+    roles = [r.value for r in Role]
+    unit_options = [None, *[u.code for u in ref.units if u.active_to is None]]
+    role_label = ctx.labels(roles, lambda r: ctx.tr(f"role.{r}"))
+    unit_label = ctx.labels(unit_options, lambda u: ref.unit_name(u, lang) if u else "—")
+    with st.form(f"{P}.user_add_form", clear_on_submit=True):
+        st.markdown(f"**{ctx.tr('settings.user_add')}**")
+        c = st.columns(3)
+        username = c[0].text_input(ctx.tr("field.username"), key=f"{P}.new_username")
+        display = c[1].text_input(ctx.tr("field.display_name"), key=f"{P}.new_display")
+        email = c[2].text_input(ctx.tr("field.email"), key=f"{P}.new_email")
+        d = st.columns(3)
+        role = d[0].selectbox(ctx.tr("field.role"), roles, format_func=role_label, key=f"{P}.new_role")
+        unit = d[1].selectbox(ctx.tr("field.unit"), unit_options, format_func=unit_label, key=f"{P}.new_unit")
+        password = d[2].text_input(ctx.tr("field.password"), type="password", key=f"{P}.new_password")
+        if st.form_submit_button(ctx.tr("action.save")):
+            attempt(
+                lambda: accounts.add_user(tracker, actor, username, password, role, unit=unit, display_name=display, email=email),
+                "done.saved",
+            )
+    if users:
+        names = [u["username"] for u in users]
+        chosen = st.selectbox(ctx.tr("settings.user_edit"), names, key=f"{P}.edit_user")
+        current = next(u for u in users if u["username"] == chosen)
+        with st.form(f"{P}.user_edit_form"):
+            c = st.columns(3)
+            display = c[0].text_input(ctx.tr("field.display_name"), value=current["display_name"], key=f"{P}.edit_display")
+            email = c[1].text_input(ctx.tr("field.email"), value=current["email"] or "", key=f"{P}.edit_email")
+            active = c[2].checkbox(ctx.tr("field.active"), value=current["active"], key=f"{P}.edit_active")
+            d = st.columns(3)
+            role = d[0].selectbox(ctx.tr("field.role"), roles, index=roles.index(current["role"]), format_func=role_label, key=f"{P}.edit_role")
+            unit = d[1].selectbox(
+                ctx.tr("field.unit"), unit_options, index=unit_options.index(current["unit"]) if current["unit"] in unit_options else 0,
+                format_func=unit_label, key=f"{P}.edit_unit",
+            )
+            password = d[2].text_input(ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password")
+
+            def save_user() -> None:
+                accounts.update_user(
+                    tracker, actor, chosen, display_name=display, role=role, unit=unit, email=email, active=active
+                )
+                if password:
+                    accounts.set_password(tracker, actor, chosen, password)
+
+            if st.form_submit_button(ctx.tr("action.save")):
+                attempt(save_user, "done.saved")
+
+with backup_tab:
+    last = backup.last_backup(tracker)
+    if last:
+        st.info(ctx.tr("settings.last_backup", at=last["at"].replace("T", " "), path=last["path"]), icon="💾")
+    else:
+        st.warning(ctx.tr("settings.no_backup"))
+    st.caption(ctx.tr("settings.backup_explain"))
+    if st.button(ctx.tr("settings.make_backup"), key=f"{P}.make_backup"):
+        with st.spinner(ctx.tr("settings.backing_up")):
+            attempt(lambda: backup.make_backup(tracker, actor, backup_dir()), "done.backup")

@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--by", choices=["unit"])
     stats.add_argument("--as-of")
     stats.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
+
+    from tracker import cli_admin
+
+    cli_admin.add_commands(sub)
     return parser
 
 
@@ -81,7 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, lang: str) -> int:
     # Imported here so that `--help` and argument errors never touch the database.
+    from tracker import cli_admin
     from tracker.service import Tracker
+
+    if args.command in cli_admin.COMMANDS:
+        return cli_admin.run(args, lang)
 
     if args.command == "due-date":
         received = _iso(args.received)

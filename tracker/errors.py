@@ -56,9 +56,32 @@ class NotFound(TrackerError):
 
 
 class Conflict(TrackerError):
-    """The item changed since the user loaded it (optimistic locking) or a unique rule clashed."""
+    """The item changed since the user loaded it (optimistic locking): the edit is refused and
+    the message lists what changed meanwhile, so nobody overwrites a colleague unknowingly."""
 
     key = "error.conflict"
+    meanwhile: list[dict] = []
+
+    def with_changes(self, events: list[dict]) -> Conflict:
+        self.meanwhile = events
+        return self
+
+    def message(self, lang: str = "vi") -> str:
+        import json
+
+        from tracker.i18n import t
+
+        lines = [super().message(lang)]
+        for event in self.meanwhile:
+            changes = json.loads(event.get("changes") or "{}")
+            fields = ", ".join(
+                f"{t(f'field.{name}', lang)}: {old if old not in (None, '') else '—'} → {new if new not in (None, '') else '—'}"
+                for name, (old, new) in changes.items()
+            )
+            when = event["occurred_at"].strftime("%d/%m/%Y %H:%M")
+            action = t(f"event.{event['action']}", lang)
+            lines.append(f"• {when} · {event['actor']} · {action}" + (f" ({fields})" if fields else ""))
+        return "\n".join(lines)
 
 
 class PermissionDenied(TrackerError):
@@ -69,3 +92,9 @@ class DatabaseBusy(TrackerError):
     """Another process holds the DuckDB file (only one process may open it read-write)."""
 
     key = "error.db_busy"
+
+
+class SignInFailed(TrackerError):
+    """Wrong name or password, or a locked/disabled account. Never says which (no enumeration)."""
+
+    key = "error.sign_in_failed"

@@ -29,6 +29,7 @@ class Action(StrEnum):
     EXPORT = "export"
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
     LOAD_DEMO = "load_demo"
 
 
@@ -46,7 +47,7 @@ class Actor:
 
 SYSTEM = Actor("system", Role.ADMIN, None, "Hệ thống")
 
-_LIAISON = frozenset(Action) - {Action.MANAGE_SETTINGS, Action.MANAGE_USERS}
+_LIAISON = frozenset(Action) - {Action.MANAGE_SETTINGS, Action.MANAGE_USERS, Action.VIEW_AUDIT}
 _ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
     Role.LIAISON: _LIAISON,

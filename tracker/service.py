@@ -356,6 +356,39 @@ class Tracker:
     def topics(self) -> list[str]:
         return [r[0] for r in self.db.all("items/topics")]
 
+    def list_events(
+        self,
+        actor: Actor,
+        *,
+        username: str | None = None,
+        unit: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        item_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[dict]:
+        """The audit trail across items and settings, newest first (administrators)."""
+        require(actor, Action.VIEW_AUDIT)
+        rows = self.db.records(
+            "audit/list",
+            {
+                "actor": username or None, "unit": unit or None, "date_from": date_from, "date_to": date_to,
+                "item_id": item_id, "limit": max(1, min(int(limit), 100_000)),
+            },
+        )
+        for row in rows:
+            row["changes"] = json.loads(row["changes"] or "{}")
+        return rows
+
+    def integrity_problems(self) -> list[str]:
+        """Empty when the record is consistent: versions match histories, no orphan events,
+        and every session's numbers add up. Used after crashes and restores."""
+        problems = [f"item {i}: version {ver} but history says {logged}" for i, ver, logged in self.db.all("items/integrity")]
+        problems += [f"event {e} points at missing item {i}" for e, i in self.db.all("events/orphans")]
+        for row in self.stats(date(2100, 12, 31)) + self.stats(date.today()):
+            problems += [f"{row.ref.code()} {row.kind}: {p}" for p in row.counts.invariant_errors()]
+        return problems
+
     # -- statistics ------------------------------------------------------------------------
     def stats(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
@@ -418,7 +451,7 @@ class Tracker:
                 "ref_no": clean.ref_no, "received_on": clean.received_on, "lead_unit": clean.lead_unit,
                 "coordinating_units": coordinating, "due_on": due_on,
             }
-            self._log(cur, item_id, actor, "created", _changes({}, after), reason)
+            self._log(cur, item_id, actor, "created", _changes({}, after), reason, 1)
             return item_id
 
         return self.db.write(work)
@@ -431,8 +464,14 @@ class Tracker:
         if clash:
             raise InvalidInput("error.duplicate_ref", field="ref_no", value=ref_no, other=clash[0][0])
 
-    def _log(self, cur: Cursor, item_id: int, actor: Actor, action: str, changes: dict, reason: str = "") -> None:
-        cur.run("events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason])
+    @staticmethod
+    def _log(cur: Cursor, item_id: int, actor: Actor, action: str, changes: dict, reason: str, version: int) -> None:
+        """Every change is an event: who, when, what (old and new), why, and the version it made."""
+        cur.run("events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason, version])
+
+    @staticmethod
+    def _admin_log(cur: Cursor, actor: Actor, action: str, subject: str, changes: dict, reason: str = "") -> None:
+        cur.run("audit/insert_admin_event", [actor.username, action, subject, json.dumps(changes, ensure_ascii=False), reason])
 
     def _update(self, cur: Cursor, query: str, params: list, item_id: int, version: int) -> int:
         """Apply an update guarded by the version the user saw; refuse it if the item moved on."""
@@ -441,7 +480,10 @@ class Tracker:
             current = cur.records("items/get", [item_id])
             if not current:
                 raise NotFound("error.item_not_found", value=str(item_id))
-            raise Conflict("error.stale_item", value=str(item_id), seen=version, now=current[0]["version"])
+            meanwhile = cur.records("events/since_version", [item_id, version])
+            raise Conflict("error.stale_item", value=str(item_id), seen=version, now=current[0]["version"]).with_changes(
+                meanwhile
+            )
         return row[0]
 
     def _current(self, cur: Cursor, item_id: int) -> dict:
@@ -474,7 +516,7 @@ class Tracker:
                 return before["version"]
             new_version = self._update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
             action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
-            self._log(cur, item_id, actor, action, changes, reason)
+            self._log(cur, item_id, actor, action, changes, reason, new_version)
             return new_version
 
         return self.db.write(work)
@@ -488,7 +530,7 @@ class Tracker:
             v.validate_due(due_on, before["received_on"])
             basis = f"{before['due_basis']} | {format_date(due_on)}"
             new_version = self._update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
-            self._log(cur, item_id, actor, "deadline_overridden", _changes(before, {"due_on": due_on}), reason)
+            self._log(cur, item_id, actor, "deadline_overridden", _changes(before, {"due_on": due_on}), reason, new_version)
             return new_version
 
         return self.db.write(work)
@@ -500,7 +542,7 @@ class Tracker:
         def work(cur: Cursor) -> None:
             before = self._current(cur, item_id)
             require(actor, Action.RECORD_PROGRESS, self._units_of(before))
-            self._log(cur, item_id, actor, "progress", {}, note)
+            self._log(cur, item_id, actor, "progress", {}, note, before["version"])
 
         self.db.write(work)
 
@@ -527,7 +569,7 @@ class Tracker:
             )
             new_version = self._update(cur, "items/update_reply", [*after.values(), search], item_id, version)
             action = "reply_corrected" if before["responded_on"] is not None else "replied"
-            self._log(cur, item_id, actor, action, _changes(before, after), clean.late_reason)
+            self._log(cur, item_id, actor, action, _changes(before, after), clean.late_reason, new_version)
             return new_version
 
         return self.db.write(work)
@@ -544,7 +586,7 @@ class Tracker:
             v.validate_event_date(on, before["received_on"], "transferred_on")
             after = {"transferred_on": on, "transfer_note": note}
             new_version = self._update(cur, "items/update_transfer", [on, note], item_id, version)
-            self._log(cur, item_id, actor, "transferred", _changes(before, after), note)
+            self._log(cur, item_id, actor, "transferred", _changes(before, after), note, new_version)
             return new_version
 
         return self.db.write(work)
@@ -557,54 +599,71 @@ class Tracker:
         def work(cur: Cursor) -> int:
             stamp = datetime.now() if archived else None
             new_version = self._update(cur, "items/set_archived", [stamp], item_id, version)
-            self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason)
+            self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason, new_version)
             return new_version
 
         return self.db.write(work)
 
     # -- settings (administrator) ----------------------------------------------------------
+    def _settings_write(self, actor: Actor, action: str, subject: str, query: str, params: list, after: dict) -> None:
+        """Apply a settings change and record it as an administrative event, in one transaction."""
+
+        def work(cur: Cursor) -> None:
+            cur.run(query, params)
+            self._admin_log(cur, actor, action, subject, {k: [None, _jsonable(val)] for k, val in after.items()})
+
+        self.db.write(work)
+        self.refresh_reference()
+
     def save_session(self, actor: Actor, ref: SessionRef, opens_on: date | None, closes_on: date | None, note: str = "") -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if opens_on and closes_on and closes_on < opens_on:
             raise InvalidInput("error.session_dates", field="closes_on")
         note = v.validate_text(note, "note", v.MAX_REASON)
-        self.db.write(lambda cur: cur.run("sessions/upsert", [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note]))
-        self.refresh_reference()
+        self._settings_write(
+            actor, "session_saved", ref.code(),
+            "sessions/upsert", [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note],
+            {"opens_on": opens_on, "closes_on": closes_on, "note": note},
+        )
 
     def save_unit(self, actor: Actor, unit: Unit) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         clean = v.validate_unit(unit)
-        self.db.write(
-            lambda cur: cur.run(
-                "units/upsert",
-                [clean.code, clean.name_vi, clean.name_en, fold(clean.name_vi), clean.active_from, clean.active_to, clean.sort_order],
-            )
+        self._settings_write(
+            actor, "unit_saved", clean.code,
+            "units/upsert",
+            [clean.code, clean.name_vi, clean.name_en, fold(clean.name_vi), clean.active_from, clean.active_to, clean.sort_order],
+            {"name_vi": clean.name_vi, "active_from": clean.active_from, "active_to": clean.active_to},
         )
-        self.refresh_reference()
 
     def save_override(self, actor: Actor, day: date, working: bool, note: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         note = v.validate_text(note, "note", v.MAX_REASON, required=True)
-        self.db.write(lambda cur: cur.run("calendar/upsert_override", [day, working, note]))
-        self.refresh_reference()
+        day = v.validate_day(day, "date")
+        self._settings_write(
+            actor, "override_saved", day.isoformat(), "calendar/upsert_override", [day, working, note],
+            {"working": working, "note": note},
+        )
 
     def delete_override(self, actor: Actor, day: date) -> None:
         require(actor, Action.MANAGE_SETTINGS)
-        self.db.write(lambda cur: cur.run("calendar/delete_override", [day]))
-        self.refresh_reference()
+        day = v.validate_day(day, "date")
+        self._settings_write(actor, "override_removed", day.isoformat(), "calendar/delete_override", [day], {})
 
     def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if not 1 <= int(days) <= 366:
             raise InvalidInput("error.rule_days", field="days")
         basis = v.validate_text(basis, "basis", v.MAX_REASON)
-        self.db.write(lambda cur: cur.run("rules/upsert", [Kind(kind).value, int(days), effective_from, basis]))
-        self.refresh_reference()
+        effective_from = v.validate_day(effective_from, "effective_from")
+        self._settings_write(
+            actor, "rule_saved", Kind(kind).value, "rules/upsert", [Kind(kind).value, int(days), effective_from, basis],
+            {"days": int(days), "effective_from": effective_from},
+        )
 
     def save_setting(self, actor: Actor, key: str, value: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if key == "due_soon_days" and not (value.isdigit() and 1 <= int(value) <= 60):
             raise InvalidInput("error.due_soon_days", field=key)
-        self.db.write(lambda cur: cur.run("settings/put", [key, value]))
-        self.refresh_reference()
+        self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value})
 

@@ -207,6 +207,24 @@ class Database:
 
         return self.write(work)
 
+    def export_to(self, directory: Path) -> None:
+        """EXPORT DATABASE as Parquet, on the writer thread: no write can be half-way through it."""
+        target = str(directory).replace("'", "''")
+        self._writer.submit(self._run_write, lambda cur: cur.raw.execute(f"export database '{target}' (format parquet)")).result()
+
+    @staticmethod
+    def import_into(directory: Path, target_path: Path) -> None:
+        """Build a new database file from an export (never the live file: see tracker/backup.py)."""
+        if target_path.exists():
+            raise FileExistsError(str(target_path))
+        conn = duckdb.connect(str(target_path))
+        try:
+            source = str(directory).replace("'", "''")
+            conn.execute(f"import database '{source}'")
+            conn.execute("checkpoint")
+        finally:
+            conn.close()
+
     def close(self) -> None:
         if self._closed:
             return

@@ -11,13 +11,12 @@ import streamlit as st
 from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.i18n import DEFAULT_LANG, t
-from tracker.permissions import Action, Actor, Role, can
+from tracker.permissions import Action, Actor, can
 from tracker.service import Tracker
 from tracker.storage import default_path
 
 LANG_KEY = "app.lang"
-ROLE_KEY = "app.role"
-UNIT_KEY = "app.unit"
+ACTOR_KEY = "app.actor"
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -40,11 +39,24 @@ def tr(key: str, /, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def signed_in() -> Actor | None:
+    """The signed-in person (local account, or single sign-on mapped to an account)."""
+    return st.session_state.get(ACTOR_KEY)
+
+
+def sign_in(actor: Actor) -> None:
+    st.session_state[ACTOR_KEY] = actor
+
+
+def sign_out() -> None:
+    st.session_state.pop(ACTOR_KEY, None)
+
+
 def actor() -> Actor:
-    """The person at the keyboard. Until sign-in exists, the sidebar chooses the role."""
-    role = Role(st.session_state.get(ROLE_KEY, Role.LIAISON.value))
-    unit = st.session_state.get(UNIT_KEY) if role == Role.UNIT_OFFICER else None
-    return Actor(f"local-{role.value}", role, unit, tr(f"role.{role.value}"))
+    current = signed_in()
+    if current is None:  # pages are only registered after sign-in; this is a guard, not a path
+        st.stop()
+    return current
 
 
 def allowed(action: Action, units_of_item: tuple[str, ...] | None = None) -> bool:

@@ -134,17 +134,31 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _attempt(action, success_key: str) -> None:
+def _seen_key(prefix: str, item_id: int) -> str:
+    return f"{prefix}.seen_version.{item_id}"
+
+
+def _attempt(action, success_key: str, prefix: str, item_id: int) -> None:
     try:
         action()
     except TrackerError as error:
         ctx.show_error(error)
     else:
+        st.session_state.pop(_seen_key(prefix, item_id), None)  # the next view starts from the new version
         flash(ctx.tr(success_key))
         st.rerun()
 
 
 def _render_actions(item: Item, prefix: str) -> None:
+    """Edits carry the version the user first saw, so a colleague's change in between is never
+    overwritten: the service refuses it (Conflict) and says what changed meanwhile."""
+    seen_key = _seen_key(prefix, item.id)
+    seen = st.session_state.setdefault(seen_key, item.version)
+    if seen != item.version:
+        st.warning(ctx.tr("item.changed_meanwhile"), icon="🔄")
+        if st.button(ctx.tr("item.reload"), key=f"{prefix}.reload"):
+            st.session_state.pop(seen_key, None)
+            st.rerun()
     tracker = ctx.tracker()
     ref = tracker.reference
     lang = ctx.lang()
@@ -171,7 +185,7 @@ def _render_actions(item: Item, prefix: str) -> None:
             )
             reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason"))
             if st.form_submit_button(ctx.tr("action.save")):
-                _attempt(lambda: tracker.assign(actor, item.id, item.version, lead, tuple(coordinating), reason), "done.assigned")
+                _attempt(lambda: tracker.assign(actor, item.id, seen, lead, tuple(coordinating), reason), "done.assigned", prefix, item.id)
 
     if ctx.allowed(Action.RECORD_REPLY, units_of_item) and item.transferred_on is None:
         shown = True
@@ -193,14 +207,14 @@ def _render_actions(item: Item, prefix: str) -> None:
             late_reason = st.text_input(ctx.tr("field.late_reason"), value=current.late_reason if current else "", help=ctx.tr("help.late_reason", due=ctx.fmt(item.due_on)), key=f"{prefix}.reply_late")
             if st.form_submit_button(ctx.tr("action.save_reply")):
                 reply = Reply(response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason)
-                _attempt(lambda: tracker.record_reply(actor, item.id, item.version, reply), "done.replied")
+                _attempt(lambda: tracker.record_reply(actor, item.id, seen, reply), "done.replied", prefix, item.id)
 
     if ctx.allowed(Action.RECORD_PROGRESS, units_of_item):
         shown = True
         with st.form(f"{prefix}.progress_form", clear_on_submit=True):
             note = st.text_area(ctx.tr("action.progress"), key=f"{prefix}.progress_note")
             if st.form_submit_button(ctx.tr("action.add_note")):
-                _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress")
+                _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress", prefix, item.id)
 
     if ctx.allowed(Action.OVERRIDE_DEADLINE):
         shown = True
@@ -209,7 +223,7 @@ def _render_actions(item: Item, prefix: str) -> None:
             due_on = st.date_input(ctx.tr("field.due_on"), value=item.due_on, format=ctx.DATE_FORMAT, key=f"{prefix}.deadline_date")
             reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
             if st.form_submit_button(ctx.tr("action.save")):
-                _attempt(lambda: tracker.override_deadline(actor, item.id, item.version, due_on, reason), "done.deadline")
+                _attempt(lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason), "done.deadline", prefix, item.id)
 
     if ctx.allowed(Action.TRANSFER) and item.reply is None and item.transferred_on is None:
         shown = True
@@ -218,7 +232,7 @@ def _render_actions(item: Item, prefix: str) -> None:
             on = st.date_input(ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date")
             note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
             if st.form_submit_button(ctx.tr("action.transfer")):
-                _attempt(lambda: tracker.transfer(actor, item.id, item.version, on, note), "done.transferred")
+                _attempt(lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred", prefix, item.id)
 
     if ctx.allowed(Action.ARCHIVE):
         shown = True
@@ -227,7 +241,7 @@ def _render_actions(item: Item, prefix: str) -> None:
             st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
             reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
             if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
-                _attempt(lambda: tracker.set_archived(actor, item.id, item.version, not archived, reason), "done.archived")
+                _attempt(lambda: tracker.set_archived(actor, item.id, seen, not archived, reason), "done.archived", prefix, item.id)
 
     if not shown:
         st.caption(ctx.tr("item.read_only"))

@@ -1,0 +1,56 @@
+"""The audit trail (administrator): every change by whom, when, to what; filter and export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from tracker import accounts
+from tracker.audit import describe_changes, events_csv
+from ui import context as ctx
+
+P = "audit"
+tracker = ctx.tracker()
+ref = tracker.reference
+lang = ctx.lang()
+st.title(ctx.tr("audit.title"))
+
+users = [None, "system", "cli", *[u["username"] for u in accounts.list_users(tracker)]]
+units = [None, *[u.code for u in ref.units]]
+c = st.columns(5)
+username = c[0].selectbox(ctx.tr("field.username"), users, format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")), key=f"{P}.user")
+unit = c[1].selectbox(
+    ctx.tr("filter.unit"), units, format_func=ctx.labels(units, lambda u: ref.unit_name(u, lang) if u else ctx.tr("filter.all")), key=f"{P}.unit"
+)
+date_from = c[2].date_input(ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from")
+date_to = c[3].date_input(ctx.tr("audit.to"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.to")
+item_text = c[4].text_input(ctx.tr("audit.item"), key=f"{P}.item")
+item_id = int(item_text) if item_text.strip().isdigit() else None
+
+rows = tracker.list_events(
+    ctx.actor(), username=username, unit=unit, date_from=date_from, date_to=date_to, item_id=item_id, limit=5000
+)
+st.caption(ctx.tr("audit.count", count=len(rows)))
+if rows:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                ctx.tr("audit.col.occurred_at"): [r["occurred_at"].strftime("%d/%m/%Y %H:%M:%S") for r in rows],
+                ctx.tr("audit.col.actor"): [r["actor"] for r in rows],
+                ctx.tr("audit.col.action"): [ctx.tr(f"event.{r['action']}") for r in rows],
+                ctx.tr("audit.col.subject"): [r["subject"] or "" for r in rows],
+                ctx.tr("audit.col.changes"): [describe_changes(r["changes"], lang) for r in rows],
+                ctx.tr("audit.col.reason"): [r["reason"] for r in rows],
+            }
+        ),
+        hide_index=True,
+        key=f"{P}.table",
+    )
+    st.download_button(
+        ctx.tr("audit.download"), data=events_csv(rows, lang), file_name=f"nhat-ky-{date.today():%Y%m%d}.csv",
+        mime="text/csv", key=f"{P}.download",
+    )
+else:
+    st.info(ctx.tr("audit.none"))

@@ -1,0 +1,67 @@
+"""Sign in: a local account (argon2), single sign-on where configured, or — on a fresh install
+with no account at all — creating the first administrator."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker import accounts
+from tracker.errors import TrackerError
+from ui import context as ctx
+
+P = "sign_in"
+tracker = ctx.tracker()
+st.title(ctx.tr("sign_in.title"))
+
+
+def sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all means no single sign-on
+        return False
+
+
+if sso_configured():
+    if getattr(st.user, "is_logged_in", False):
+        actor = accounts.actor_for_email(tracker, st.user.get("email"))
+        if actor is not None:
+            ctx.sign_in(actor)
+            st.rerun()
+        st.error(ctx.tr("sign_in.sso_unknown", email=st.user.get("email") or "?"))
+        if st.button(ctx.tr("app.sign_out"), key=f"{P}.sso_logout"):
+            st.logout()
+    elif st.button(ctx.tr("sign_in.sso"), key=f"{P}.sso", type="primary"):
+        st.login()
+    st.divider()
+
+if not accounts.has_accounts(tracker):
+    st.info(ctx.tr("sign_in.first_run"), icon="ℹ️")
+    with st.form(f"{P}.first_admin"):
+        name = st.text_input(ctx.tr("field.username"), key=f"{P}.first_username")
+        display = st.text_input(ctx.tr("field.display_name"), key=f"{P}.first_display")
+        password = st.text_input(ctx.tr("field.password"), type="password", key=f"{P}.first_password")
+        again = st.text_input(ctx.tr("sign_in.password_again"), type="password", key=f"{P}.first_again")
+        if st.form_submit_button(ctx.tr("sign_in.create_admin"), type="primary"):
+            if password != again:
+                st.error(ctx.tr("error.password_mismatch"))
+            else:
+                try:
+                    account = accounts.create_first_admin(tracker, name, password, display)
+                except TrackerError as error:
+                    ctx.show_error(error)
+                else:
+                    ctx.sign_in(account.actor())
+                    st.rerun()
+    st.stop()
+
+with st.form(f"{P}.form"):
+    name = st.text_input(ctx.tr("field.username"), key=f"{P}.username")
+    password = st.text_input(ctx.tr("field.password"), type="password", key=f"{P}.password")
+    if st.form_submit_button(ctx.tr("sign_in.submit"), type="primary"):
+        try:
+            actor = accounts.authenticate(tracker, name, password)
+        except TrackerError as error:
+            ctx.show_error(error)
+        else:
+            ctx.sign_in(actor)
+            st.rerun()

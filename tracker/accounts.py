@@ -1,0 +1,224 @@
+"""Local accounts: argon2-hashed passwords, roles, throttled and locked sign-in.
+
+Passwords are never logged, stored or shown in clear. Where the ministry has single sign-on,
+Streamlit's st.login (OIDC) signs people in and ``actor_for_email`` maps them to an account.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from tracker import validation as v
+from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
+from tracker.permissions import Action, Actor, Role, require
+from tracker.service import Tracker
+from tracker.storage import Cursor
+
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256
+MAX_FAILURES = 5  # then the account is locked for LOCK_MINUTES
+LOCK_MINUTES = 15
+_hasher = PasswordHasher()
+# Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    display_name: str
+    role: Role
+    unit: str | None
+    email: str | None
+    active: bool
+    failed_count: int
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+    def actor(self) -> Actor:
+        return Actor(self.username, self.role, self.unit, self.display_name)
+
+
+def _account(row: dict) -> Account:
+    return Account(
+        row["username"], row["display_name"], Role(row["role"]), row["unit"], row["email"], row["active"],
+        row["failed_count"], row["locked_until"], row["last_login_at"],
+    )
+
+
+def _check_password(password: str) -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise InvalidInput("error.password_short", field="password", limit=MIN_PASSWORD)
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInput("error.too_long", field="password", limit=MAX_PASSWORD, length=len(password))
+    return password
+
+
+def _check_account_fields(tracker: Tracker, username: str, role: Role | str, unit: str | None, email: str | None):
+    name = v.validate_text(username, "username", 64, required=True, multiline=False)
+    if not all(ch.isalnum() or ch in "._-@" for ch in name):
+        raise InvalidInput("error.username_chars", field="username")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput("error.choice", field="role", value=str(role)) from None
+    unit = (unit or "").strip() or None
+    if role == Role.UNIT_OFFICER and unit is None:
+        raise InvalidInput("error.unit_required", field="unit")
+    if unit is not None and tracker.reference.unit(unit) is None:
+        raise InvalidInput("error.unknown_unit", field="unit", value=unit)
+    email = v.validate_text(email, "email", 254, multiline=False).lower() or None
+    if email is not None and "@" not in email:
+        raise InvalidInput("error.email", field="email", value=email)
+    return name, role, unit, email
+
+
+def list_users(tracker: Tracker) -> list[dict]:
+    return tracker.db.records("users/list")
+
+
+def get_account(tracker: Tracker, username: str) -> Account | None:
+    rows = tracker.db.records("users/get", [username.strip().lower()])
+    return _account(rows[0]) if rows else None
+
+
+def add_user(
+    tracker: Tracker,
+    actor: Actor | None,
+    username: str,
+    password: str,
+    role: Role | str,
+    *,
+    unit: str | None = None,
+    display_name: str = "",
+    email: str | None = None,
+) -> Account:
+    """Create an account. ``actor`` None means the command line on the server (first administrator)."""
+    if actor is not None:
+        require(actor, Action.MANAGE_USERS)
+    name, role, unit, email = _check_account_fields(tracker, username, role, unit, email)
+    display = v.validate_text(display_name, "display_name", 200, multiline=False) or name
+    hashed = _hasher.hash(_check_password(password))
+    by = actor.username if actor else "cli"
+
+    def work(cur: Cursor) -> None:
+        if cur.records("users/get", [name.lower()]):
+            raise InvalidInput("error.username_taken", field="username", value=name)
+        cur.run("users/insert", [name, display, role.value, unit, email, hashed])
+        tracker._admin_log(
+            cur, actor or Actor(by, Role.ADMIN), "user_added", name, {"role": [None, role.value], "unit": [None, unit]}
+        )
+
+    tracker.db.write(work)
+    return get_account(tracker, name)
+
+
+def create_first_admin(tracker: Tracker, username: str, password: str, display_name: str = "") -> Account:
+    """The first administrator, from the sign-in page of a fresh install: only while no account exists."""
+    name, role, unit, email = _check_account_fields(tracker, username, Role.ADMIN, None, None)
+    hashed = _hasher.hash(_check_password(password))
+    display = v.validate_text(display_name, "display_name", 200, multiline=False) or name
+
+    def work(cur: Cursor) -> None:
+        # Checked inside the transaction on the single writer: two browsers cannot both win.
+        if cur.one("users/count")[0] > 0:
+            raise PermissionDenied(action="create_first_admin", role="-")
+        cur.run("users/insert", [name, display, role.value, unit, email, hashed])
+        tracker._admin_log(cur, Actor(name, Role.ADMIN), "first_admin_created", name, {})
+
+    tracker.db.write(work)
+    return get_account(tracker, name)
+
+
+def has_accounts(tracker: Tracker) -> bool:
+    return tracker.db.one("users/count")[0] > 0
+
+
+def update_user(
+    tracker: Tracker, actor: Actor, username: str, *, display_name: str, role: Role | str, unit: str | None,
+    email: str | None, active: bool,
+) -> None:
+    require(actor, Action.MANAGE_USERS)
+    name, role, unit, email = _check_account_fields(tracker, username, role, unit, email)
+    display = v.validate_text(display_name, "display_name", 200, multiline=False) or name
+
+    def work(cur: Cursor) -> None:
+        rows = cur.records("users/get", [name.lower()])
+        if not rows:
+            raise InvalidInput("error.unknown_user", field="username", value=name)
+        before = rows[0]
+        if before["username"] == actor.username and (role != Role.ADMIN or not active):
+            raise InvalidInput("error.self_demote", field="role")
+        cur.run("users/update", [display, role.value, unit, email, bool(active), before["username"]])
+        after = {"display_name": display, "role": role.value, "unit": unit, "email": email, "active": bool(active)}
+        changes = {k: [before[k], val] for k, val in after.items() if before[k] != val}
+        tracker._admin_log(cur, actor, "user_updated", before["username"], changes)
+
+    tracker.db.write(work)
+
+
+def set_password(tracker: Tracker, actor: Actor | None, username: str, new_password: str) -> None:
+    """An administrator resets anyone's password; a user changes their own (actor None = CLI)."""
+    if actor is not None and actor.username.lower() != username.strip().lower():
+        require(actor, Action.MANAGE_USERS)
+    hashed = _hasher.hash(_check_password(new_password))
+
+    def work(cur: Cursor) -> None:
+        rows = cur.records("users/get", [username.strip().lower()])
+        if not rows:
+            raise InvalidInput("error.unknown_user", field="username", value=username)
+        cur.run("users/set_password", [hashed, rows[0]["username"]])
+        tracker._admin_log(cur, actor or Actor("cli", Role.ADMIN), "password_set", rows[0]["username"], {})
+
+    tracker.db.write(work)
+
+
+def authenticate(
+    tracker: Tracker,
+    username: str,
+    password: str,
+    *,
+    now: Callable[[], datetime] = datetime.now,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Actor:
+    """Sign in. Repeated failures are slowed (growing pause) and then lock the account for a while."""
+    rows = tracker.db.records("users/get", [(username or "").strip().lower()])
+    row = rows[0] if rows else None
+    stamp = now()
+    if row is None:
+        _verify(_DUMMY_HASH, password or "")
+        sleep(0.5)
+        raise SignInFailed()
+    if row["locked_until"] is not None and row["locked_until"] > stamp:
+        raise SignInFailed("error.account_locked", until=row["locked_until"].strftime("%H:%M %d/%m/%Y"))
+    if not row["active"] or not row["password_hash"] or not _verify(row["password_hash"], password or ""):
+        failures = row["failed_count"] + 1
+        locked_until = stamp + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+        tracker.db.write(lambda cur: cur.run("users/record_failure", [locked_until, row["username"]]))
+        sleep(min(0.25 * 2 ** min(failures, 4), 4.0))
+        if locked_until is not None:
+            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
+        raise SignInFailed()
+    tracker.db.write(lambda cur: cur.run("users/record_success", [row["username"]]))
+    return _account(row).actor()
+
+
+def _verify(hashed: str, password: str) -> bool:
+    try:
+        return _hasher.verify(hashed, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def actor_for_email(tracker: Tracker, email: str | None) -> Actor | None:
+    """Single sign-on: the signed-in e-mail maps to a local account and its role."""
+    if not email:
+        return None
+    rows = tracker.db.records("users/get_by_email", [email.strip().lower()])
+    return _account(rows[0]).actor() if rows else None
