@@ -64,7 +64,7 @@ due_on = None
 reason = ""
 if received_on is not None:
     try:
-        deadline = tracker.deadline_for(kind, received_on, lang)
+        deadline = tracker.deadline_for(kind, received_on)
     except TrackerError as error:
         ctx.show_error(error)
     else:

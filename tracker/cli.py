@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         received = _iso(args.received)
         tracker = Tracker.open()
         try:
-            deadline = tracker.deadline_for(args.kind, received, lang)
+            deadline = tracker.deadline_for(args.kind, received)
         finally:
             tracker.close()
         print(deadline.due_on.isoformat())

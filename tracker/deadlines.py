@@ -8,7 +8,7 @@ off ends at the end of the next working day. Periods are settings with an effect
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tracker.dates import format_date
@@ -42,7 +42,11 @@ class Deadline:
     received_on: date
     days: int
     unrolled: date
-    reason_rolled: str | None
+    calendar: WorkCalendar = field(compare=False, repr=False)
+
+    def reason_rolled(self, lang: str = "vi") -> str | None:
+        """Why the deadline moved (holiday name, day off, weekend), in the language asked for."""
+        return self.calendar.why_not_working(self.unrolled, lang) if self.due_on != self.unrolled else None
 
     def explain(self, lang: str = "vi") -> str:
         text = t(
@@ -56,7 +60,7 @@ class Deadline:
             text += t(
                 "deadline.explain_rolled",
                 lang,
-                reason=self.reason_rolled or "",
+                reason=self.reason_rolled(lang) or "",
                 due=format_date(self.due_on),
             )
         return text
@@ -70,13 +74,9 @@ def rule_for(rules: tuple[DeadlineRule, ...] | list[DeadlineRule], kind: Kind, r
     return max(applicable, key=lambda r: r.effective_from)
 
 
-def compute_deadline(
-    received_on: date, rule: DeadlineRule, calendar: WorkCalendar, lang: str = "vi"
-) -> Deadline:
+def compute_deadline(received_on: date, rule: DeadlineRule, calendar: WorkCalendar) -> Deadline:
     unrolled = received_on + timedelta(days=rule.days)
-    due = calendar.roll_forward(unrolled)
-    reason = calendar.why_not_working(unrolled, lang) if due != unrolled else None
-    return Deadline(due, received_on, rule.days, unrolled, reason)
+    return Deadline(calendar.roll_forward(unrolled), received_on, rule.days, unrolled, calendar)
 
 
 def report_due_date(opens_on: date, calendar: WorkCalendar) -> date:

@@ -288,10 +288,10 @@ class Tracker:
         return self._reference or self.refresh_reference()
 
     # -- deadlines -------------------------------------------------------------------------
-    def deadline_for(self, kind: Kind | str, received_on: date, lang: str = "vi") -> Deadline:
+    def deadline_for(self, kind: Kind | str, received_on: date) -> Deadline:
         ref = self.reference
         rule = rule_for(ref.rules, Kind(kind), received_on)
-        return compute_deadline(received_on, rule, ref.calendar, lang)
+        return compute_deadline(received_on, rule, ref.calendar)
 
     def report_due_for(self, session: Session) -> tuple[Session | None, date | None]:
         """The next regular session and the last day for the report on ``session``'s items."""
@@ -425,7 +425,7 @@ class Tracker:
         require(actor, Action.CREATE_ITEM)
         ref = self.reference
         clean = v.validate_draft(draft, ref)
-        deadline = self.deadline_for(clean.kind, clean.received_on, lang)
+        deadline = self.deadline_for(clean.kind, clean.received_on)
         if clean.due_on is not None and clean.due_on != deadline.due_on:
             due_on, reason = clean.due_on, clean.due_override_reason
             basis = deadline.explain(lang) + " | " + format_date(due_on)
@@ -597,6 +597,9 @@ class Tracker:
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
+            if not archived:  # a restored item must not clash with one entered since
+                row = self._current(cur, item_id)
+                self._refuse_duplicate_ref(cur, Kind(row["kind"]), row["session_id"], row["ref_no"], item_id)
             stamp = datetime.now() if archived else None
             new_version = self._update(cur, "items/set_archived", [stamp], item_id, version)
             self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason, new_version)

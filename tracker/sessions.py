@@ -74,13 +74,20 @@ class Session:
 
 
 def next_regular_session(sessions: list[Session], after: Session) -> Session | None:
-    """The regular session that opens after ``after``: its opening sets the report deadline."""
-    later = [
-        s
-        for s in sessions
-        if not s.extraordinary
-        and s.opens_on is not None
-        and (after.opens_on is None or s.opens_on > after.opens_on)
-        and s.ref > after.ref
-    ]
-    return min(later, key=lambda s: s.opens_on) if later else None
+    """The regular session that follows ``after``: its opening sets the report deadline.
+
+    After a regular session, the next one in (term, number) order, dated or not (an undated
+    next session means the deadline is not known yet). After an extraordinary session, the
+    first regular session opening after it; an undated extraordinary session cannot be placed.
+    """
+    regular = sorted((s for s in sessions if not s.extraordinary), key=lambda s: (s.term, s.number))
+    if not after.extraordinary:
+        later = [s for s in regular if (s.term, s.number) > (after.term, after.number)]
+    elif after.opens_on is not None:
+        later = [
+            s for s in regular
+            if (s.opens_on is not None and s.opens_on > after.opens_on) or (s.opens_on is None and s.term >= after.term)
+        ]
+    else:
+        later = []
+    return later[0] if later else None

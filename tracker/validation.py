@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tracker.dates import EARLIEST, LATEST, format_date
-from tracker.errors import InvalidInput, InvalidInputs
+from tracker.errors import InvalidInput, InvalidInputs, NotFound
 from tracker.items import PHASES_BY_KIND, Kind, Phase, Reply, Result
 from tracker.reference import Unit
 from tracker.text import clean, has_control_chars
@@ -89,9 +89,7 @@ def validate_draft(draft, reference):
     phase = check(_enum, Phase, draft.phase, "phase")
     if kind and phase and phase not in PHASES_BY_KIND[kind]:
         errors.append(InvalidInput("error.phase_kind", field="phase"))
-    session = check(reference.session, draft.session_id)
-    if session is None and not any(e.field == "session" for e in errors):
-        errors.append(InvalidInput("error.session_not_found", field="session", value=str(draft.session_id)))
+    check(_session, reference, draft.session_id)
     received = check(validate_day, draft.received_on, "received_on")
     if received and received > date.today() + timedelta(days=1):
         errors.append(InvalidInput("error.future_date", field="received_on", value=format_date(received)))
@@ -125,6 +123,13 @@ def validate_draft(draft, reference):
         ref_no=ref_no or "", topic=topic or "", deputy=deputy or "", sources=sources,
         lead_unit=lead, coordinating_units=coordinating, due_override_reason=reason or "",
     )
+
+
+def _session(reference, session_id):
+    try:
+        return reference.session(session_id)
+    except NotFound:
+        raise InvalidInput("error.session_not_found", field="session", value=str(session_id)) from None
 
 
 def _enum(enum, value, field: str):

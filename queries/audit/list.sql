@@ -10,11 +10,11 @@ select * from (
     union all
     select a.id, a.occurred_at, a.actor, a.action, null, a.subject, a.changes, a.reason, null
     from admin_events as a
-    where $unit is null and $item_id is null
+    where cast($unit as varchar) is null and cast($item_id as bigint) is null
 )
 where ($actor is null or actor = $actor)
-    and ($date_from is null or occurred_at >= $date_from)
-    and ($date_to is null or occurred_at < $date_to + interval 1 day)
-    and ($item_id is null or item_id = $item_id)
+    and ($date_from is null or occurred_at >= cast($date_from as date))
+    and ($date_to is null or occurred_at < cast($date_to as date) + interval 1 day)
+    and ($item_id is null or item_id = cast($item_id as bigint))
 order by occurred_at desc, id desc
 limit $limit;

@@ -1,0 +1,69 @@
+"""Run by tests/test_crash.py in a child process that the test kills with SIGKILL mid-work.
+
+Usage: python tests/crash_worker.py DB MARKER {bulk|edits}
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.items import Kind, Phase, Reply, Result
+from tracker.permissions import SYSTEM
+from tracker.service import ItemDraft, Tracker
+
+
+def bulk(tracker: Tracker, marker: Path, rows: int = 400_000) -> None:
+    """One huge transaction (like a large import): killed part-way, it must leave nothing."""
+    session_id = tracker.reference.sessions[0].id
+    frame = pd.DataFrame(
+        {
+            "kind": ["voter_recommendation"] * rows,
+            "session_id": [session_id] * rows,
+            "phase": ["after"] * rows,
+            "ref_no": [f"BULK-{n}" for n in range(rows)],
+            "received_on": [date(2025, 8, 4)] * rows,
+            "summary": [f"Kiến nghị số {n} về chế độ tiền lương của cán bộ cấp xã sau sắp xếp" for n in range(rows)],
+            "due_on": [date(2025, 10, 3)] * rows,
+            "search_text": [f"kien nghi so {n}" for n in range(rows)],
+        }
+    )
+
+    def work(cur) -> None:
+        marker.write_text("started")
+        for _ in range(50):  # keep the transaction open long enough to be killed inside it
+            cur.insert_frame("items", frame, list(frame.columns))
+
+    tracker.db.write(work)
+    marker.write_text("committed")
+
+
+def edits(tracker: Tracker, marker: Path) -> None:
+    """A burst of small writes (create, assign, reply): killed at any point, each is all or nothing."""
+    session_id = tracker.reference.sessions[0].id
+    n = 0
+    while True:
+        received = date(2025, 1, 1) + timedelta(days=n % 300)
+        item_id = tracker.create_item(
+            SYSTEM,
+            ItemDraft(
+                kind=Kind.VOTER_RECOMMENDATION, session_id=session_id, phase=Phase.AFTER, received_on=received,
+                summary=f"Kiến nghị {n}", sources=("Cử tri tỉnh Huế",), lead_unit="CQĐP",
+            ),
+        )
+        version = tracker.assign(SYSTEM, item_id, 1, "TCBC", ("CQĐP",), "chuyển đúng lĩnh vực")
+        tracker.record_reply(
+            SYSTEM, item_id, version,
+            Reply(f"{n}/BNV-TCBC", received + timedelta(days=10), "Thứ trưởng", "Đã trả lời", Result.EXPLAINED),
+        )
+        n += 1
+        marker.write_text(str(n))
+
+
+if __name__ == "__main__":
+    db, marker, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    tracker = Tracker.open(db)
+    (bulk if mode == "bulk" else edits)(tracker, marker)
