@@ -15,6 +15,7 @@ with st.sidebar:
         format_func={"vi": "Tiếng Việt", "en": "English"}.get,
         key=ctx.LANG_KEY,
         horizontal=True,
+        on_change=ctx.forget_widgets,
     )
     user = ctx.signed_in()
     if user is not None:

@@ -68,7 +68,7 @@ if received_on is not None:
     except TrackerError as error:
         ctx.show_error(error)
     else:
-        st.info(f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {deadline.explain(lang)}", icon="⏱️")
+        st.info(f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {deadline.explain(lang)}", icon=":material/schedule:")
         if st.checkbox(ctx.tr("new_item.override"), key=f"{P}.override"):
             o1, o2 = st.columns(2)
             due_on = o1.date_input(ctx.tr("field.due_on"), value=deadline.due_on, format=ctx.DATE_FORMAT, key=f"{P}.due_on")
@@ -96,4 +96,4 @@ if st.button(ctx.tr("action.save"), type="primary", key=f"{P}.save"):
 
 last = st.session_state.get("new_item.last_id")
 if last:
-    st.page_link("app_pages/register.py", label=ctx.tr("new_item.open_saved", id=last), icon="📋", query_params={"item": str(last)})
+    st.page_link("app_pages/register.py", label=ctx.tr("new_item.open_saved", id=last), icon=":material/open_in_new:", query_params={"item": str(last)})

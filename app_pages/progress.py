@@ -24,10 +24,10 @@ as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORM
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
 
 if not all_rows:
-    st.info(ctx.tr("progress.empty"), icon="ℹ️")
+    st.info(ctx.tr("progress.empty"), icon=":material/info:")
     col_new, col_demo = st.columns(2)
     if ctx.allowed(Action.CREATE_ITEM):
-        col_new.page_link("app_pages/new_item.py", label=ctx.tr("progress.empty_enter"), icon="➕")
+        col_new.page_link("app_pages/new_item.py", label=ctx.tr("progress.empty_enter"), icon=":material/add_circle:")
     if ctx.allowed(Action.LOAD_DEMO) and col_demo.button(ctx.tr("progress.load_demo"), key="progress.load_demo"):
         from tracker.demo import load_demo
 
@@ -84,7 +84,7 @@ m[0].metric(ctx.tr("metric.total"), counts.total)
 m[1].metric(ctx.tr("metric.replied"), f"{counts.replied}/{counts.total}")
 m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang))
 m[3].metric(ctx.tr("status.overdue"), counts.overdue)
-m[4].metric(ctx.tr("status.transferred"), counts.transferred)
+m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 
 left, right = st.columns([3, 2])
 with left:
@@ -95,7 +95,7 @@ with right:
     st.plotly_chart(charts.results_figure(counts, lang), key="progress.results_chart", config={"displayModeBar": False})
     nxt, report_due = tracker.report_due_for(session)
     if report_due is not None:
-        st.info(ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)), icon="🗓️")
+        st.info(ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)), icon=":material/event:")
     else:
         st.caption(ctx.tr("progress.report_due_unknown"))
 

@@ -237,7 +237,7 @@ with users_tab:
 with backup_tab:
     last = backup.last_backup(tracker)
     if last:
-        st.info(ctx.tr("settings.last_backup", at=last["at"].replace("T", " "), path=last["path"]), icon="💾")
+        st.info(ctx.tr("settings.last_backup", at=last["at"].replace("T", " "), path=last["path"]), icon=":material/save:")
     else:
         st.warning(ctx.tr("settings.no_backup"))
     st.caption(ctx.tr("settings.backup_explain"))

@@ -35,7 +35,7 @@ if sso_configured():
     st.divider()
 
 if not accounts.has_accounts(tracker):
-    st.info(ctx.tr("sign_in.first_run"), icon="ℹ️")
+    st.info(ctx.tr("sign_in.first_run"), icon=":material/info:")
     with st.form(f"{P}.first_admin"):
         name = st.text_input(ctx.tr("field.username"), key=f"{P}.first_username")
         display = st.text_input(ctx.tr("field.display_name"), key=f"{P}.first_display")

@@ -210,3 +210,20 @@ def test_unit_queue_lists_overdue_first(demo_db_copy, monkeypatch):
     order = {"Quá hạn": 0, "Sắp đến hạn": 1, "Chưa đến hạn": 2}
     ranks = [order.get(s, 3) for s in statuses]
     assert ranks == sorted(ranks)
+
+
+def test_switching_language_midway_keeps_pages_working(demo_db_copy, monkeypatch):
+    # (The label-keyed selectbox state that broke this in a real browser is covered by
+    # tests/browser/test_journeys.py; AppTest keeps widget values by value.)
+    at = open_page(app(demo_db_copy, monkeypatch), "progress")
+    at.selectbox(key="progress.session").set_value(_session_id(demo_db_copy, "15/7")).run()
+    at.selectbox(key="progress.kind").set_value("voter_recommendation").run()
+    at.radio(key="app.lang").set_value("en").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert isinstance(at.selectbox(key="progress.session").value, int)
+    at.radio(key="app.lang").set_value("vi").run()
+    assert not at.exception
+    open_page(at, "register")
+    at.selectbox(key="register.status").set_value("overdue").run()
+    at.radio(key="app.lang").set_value("en").run()
+    assert not at.exception, [e.value for e in at.exception]

@@ -52,7 +52,7 @@ def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
         height=260,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
-        xaxis={"title": t("chart.items", lang), "rangemode": "tozero"},
+        xaxis={"title": t("chart.items", lang), "rangemode": "tozero", "tickformat": "d"},
         showlegend=False,
     )
     return fig
@@ -77,6 +77,7 @@ def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
         height=200,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
+        xaxis={"tickformat": "d", "rangemode": "tozero"},
         showlegend=False,
     )
     return fig

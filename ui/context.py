@@ -70,7 +70,7 @@ def fmt(day: date | None) -> str:
 
 
 def show_error(error: TrackerError) -> None:
-    st.error(error.message(lang()), icon="⚠️")
+    st.error(error.message(lang()), icon=":material/error:")
 
 
 def kind_label(kind: str) -> str:
@@ -97,3 +97,15 @@ def labels(options, label_of) -> Callable[[object], str]:
     """
     table = {option: label_of(option) for option in options}
     return lambda option: table.get(option, str(option))
+
+
+def forget_widgets() -> None:
+    """On a language switch, reset the pages' widgets to their defaults.
+
+    Streamlit remembers a selectbox/radio/multiselect choice by its displayed label; once the
+    labels change language, an old choice no longer matches any option and would come back as
+    a bare string. Signed-in user, language and versions the user saw are kept.
+    """
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and not key.startswith("app.") and ".seen_version." not in key and key != "new_item.last_id":
+            del st.session_state[key]

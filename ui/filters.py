@@ -77,7 +77,7 @@ def paged_table(prefix: str, filters: Filters, as_of: date, order: str) -> int |
         page = cached.search(tracker, *cached.key(tracker), filters, as_of, order, size, (page_no - 1) * size)
     st.caption(ctx.tr("register.count", total=page.total, first=min(page.total, page.offset + 1), last=page.offset + len(page.rows)))
     if not page.rows:
-        st.info(ctx.tr("register.no_match"), icon="🔎")
+        st.info(ctx.tr("register.no_match"), icon=":material/search_off:")
         return None
     frame = items_frame(page.rows)
     event = st.dataframe(

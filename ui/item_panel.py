@@ -30,7 +30,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(message, icon="✅")
+        st.success(message, icon=":material/check_circle:")
 
 
 def _units_text(codes: tuple[str, ...]) -> str:
@@ -56,7 +56,7 @@ def render_item(item_id: int, prefix: str) -> None:
     )
     st.subheader(ctx.tr("item.heading", id=item.id, kind=ctx.kind_label(item.kind)))
     if item.archived_at is not None:
-        st.warning(ctx.tr("item.archived_banner"), icon="🗄️")
+        st.warning(ctx.tr("item.archived_banner"), icon=":material/inventory_2:")
     st.caption(f"{session.label(lang)} · {ctx.phase_label(item.phase)} · {ctx.status_label(status)}")
 
     info, history, actions = st.tabs([ctx.tr("item.tab_info"), ctx.tr("item.tab_history"), ctx.tr("item.tab_actions")])
@@ -155,7 +155,7 @@ def _render_actions(item: Item, prefix: str) -> None:
     seen_key = _seen_key(prefix, item.id)
     seen = st.session_state.setdefault(seen_key, item.version)
     if seen != item.version:
-        st.warning(ctx.tr("item.changed_meanwhile"), icon="🔄")
+        st.warning(ctx.tr("item.changed_meanwhile"), icon=":material/sync_problem:")
         if st.button(ctx.tr("item.reload"), key=f"{prefix}.reload"):
             st.session_state.pop(seen_key, None)
             st.rerun()

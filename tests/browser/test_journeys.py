@@ -1,0 +1,181 @@
+"""Key journeys in a real browser (Debian's Chromium via Playwright) against `streamlit run`:
+sign in -> enter a recommendation -> assign it -> record the reply -> the counts move; switch
+language; a unit officer's queue. Any Streamlit exception box or console error fails the test.
+The same run refreshes the README's screenshots (docs/screenshots/)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, start_server, watch
+from tracker import accounts
+from tracker.permissions import SYSTEM, Role
+from tracker.service import Tracker
+
+pytestmark = pytest.mark.browser
+
+ADMIN_PASSWORD = "matkhau-quantri-2026"
+OFFICER_PASSWORD = "matkhau-canbo-2026"
+
+
+def _accounts(db: Path) -> None:
+    tracker = Tracker.open(db)
+    accounts.add_user(tracker, SYSTEM, "quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Nguyễn Văn Quản")
+    accounts.add_user(tracker, SYSTEM, "cb_cqdp", OFFICER_PASSWORD, Role.UNIT_OFFICER, unit="CQĐP", display_name="Trần Thị Đơn")
+    tracker.close()
+
+
+@pytest.fixture
+def server(tmp_path):
+    db = tmp_path / "browser.duckdb"
+    _accounts(db)
+    srv = start_server(db, tmp_path / "streamlit.log")
+    yield srv
+    srv.stop()
+
+
+def sign_in(page, url: str, name: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("Tên đăng nhập", exact=True).fill(name)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đăng xuất").wait_for()
+
+
+def choose(page, label: str, option: str, scope=None) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    (scope or page).get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def form(page, heading: str):
+    return page.locator('[data-testid="stForm"]').filter(has_text=heading)
+
+
+def idle(page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+
+
+def test_enter_assign_reply_and_the_counts_move(browser, server):
+    watched = watch(browser)
+    page = watched.page
+    sign_in(page, server.url, "quantri", ADMIN_PASSWORD)
+    assert page.get_by_text("Chưa có kiến nghị hay chất vấn nào").is_visible()
+
+    # Enter a recommendation.
+    page.get_by_role("link", name="Nhập mới").click()
+    page.get_by_text("Nhập kiến nghị cử tri / chất vấn").wait_for()
+    page.get_by_label("Nguồn (cử tri/đoàn ĐBQH)", exact=True).fill("Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội")
+    page.get_by_label("Số văn bản đến", exact=True).fill("2468/BDN")
+    page.get_by_label("Tóm tắt nội dung", exact=True).fill("Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")
+    page.get_by_label("Tóm tắt nội dung", exact=True).press("Tab")
+    idle(page)
+    assert page.get_by_text(re.compile(r"\+ 60 ngày = ")).is_visible()
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Đã lưu mục số 1.").wait_for()
+    watched.check()
+
+    # The progress page shows it open: 0/1.
+    page.get_by_role("link", name="Tiến độ").click()
+    page.get_by_text("Kiến nghị cử tri: đã trả lời 0/1 (0,0%).").wait_for()
+
+    # Open it (the link the entry page left), assign it, then record the reply.
+    page.get_by_role("link", name="Nhập mới").click()
+    page.get_by_role("link", name="Mở mục số 1").click()
+    page.get_by_text("Mục số 1 — Kiến nghị cử tri").wait_for()
+    page.get_by_role("tab", name="Thao tác").click()
+    assign = form(page, "Giao / chuyển đơn vị")
+    choose(page, "Đơn vị chủ trì", "Vụ Chính quyền địa phương", scope=assign)
+    assign.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Đã lưu phân công.").wait_for()
+    page.get_by_role("tab", name="Thao tác").click()
+    answer = form(page, "Ghi nhận văn bản trả lời")
+    answer.get_by_label("Số văn bản trả lời", exact=True).fill("902/BNV-CQĐP")
+    answer.get_by_label("Người ký", exact=True).fill("Thứ trưởng Trần Minh Khoa")
+    answer.get_by_text("Giải trình, cung cấp thông tin").click()
+    answer.get_by_role("button", name="Lưu trả lời").click()
+    page.get_by_text("Đã lưu văn bản trả lời.").wait_for()
+    page.get_by_role("tab", name="Lịch sử").click()
+    page.get_by_text("Ghi nhận trả lời").wait_for()
+    watched.check()
+
+    # The chart and the counts moved: 1/1 replied on time.
+    page.get_by_role("link", name="Tiến độ").click()
+    page.get_by_text("Kiến nghị cử tri: đã trả lời 1/1 (100,0%).").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert "1 (100,0%)" in page.locator(".js-plotly-plot").first.inner_text()
+
+    # English one click away, and back.
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("Progress on voter recommendations and questions").wait_for()
+    page.get_by_text("Voter recommendations: 1/1 replied (100.0%).").wait_for()
+    page.get_by_text("Tiếng Việt", exact=True).click()
+    page.get_by_text("Tiến độ trả lời kiến nghị cử tri và chất vấn").wait_for()
+    watched.check()
+
+    # A unit officer sees the item in their unit's queue, and cannot reach Settings.
+    page.get_by_role("button", name="Đăng xuất").click()
+    sign_in(page, server.url, "cb_cqdp", OFFICER_PASSWORD)
+    assert page.get_by_role("link", name="Cài đặt").count() == 0
+    page.get_by_role("link", name="Việc của đơn vị").click()
+    page.get_by_text("1 mục phù hợp; đang xem 1–1.").wait_for()
+    watched.check()
+
+
+def test_wrong_password_is_refused_in_vietnamese(browser, server):
+    watched = watch(browser)
+    page = watched.page
+    page.goto(server.url)
+    page.get_by_label("Tên đăng nhập", exact=True).fill("quantri")
+    page.get_by_label("Mật khẩu", exact=True).fill("sai-mat-khau-roi")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.").wait_for()
+    assert page.get_by_role("link", name="Tiến độ").count() == 0
+    watched.check()
+
+
+# Sidebar link -> the page's heading. (Navigation stays inside the app: a reload starts a new
+# session, which signs the user out.)
+PAGES = {
+    "register": ("Sổ theo dõi", "Sổ theo dõi"),
+    "queue": ("Việc của đơn vị", "Việc của đơn vị"),
+    "new_item": ("Nhập mới", "Nhập kiến nghị cử tri / chất vấn"),
+    "audit": ("Nhật ký thay đổi", "Nhật ký thay đổi"),
+    "settings": ("Cài đặt", "Cài đặt"),
+    "progress": ("Tiến độ", "Tiến độ trả lời kiến nghị cử tri và chất vấn"),
+}
+
+
+def test_every_page_on_demo_data_renders_cleanly_and_refreshes_screenshots(browser, demo_db, tmp_path):
+    db = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db.path, db)
+    _accounts(db)
+    srv = start_server(db, tmp_path / "streamlit.log")
+    try:
+        watched = watch(browser, height=1100)
+        page = watched.page
+        sign_in(page, srv.url, "quantri", ADMIN_PASSWORD)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for name, (link, title) in PAGES.items():
+            page.get_by_role("link", name=link, exact=True).click()
+            page.get_by_role("heading", name=title).wait_for()
+            idle(page)
+            if name == "progress":
+                page.locator(".js-plotly-plot").first.wait_for()
+            watched.check()
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.get_by_text("English", exact=True).click()
+        page.get_by_role("heading", name="Progress on voter recommendations and questions").wait_for()
+        idle(page)
+        page.screenshot(path=str(SCREENSHOTS / "progress_en.png"), full_page=True)
+        watched.check()
+    finally:
+        srv.stop()
+    assert date.today()  # screenshots carry today's data; the README links them
