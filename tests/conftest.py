@@ -3,6 +3,7 @@ and a helper to run the CLI as a user would (``python -m tracker`` in a subproce
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -65,31 +66,32 @@ def session_id(tracker: Tracker, code: str) -> int:
 def draft(tracker: Tracker, **overrides) -> ItemDraft:
     """A valid voter recommendation of the 9th session (received 04/08/2025), unless overridden."""
     session = overrides.pop("session", "15/9")
-    values = dict(
-        kind=Kind.VOTER_RECOMMENDATION,
-        session_id=session_id(tracker, session),
-        phase=Phase.AFTER,
-        received_on=date(2025, 8, 4),
-        summary="Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
-        ref_no="",
-        sources=("Cử tri tỉnh Nghệ An",),
-        topic="Tiền lương",
-        lead_unit="TLBHXH",
-    )
+    values = {
+        "kind": Kind.VOTER_RECOMMENDATION,
+        "session_id": session_id(tracker, session),
+        "phase": Phase.AFTER,
+        "received_on": date(2025, 8, 4),
+        "summary": "Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
+        "ref_no": "",
+        "sources": ("Cử tri tỉnh Nghệ An",),
+        "topic": "Tiền lương",
+        "lead_unit": "TLBHXH",
+    }
     values.update(overrides)
     return ItemDraft(**values)
 
 
 def reply(responded_on: date, result: Result = Result.EXPLAINED, **overrides) -> Reply:
-    values = dict(
-        response_no="1234/BNV-TLBHXH",
-        responded_on=responded_on,
-        signer="Thứ trưởng Trần Minh Khoa",
-        summary="Bộ Nội vụ đã trả lời, giải trình nội dung kiến nghị.",
-        result=result,
-    )
+    values = {
+        "response_no": "1234/BNV-TLBHXH",
+        "responded_on": responded_on,
+        "signer": "Thứ trưởng Trần Minh Khoa",
+        "summary": "Bộ Nội vụ đã trả lời, giải trình nội dung kiến nghị.",
+        "result": result,
+    }
     if result == Result.BEING_RESOLVED:
-        values.update(roadmap="Trình Chính phủ sửa đổi Nghị định trong quý IV", committed_on=responded_on.replace(year=responded_on.year + 1))
+        values["roadmap"] = "Trình Chính phủ sửa đổi Nghị định trong quý IV"
+        values["committed_on"] = responded_on.replace(year=responded_on.year + 1)
     values.update(overrides)
     return Reply(**values)
 
@@ -109,6 +111,7 @@ def run_cli(*args: str, db: Path, lang: str | None = None, timeout: float = 120)
         env["TRACKER_LANG"] = lang
     proc = subprocess.run(
         [sys.executable, "-m", "tracker", *args],
+        check=False,
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -127,16 +130,30 @@ class DemoDb:
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> DemoDb:
-    """The demo data set, loaded once through the CLI (~7 s). Never open it in place: copy it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    result = run_cli("demo", db=path)
-    assert result.returncode == 0, result.stderr
-    return DemoDb(path, result.stdout)
+    """The demo data set, loaded once through the CLI (~7 s) and shared by the xdist workers.
+    Never open it in place: copy it (copy_db)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    path, out = root / "demo.duckdb", root / "demo.stdout"
+    with open(root / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not out.exists():
+                path.unlink(missing_ok=True)
+                result = run_cli("demo", db=path)
+                assert result.returncode == 0, result.stderr
+                out.write_text(result.stdout, encoding="utf-8")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return DemoDb(path, out.read_text(encoding="utf-8"))
 
 
 def copy_db(source: Path, target_dir: Path) -> Path:
     target = target_dir / "copy.duckdb"
     shutil.copyfile(source, target)
+    wal = source.with_name(source.name + ".wal")
+    if wal.exists():
+        shutil.copyfile(wal, target.with_name(target.name + ".wal"))
     return target
 
 
