@@ -33,7 +33,7 @@ if not all_rows:
 
         with st.spinner(ctx.tr("progress.loading_demo")):
             try:
-                count = load_demo(tracker)
+                count = load_demo(tracker, actor=ctx.actor())
             except TrackerError as error:
                 ctx.show_error(error)
             else:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from tracker.errors import InvalidInput
 from tracker.items import Kind, Phase, Reply, Result
-from tracker.permissions import SYSTEM
+from tracker.permissions import SYSTEM, Action, Actor, require
 from tracker.service import Filters, ItemDraft, Tracker
 from tracker.sessions import SessionRef
 
@@ -120,8 +120,9 @@ PLAN: tuple[tuple[str, Kind, Phase, int, date, float], ...] = (
 )
 
 
-def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None) -> int:
+def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor: Actor = SYSTEM) -> int:
     """Load the demo set into an empty register; returns how many items were created."""
+    require(actor, Action.LOAD_DEMO)
     today = today or date.today()
     if tracker.search(Filters(), date(2100, 12, 31), limit=1).total:
         raise InvalidInput("error.demo_not_empty")

@@ -60,10 +60,10 @@ class Conflict(TrackerError):
     the message lists what changed meanwhile, so nobody overwrites a colleague unknowingly."""
 
     key = "error.conflict"
-    meanwhile: list[dict] = []
+    meanwhile: tuple[dict, ...] = ()
 
     def with_changes(self, events: list[dict]) -> Conflict:
-        self.meanwhile = events
+        self.meanwhile = tuple(events)
         return self
 
     def message(self, lang: str = "vi") -> str:

@@ -115,7 +115,7 @@ class WorkCalendar:
 DEFAULT_OVERRIDES: tuple[Override, ...] = (
     Override(date(2024, 5, 4), True, "Làm bù cho ngày nghỉ 29/04/2024"),
     Override(date(2025, 4, 26), True, "Làm bù cho ngày nghỉ 02/05/2025"),
-    Override(date(2026, 1, 2), False, "Nghỉ bù Tết Dương lịch 2026 (làm bù thứ Bảy 10/01/2026)"),
+    Override(date(2026, 1, 2), False, "bù Tết Dương lịch 2026 (làm bù thứ Bảy 10/01/2026)"),
     Override(date(2026, 1, 10), True, "Làm bù cho ngày nghỉ 02/01/2026"),
     Override(date(2026, 8, 22), True, "Làm bù cho ngày nghỉ 31/08/2026"),
 )
