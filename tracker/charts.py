@@ -33,51 +33,50 @@ def pct_text(count: int, whole: int, lang: str) -> str:
     return str(count) if whole == 0 else f"{count} ({percent_text(count, whole, lang)})"
 
 
-def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
-    """The four performance buckets, each bar labelled with its count and share of the total."""
-    labels = [t(f"status.{b}", lang) for b in BUCKETS]
-    values = [getattr(counts, b) for b in BUCKETS]
+def _bars(labels: list[str], values: list[int], colors: list[str], whole: int, lang: str, height: int) -> go.Figure:
+    """Horizontal bars, first on top, each labelled with its count and its share of ``whole``."""
     fig = go.Figure(
         go.Bar(
             x=values,
             y=labels,
             orientation="h",
-            marker_color=[BUCKET_COLORS[b] for b in BUCKETS],
-            text=[pct_text(v, counts.total, lang) for v in values],
+            marker_color=colors,
+            text=[pct_text(v, whole, lang) for v in values],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     fig.update_layout(
-        height=260,
+        height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
-        xaxis={"title": t("chart.items", lang), "rangemode": "tozero", "tickformat": "d"},
+        xaxis={"rangemode": "tozero", "tickformat": "d"},
         showlegend=False,
     )
+    return fig
+
+
+def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+    """The four performance buckets, each bar labelled with its count and share of the total."""
+    fig = _bars(
+        [t(f"status.{b}", lang) for b in BUCKETS],
+        [getattr(counts, b) for b in BUCKETS],
+        [BUCKET_COLORS[b] for b in BUCKETS],
+        counts.total,
+        lang,
+        height=260,
+    )
+    fig.update_xaxes(title=t("chart.items", lang))
     return fig
 
 
 def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
     """How replies split across the three legal result categories."""
-    labels = [t(f"result.{r}", lang) for r in RESULTS]
-    values = [getattr(counts, r) for r in RESULTS]
-    fig = go.Figure(
-        go.Bar(
-            x=values,
-            y=labels,
-            orientation="h",
-            marker_color=[RESULT_COLORS[r] for r in RESULTS],
-            text=[pct_text(v, counts.replied, lang) for v in values],
-            textposition="auto",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
-    fig.update_layout(
+    return _bars(
+        [t(f"result.{r}", lang) for r in RESULTS],
+        [getattr(counts, r) for r in RESULTS],
+        [RESULT_COLORS[r] for r in RESULTS],
+        counts.replied,
+        lang,
         height=200,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"autorange": "reversed"},
-        xaxis={"tickformat": "d", "rangemode": "tozero"},
-        showlegend=False,
     )
-    return fig

@@ -1,0 +1,36 @@
+"""Plot builders are pure: tested on the figure data a reader sees."""
+
+from __future__ import annotations
+
+from tracker.charts import buckets_figure, percent_text, results_figure
+from tracker.stats import Counts
+
+SESSION = Counts(
+    total=129, replied=120, replied_on_time=100, replied_late=20, open_not_due=5, overdue=4, transferred=3,
+    resolved=12, being_resolved=18, explained=90,
+)
+
+
+def test_the_buckets_show_counts_beside_shares_in_vietnamese():
+    bar = buckets_figure(SESSION, "vi").data[0]
+    assert list(bar.y) == ["Đã trả lời đúng hạn", "Đã trả lời trễ hạn", "Chưa đến hạn", "Quá hạn"]
+    assert list(bar.x) == [100, 20, 5, 4]
+    assert list(bar.text) == ["100 (77,5%)", "20 (15,5%)", "5 (3,9%)", "4 (3,1%)"]
+
+
+def test_the_buckets_in_english_use_a_decimal_point():
+    bar = buckets_figure(SESSION, "en").data[0]
+    assert list(bar.y)[3] == "Overdue" and list(bar.text)[0] == "100 (77.5%)"
+
+
+def test_results_are_shares_of_the_replies_not_of_the_total():
+    bar = results_figure(SESSION, "vi").data[0]
+    assert list(bar.y) == ["Đã giải quyết xong", "Đang nghiên cứu, giải quyết", "Giải trình, cung cấp thông tin"]
+    assert list(bar.text) == ["12 (10,0%)", "18 (15,0%)", "90 (75,0%)"]
+
+
+def test_an_empty_session_draws_zero_bars_without_dividing_by_zero():
+    bar = buckets_figure(Counts(), "vi").data[0]
+    assert list(bar.x) == [0, 0, 0, 0] and list(bar.text) == ["0", "0", "0", "0"]
+    assert percent_text(0, 0, "vi") == "—"
+    assert percent_text(129, 129, "vi") == "100,0%"
