@@ -7,7 +7,8 @@ import pandas as pd
 from tracker.sessions import SessionRef
 from ui import context as ctx
 
-COLUMNS = ("id", "kind", "session", "ref_no", "received_on", "summary", "lead_unit", "due_on", "status", "result", "responded_on")
+# Status and deadline first: what a reader scans for; the long summary after them.
+COLUMNS = ("id", "session", "kind", "status", "due_on", "lead_unit", "summary", "ref_no", "received_on", "result", "responded_on")
 
 
 def items_frame(rows: list[dict]) -> pd.DataFrame:
