@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--as-of")
     stats.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
 
+    from tracker import cli_io
+
+    cli_io.add_commands(sub)
+
     from tracker import cli_admin
 
     cli_admin.add_commands(sub)
@@ -85,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, lang: str) -> int:
     # Imported here so that `--help` and argument errors never touch the database.
+    from tracker import cli_io
+
+    if args.command in cli_io.COMMANDS:
+        return cli_io.run(args, lang)
     from tracker import cli_admin
     from tracker.service import Tracker
 

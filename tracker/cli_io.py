@@ -1,0 +1,129 @@
+"""Command-line import, export and briefing (issue 3):
+
+    python -m tracker import FILE [--dry-run] [--create-missing] [--encoding ENC] [--mapping uk-written-questions]
+    python -m tracker export --session 15/8 --format {xlsx,docx,csv} -o FILE [--as-of DATE] [--unit CODE] [--open]
+    python -m tracker briefing --month 2024-10 [--lang vi|en|both]
+
+The CLI acts as the system account: whoever can run it can already open the database file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from tracker.dates import format_date, parse_date
+from tracker.i18n import t
+
+COMMANDS = ("import", "export", "briefing")
+MAPPINGS = ("uk-written-questions",)
+# Equal to tracker.exporting.FORMATS and tracker.importing.ENCODINGS (a test checks): repeated here
+# so that parsing arguments does not import pandas and the rest.
+FORMATS = ("xlsx", "docx", "csv")
+ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser("import", help="import items from .xlsx or .csv (all or nothing)")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="print every row's fate; write nothing; exit 1 if any row is invalid")
+    imp.add_argument("--create-missing", action="store_true", help="create sessions and units the file names but the register lacks")
+    imp.add_argument("--encoding", choices=ENCODINGS, default="auto", help="CSV encoding (default: detect)")
+    imp.add_argument("--mapping", choices=MAPPINGS, help="convert a known foreign format first (see docs/PERFORMANCE.md)")
+
+    exp = sub.add_parser("export", help="write the report pack for a session: xlsx, docx or csv")
+    exp.add_argument("--session", required=True, help="15/8, or 15/BT9 for an extraordinary session")
+    exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument("--as-of", help="status as of this date (default today)")
+    exp.add_argument("--unit", help="only items this unit leads or coordinates")
+    exp.add_argument("--open", action="store_true", help="only items not yet replied (the Minister's office list)")
+    exp.add_argument("--lang", choices=["vi", "en"], help="language of the Excel/Word labels (default TRACKER_LANG)")
+    exp.add_argument("--number", default="", help="the report's number, e.g. 123/BC-BNV (Word)")
+
+    brief = sub.add_parser("briefing", help="the monthly briefing sentences")
+    brief.add_argument("--month", required=True, help="YYYY-MM")
+    brief.add_argument("--as-of", help="count as of this date (default: the month's last day, or today)")
+    brief.add_argument("--lang", choices=["vi", "en", "both"], help="default TRACKER_LANG")
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    from tracker.service import Tracker
+
+    tracker = Tracker.open()
+    try:
+        if args.command == "import":
+            return _import(tracker, args, lang)
+        if args.command == "export":
+            return _export(tracker, args, lang)
+        return _briefing(tracker, args, lang)
+    finally:
+        tracker.close()
+
+
+def _import(tracker, args: argparse.Namespace, lang: str) -> int:
+    from tracker.importing import Fate, commit_import, preview_frame, preview_import, read_table
+    from tracker.permissions import SYSTEM
+
+    path = Path(args.file)
+    if args.mapping == "uk-written-questions":
+        from tracker.uk_questions import convert
+
+        table = convert(path)
+    else:
+        table = read_table(path.read_bytes(), path.name, args.encoding)
+    preview = preview_import(tracker, SYSTEM, table, create_missing=args.create_missing, lang=lang)
+    print(preview.summary(lang) + (f" [{table.encoding}]" if table.encoding else ""))
+    if preview.ignored_headers:
+        print(t("import.ignored_columns", lang, columns=", ".join(preview.ignored_headers)))
+    if preview.unknown_units:
+        key = "import.units_to_create" if args.create_missing else "import.unknown_units"
+        names = [f"{u.code} = {u.name_vi}" for u in preview.new_units] if args.create_missing else list(preview.unknown_units)
+        print(t(key, lang, names="; ".join(names)))
+    if preview.unknown_sessions:
+        key = "import.sessions_to_create" if args.create_missing else "import.unknown_sessions"
+        print(t(key, lang, names=", ".join(s.code() for s in preview.unknown_sessions)))
+    invalid = preview.count(Fate.INVALID)
+    if args.dry_run:
+        print(preview_frame(preview, lang).to_string(index=False, max_colwidth=60))
+        return 1 if invalid else 0
+    if invalid:
+        for problem in preview.problems:
+            print(problem.message(lang), file=sys.stderr)
+        print(t("import.nothing_written", lang, count=invalid), file=sys.stderr)
+        return 1
+    result = commit_import(tracker, SYSTEM, preview, lang=lang)
+    print(result.message(lang))
+    return 0
+
+
+def _export(tracker, args: argparse.Namespace, lang: str) -> int:
+    from tracker.exporting import ExportScope, export
+    from tracker.permissions import SYSTEM
+    from tracker.sessions import SessionRef
+
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else date.today()
+    session = tracker.reference.session_by_ref(SessionRef.parse(args.session))
+    scope = ExportScope(session.id, as_of, args.unit or None, args.open)
+    data = export(tracker, SYSTEM, scope, args.format, lang=args.lang or lang, number=args.number)
+    out = Path(args.output)
+    out.write_bytes(data)
+    print(t("export.written", lang, path=str(out), size=len(data), session=session.label(lang), date=format_date(as_of)))
+    return 0
+
+
+def _briefing(tracker, args: argparse.Namespace, lang: str) -> int:
+    from tracker.briefing import month_briefing, parse_month
+
+    year, month = parse_month(args.month)
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else None
+    briefing = month_briefing(tracker, year, month, as_of)
+    languages = ("vi", "en") if args.lang == "both" else (args.lang or lang,)
+    for n, code in enumerate(languages):
+        if n:
+            print()
+        for sentence in briefing.sentences(code):
+            print(sentence)
+    return 0
