@@ -35,6 +35,11 @@ else:
     ]
     if ctx.allowed(Action.CREATE_ITEM):
         pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new"))
+    if ctx.allowed(Action.IMPORT):
+        pages.append(st.Page("app_pages/import_data.py", title=ctx.tr("nav.import"), icon=":material/upload_file:", url_path="import"))
+    if ctx.allowed(Action.EXPORT):
+        pages.append(st.Page("app_pages/export.py", title=ctx.tr("nav.export"), icon=":material/download:", url_path="export"))
+        pages.append(st.Page("app_pages/briefing.py", title=ctx.tr("nav.briefing"), icon=":material/summarize:", url_path="briefing"))
     if ctx.allowed(Action.VIEW_AUDIT):
         pages.append(st.Page("app_pages/audit.py", title=ctx.tr("nav.audit"), icon=":material/history:", url_path="audit"))
     if ctx.allowed(Action.MANAGE_SETTINGS):

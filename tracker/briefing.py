@@ -114,11 +114,15 @@ def month_briefing(tracker: Tracker, year: int, month: int, as_of: date | None =
     return Briefing(year, month, first, last, as_of, by_kind, rows)
 
 
+def first_received(tracker: Tracker) -> date | None:
+    row = tracker.db.one("briefing/months")
+    return row[0] if row else None
+
+
 def months_with_items(tracker: Tracker, today: date | None = None) -> list[tuple[int, int]]:
     """Every month from the first receipt to this month, newest first."""
     today = today or date.today()
-    row = tracker.db.one("briefing/months")
-    first = row[0] if row and row[0] else today
+    first = first_received(tracker) or today
     out = []
     y, m = today.year, today.month
     while (y, m) >= (first.year, first.month):

@@ -95,12 +95,27 @@ def export(
         raise InvalidInput("error.choice", field="format", value=fmt)
     if fmt == "docx" and scope.session_id is None:
         raise InvalidInput("export.session_required", field="session")
-    data = collect(tracker, actor, scope)
+    return render(tracker, collect(tracker, actor, scope), fmt, lang=lang, number=number, issued_on=issued_on)
+
+
+def render(
+    tracker: Tracker, data: ExportData, fmt: str, *, lang: str = "vi", number: str = "", issued_on: date | None = None
+) -> bytes:
+    """The bytes of collected data in one format (the page collects once, shows, then renders)."""
+    if fmt == "docx" and data.session is None:
+        raise InvalidInput("export.session_required", field="session")
     if fmt == "xlsx":
         return to_xlsx(tracker, data, lang)
     if fmt == "docx":
         return to_docx(tracker, data, lang, number=number, issued_on=issued_on)
     return to_csv(data)
+
+
+MIME_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv",
+}
 
 
 def filename(tracker: Tracker, scope: ExportScope, fmt: str) -> str:

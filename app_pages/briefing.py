@@ -1,0 +1,35 @@
+"""The monthly briefing: the Ministry Office's sentences for the work-review meeting, written from
+the register for the chosen month, in the user's language with the other one beside it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker.briefing import first_received, month_briefing, months_with_items
+from ui import context as ctx
+from ui.item_panel import plain
+
+P = "briefing"
+tracker = ctx.tracker()
+lang = ctx.lang()
+ctx.actor()
+st.title(ctx.tr("briefing.title"))
+st.caption(ctx.tr("briefing.intro"))
+
+if first_received(tracker) is None:
+    st.info(ctx.tr("briefing.empty"), icon=":material/info:")
+    st.stop()
+
+months = months_with_items(tracker)
+# The meeting reviews the month just ended: it is the default when there is one.
+month = st.selectbox(
+    ctx.tr("briefing.month"), months, index=1 if len(months) > 1 else 0,
+    format_func=ctx.labels(months, lambda ym: ctx.tr("briefing.month_name", month=ym[1], year=ym[0])), key=f"{P}.month",
+)
+briefing = month_briefing(tracker, *month)
+for sentence in briefing.sentences(lang):
+    st.markdown(plain(sentence))
+other = "en" if lang == "vi" else "vi"
+with st.expander(ctx.tr("briefing.other_language")):
+    for sentence in briefing.sentences(other):
+        st.markdown(plain(sentence))
