@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 import time
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +33,7 @@ from tracker.importing import (
     template_xlsx,
     unit_code_for,
 )
+from tracker.io_bench import as_csv, generated_rows
 from tracker.items import Kind, Phase, Result
 from tracker.permissions import SYSTEM
 from tracker.service import Filters
@@ -457,32 +457,8 @@ def test_real_uk_written_questions_import_through_the_documented_mapping(tracker
     assert preview_import(tracker, SYSTEM, table, create_missing=True).count(Fate.DUPLICATE) == 8885
 
 
-TOPIC_WORDS = (
-    "lương phụ cấp biên chế cán bộ công chức viên chức sắp xếp đơn vị hành chính bảo hiểm xã hội việc làm "
-    "người có công thi đua khen thưởng lưu trữ thanh niên"
-)
-
-
-def generated_rows(n: int, seed: int = 3) -> list[dict]:
-    """n recommendations of the 9th session, 60 % replied, across units, with distinct text."""
-    rng = random.Random(seed)
-    units = ["TCBC", "Vụ Chính quyền địa phương", "CCVC", "CCHC", "TLBHXH", "cuc viec lam", "NCC", "VP"]
-    words = TOPIC_WORDS.split()
-    out = []
-    for i in range(n):
-        received = date(2025, 8, 4) + timedelta(days=rng.randint(0, 40))
-        r = row(ref_no=f"{i + 1}/BDN-15.9", received_on=received.strftime("%d/%m/%Y"), lead_unit=rng.choice(units),
-                source=f"Cử tri tỉnh {rng.choice(['Nghệ An', 'Hà Tĩnh', 'Gia Lai', 'Cà Mau'])}",
-                summary="Đề nghị " + " ".join(rng.choice(words) for _ in range(16)) + f" (kiến nghị {i + 1})")
-        if rng.random() < 0.6:
-            r.update(response_no=f"{i + 1}/BNV", responded_on=(received + timedelta(days=rng.randint(5, 70))).strftime("%d/%m/%Y"),
-                     result=rng.choice(["resolved", "explained"]), signer="Thứ trưởng Trần Minh Khoa")
-        out.append(r)
-    return out
-
-
 def test_ten_thousand_rows_import_in_seconds_with_one_event_each(tracker):
-    data = csv_bytes(generated_rows(10_000))
+    data = as_csv(generated_rows(10_000))
     started = time.perf_counter()
     result = preview(tracker, data)
     assert result.count(Fate.NEW) == 10_000, [p.message() for p in result.problems[:5]]
@@ -500,7 +476,7 @@ def test_ten_thousand_rows_import_in_seconds_with_one_event_each(tracker):
 
 def test_progress_is_reported_while_checking(tracker):
     seen = []
-    preview(tracker, csv_bytes(generated_rows(1200)), on_progress=lambda share, text: seen.append((share, text)))
+    preview(tracker, as_csv(generated_rows(1200)), on_progress=lambda share, text: seen.append((share, text)))
     shares = [s for s, _ in seen]
     assert shares == sorted(shares) and shares[-1] == 1.0 and len(seen) >= 4
     assert seen[0][1] == "Đang kiểm tra dòng 0/1200…"

@@ -1,0 +1,162 @@
+"""Timings of the import and the report pack (issue 3): ``python -m tracker.io_bench``.
+
+Imports the real UK written questions (../shared/realdata, through tracker/uk_questions.py) and a
+generated 10,000-row file (CSV and .xlsx, with and without incoming numbers) into fresh database
+files under a temporary folder, then exports each session as xlsx, docx and csv. Prints a
+Markdown table (medians of --rounds runs) for docs/PERFORMANCE.md, "Import and export".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import platform
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from tracker.exporting import ExportScope, export
+from tracker.importing import ALL_COLUMNS, Fate, commit_import, preview_import, read_table
+from tracker.permissions import SYSTEM
+from tracker.service import Tracker
+from tracker.storage import ROOT
+from tracker.uk_questions import convert
+
+UK_FILE = ROOT.parent / "shared" / "realdata" / "uk_commons_written_questions" / "commons_wq_2023-12_2024-07-09.csv"
+_TOPIC_WORDS = (
+    "lương phụ cấp biên chế cán bộ công chức viên chức sắp xếp đơn vị hành chính bảo hiểm xã hội việc làm "
+    "người có công thi đua khen thưởng lưu trữ thanh niên"
+)
+_UNITS = ("TCBC", "Vụ Chính quyền địa phương", "CCVC", "CCHC", "TLBHXH", "cuc viec lam", "NCC", "VP")
+
+
+def generated_rows(n: int, *, seed: int = 3, numbered: bool = True) -> list[dict[str, str]]:
+    """n voter recommendations of the 15th NA's 9th session, 60 % replied, with distinct text."""
+    rng = random.Random(seed)
+    words = _TOPIC_WORDS.split()
+    out = []
+    for i in range(n):
+        received = date(2025, 8, 4) + timedelta(days=rng.randint(0, 40))
+        row = dict.fromkeys(ALL_COLUMNS, "")
+        row.update(
+            kind="voter_recommendation", term="15", session="9", phase="after",
+            ref_no=f"{i + 1}/BDN-15.9" if numbered else "", received_on=received.strftime("%d/%m/%Y"),
+            source=f"Cử tri tỉnh {rng.choice(['Nghệ An', 'Hà Tĩnh', 'Gia Lai', 'Cà Mau'])}",
+            summary="Đề nghị " + " ".join(rng.choice(words) for _ in range(16)) + f" (kiến nghị {i + 1})",
+            topic="Tiền lương", lead_unit=rng.choice(_UNITS),
+        )
+        if rng.random() < 0.6:
+            row.update(
+                response_no=f"{i + 1}/BNV", responded_on=(received + timedelta(days=rng.randint(5, 70))).strftime("%d/%m/%Y"),
+                result=rng.choice(["resolved", "explained"]), signer="Thứ trưởng Trần Minh Khoa",
+            )
+        out.append(row)
+    return out
+
+
+def as_csv(rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ALL_COLUMNS)
+    writer.writerows([r[c] for c in ALL_COLUMNS] for r in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def as_xlsx(rows: list[dict[str, str]]) -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ALL_COLUMNS)
+    for n, r in enumerate(rows, start=1):
+        sheet.write_row(n, 0, [r[c] for c in ALL_COLUMNS])
+    book.close()
+    return buffer.getvalue()
+
+
+def _timed(work: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def measure_import(folder: Path, name: str, make_table: Callable, *, create_missing: bool = False) -> dict:
+    path = folder / f"{name}.duckdb"
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    tracker = Tracker.open(path)
+    try:
+        read_s, table = _timed(make_table)
+        preview_s, preview = _timed(lambda: preview_import(tracker, SYSTEM, table, create_missing=create_missing))
+        commit_s, result = _timed(lambda: commit_import(tracker, SYSTEM, preview))
+        again_s, again = _timed(lambda: preview_import(tracker, SYSTEM, table, create_missing=create_missing))
+        assert again.count(Fate.NEW) == 0, "a re-import must add nothing"
+        exports = {}
+        sessions = sorted({r.session_id for r in tracker.stats(date.today())})
+        for fmt in ("xlsx", "docx", "csv"):
+            exports[fmt] = _timed(lambda fmt=fmt: export(tracker, SYSTEM, ExportScope(sessions[-1], date.today()), fmt))[0]
+        return {
+            "rows": len(table.rows), "created": result.created, "read": read_s, "preview": preview_s, "commit": commit_s,
+            "total": read_s + preview_s + commit_s, "reimport_preview": again_s, **{f"export_{k}": v for k, v in exports.items()},
+            "exported_session": tracker.reference.session(sessions[-1]).ref.code(),
+        }
+    finally:
+        tracker.close()
+
+
+def run(rounds: int) -> list[tuple[str, dict]]:
+    scenarios: list[tuple[str, Callable, bool]] = []
+    if UK_FILE.exists():
+        scenarios.append(("UK written questions (real, 8,885 rows, CSV via the mapping)", lambda: convert(UK_FILE), True))
+    numbered = generated_rows(10_000)
+    csv_data, xlsx_data = as_csv(numbered), as_xlsx(numbered)
+    blank = as_csv(generated_rows(10_000, numbered=False))
+    scenarios += [
+        ("generated 10,000 rows, CSV", lambda: read_table(csv_data, "gen.csv"), False),
+        ("generated 10,000 rows, .xlsx", lambda: read_table(xlsx_data, "gen.xlsx"), False),
+        ("generated 10,000 rows, CSV, no incoming numbers (fuzzy text check)", lambda: read_table(blank, "blank.csv"), False),
+    ]
+    out = []
+    with tempfile.TemporaryDirectory() as folder:
+        for label, make, create in scenarios:
+            runs = [measure_import(Path(folder), f"bench{n}", make, create_missing=create) for n in range(rounds)]
+            merged = {k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], float) else runs[0][k] for k in runs[0]}
+            out.append((label, merged))
+            print(f"{label}: {merged['total']:.2f} s", flush=True)
+    return out
+
+
+def markdown(results: list[tuple[str, dict]], rounds: int) -> str:
+    lines = [
+        "| file | rows | read | preview | commit | **import total** | re-import preview | export xlsx | export docx | export csv |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, r in results:
+        lines.append(
+            f"| {label} | {r['rows']:,} | {r['read']:.2f} s | {r['preview']:.2f} s | {r['commit']:.2f} s | **{r['total']:.2f} s** "
+            f"| {r['reimport_preview']:.2f} s | {r['export_xlsx']:.2f} s | {r['export_docx']:.2f} s | {r['export_csv']:.2f} s |"
+        )
+    lines.append("")
+    lines.append(
+        f"Medians of {rounds} runs on {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {date.today():%d/%m/%Y}; exports are of the session the file filled "
+        f"({', '.join(sorted({r['exported_session'] for _, r in results}))})."
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tracker.io_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    print(markdown(run(args.rounds), args.rounds))
+
+
+if __name__ == "__main__":
+    main()
