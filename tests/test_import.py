@@ -169,6 +169,25 @@ def test_xlsx_with_real_date_cells_and_numbers_imports(tracker, tmp_path):
     assert item.due_override_reason == "Hạn trả lời theo tệp nhập"
 
 
+def test_a_title_above_the_header_and_a_row_number_column_are_fine(tracker):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["DANH MỤC KIẾN NGHỊ CỬ TRI GỬI ĐẾN KỲ HỌP THỨ 9, QUỐC HỘI KHÓA XV"])
+    writer.writerow([])
+    writer.writerow(["STT", *COLUMNS])
+    writer.writerow(["1", *(row()[c] for c in COLUMNS)])
+    result = preview(tracker, out.getvalue().encode("utf-8"))
+    assert result.table.headers[:3] == ("STT", "kind", "term") and result.ignored_headers == ("STT",)
+    assert [(r.row, r.fate) for r in result.rows] == [(4, Fate.NEW)], [p.message() for p in result.problems]
+
+
+def test_blank_kind_or_phase_is_asked_for_not_called_invalid(tracker):
+    result = preview(tracker, csv_bytes([row(kind="", phase="")]))
+    assert [p.message("vi") for p in result.problems] == [
+        'Dòng 2, cột "kind": Chưa nhập Loại.', 'Dòng 2, cột "phase": Chưa nhập Thời điểm.'
+    ]
+
+
 def test_the_template_has_every_column_and_reads_back_in_both_languages(tracker):
     for lang in ("vi", "en"):
         table = read_table(template_xlsx(lang), "mau.xlsx")
@@ -414,6 +433,11 @@ def test_cli_dry_run_prints_the_preview_writes_nothing_and_fails_on_invalid_rows
     assert "Sẽ tạo đơn vị: VM = Vụ Mới." in result.stdout and "Đã nhập 2 mục mới; bỏ qua 0 mục trùng." in result.stdout
     again = run_cli("import", str(good), db=db_path)
     assert again.returncode == 0 and "Đã nhập 1 mục mới; bỏ qua 1 mục trùng." in again.stdout
+
+
+def test_cli_says_when_the_file_is_missing(db_path, tmp_path):
+    result = run_cli("import", str(tmp_path / "khong-co.csv"), db=db_path)
+    assert result.returncode == 2 and result.stderr.strip() == f"Lỗi: Không tìm thấy tệp {tmp_path / 'khong-co.csv'}."
 
 
 def test_cli_choices_match_the_library():

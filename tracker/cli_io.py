@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.dates import format_date, parse_date
+from tracker.errors import InvalidInput
 from tracker.i18n import t
 
 COMMANDS = ("import", "export", "briefing")
@@ -68,6 +69,8 @@ def _import(tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.permissions import SYSTEM
 
     path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput("import.no_file", field="file", file=str(path))
     if args.mapping == "uk-written-questions":
         from tracker.uk_questions import convert
 

@@ -53,6 +53,7 @@ REQUIRED_COLUMNS = ("kind", "session", "phase", "received_on", "summary")
 DATE_COLUMNS = frozenset({"received_on", "due_on", "responded_on", "committed_on"})
 TRANSFERRED = "transferred"  # a result value: returned/transferred to the competent agency
 ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
+HEADER_SEARCH_ROWS = 15
 # fuzz.ratio on diacritic-folded text: 93 catches a changed word or typo in a sentence, not a
 # different recommendation on the same topic (measured on the demo's near-identical templates).
 TEXT_DUPLICATE_SCORE = 93.0
@@ -184,7 +185,13 @@ def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     numbered = [(n, tuple(row)) for n, row in enumerate(raw, start=1) if any(_cell_text(c) for c in row)]
     if not numbered:
         raise InvalidInput("import.empty_file", field="file", file=name)
-    (_, header), *body = numbered
+    # Forwarded lists often carry a title ("DANH MỤC KIẾN NGHỊ …") above the header: the header
+    # is the first of the top rows that names at least three known columns.
+    known = _header_keys()
+    start = next(
+        (i for i, (_, r) in enumerate(numbered[:HEADER_SEARCH_ROWS]) if sum(_norm(_cell_text(c)) in known for c in r) >= 3), 0
+    )
+    (_, header), *body = numbered[start:]
     headers = tuple(clean(_cell_text(h)) for h in header)
     return Table(name, headers, tuple(body), used)
 
@@ -296,7 +303,6 @@ class Preview:
     unknown_sessions: tuple[SessionRef, ...]
     create_missing: bool
     new_units: tuple[Unit, ...]  # created on commit (only when create_missing)
-    generation: int  # Database.generation the preview was computed at
 
     def count(self, fate: Fate) -> int:
         return sum(1 for r in self.rows if r.fate == fate)
@@ -331,7 +337,8 @@ class ImportResult:
 Progress = Callable[[float, str], None]
 
 
-def _header_map(headers: Sequence[str], name: str) -> tuple[dict[str, int], tuple[str, ...]]:
+def _header_keys() -> dict[str, str]:
+    """Every header the import understands, normalised, to its column name."""
     keys: dict[str, str] = {}
     for column in ALL_COLUMNS:
         words = {column, *_HEADER_ALIASES.get(column, ())}
@@ -339,6 +346,11 @@ def _header_map(headers: Sequence[str], name: str) -> tuple[dict[str, int], tupl
             words.add(t(f"import.col.{column}", lang))
         for word in words:
             keys.setdefault(_norm(word), column)
+    return keys
+
+
+def _header_map(headers: Sequence[str], name: str) -> tuple[dict[str, int], tuple[str, ...]]:
+    keys = _header_keys()
     found: dict[str, int] = {}
     ignored = []
     for index, header in enumerate(headers):
@@ -521,6 +533,9 @@ class _Rows:
         kind_code = self.kinds.get(_norm(kind_text), kind_text)
         phase_text = self.text(values, "phase")
         phase_code = self.phases.get(_norm(phase_text), phase_text)
+        for column, given in (("kind", kind_text), ("phase", phase_text)):
+            if not given:
+                problems.append(InvalidInput("error.required", field=column))
 
         session_ref = None
         session_id = None
@@ -722,7 +737,6 @@ def preview_import(
 ) -> Preview:
     """Every row's fate; nothing is written. Raises InvalidInput for a file that cannot be read."""
     require(actor, Action.IMPORT)
-    generation = tracker.db.generation
     columns, ignored = _header_map(table.headers, table.name)
     parser = _Rows(tracker, table, columns, create_missing, lang)
     rows = []
@@ -744,7 +758,6 @@ def preview_import(
         unknown_sessions=tuple(parser.unknown_sessions),
         create_missing=create_missing,
         new_units=tuple(parser.new_units),
-        generation=generation,
     )
 
 
