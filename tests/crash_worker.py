@@ -1,6 +1,6 @@
 """Run by tests/test_crash.py in a child process that the test kills with SIGKILL mid-work.
 
-Usage: python tests/crash_worker.py DB MARKER {bulk|edits}
+Usage: python tests/crash_worker.py DB MARKER {bulk|edits|import}
 """
 
 from __future__ import annotations
@@ -63,7 +63,23 @@ def edits(tracker: Tracker, marker: Path) -> None:
         marker.write_text(str(n))
 
 
+def import_file(tracker: Tracker, marker: Path, rows: int = 40_000) -> None:
+    """A real import through tracker.importing: killed while it writes, it must leave nothing."""
+    from tracker.importing import commit_import, preview_import, read_table
+    from tracker.io_bench import as_csv, generated_rows
+
+    table = read_table(as_csv(generated_rows(rows)), "kien-nghi.csv")
+    preview = preview_import(tracker, SYSTEM, table)
+
+    def progress(share: float, _text: str) -> None:
+        if share >= 0.1:  # the commit's write is starting
+            marker.write_text("writing")
+
+    commit_import(tracker, SYSTEM, preview, on_progress=progress)
+    marker.write_text("committed")
+
+
 if __name__ == "__main__":
     db, marker, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     tracker = Tracker.open(db)
-    (bulk if mode == "bulk" else edits)(tracker, marker)
+    {"bulk": bulk, "edits": edits, "import": import_file}[mode](tracker, marker)

@@ -54,6 +54,23 @@ def test_kill_during_a_large_transaction_leaves_none_of_it(tmp_path):
 
 
 @pytest.mark.slow
+def test_kill_in_the_middle_of_a_real_import_leaves_all_or_nothing(tmp_path):
+    db, marker = tmp_path / "t.duckdb", tmp_path / "marker"
+    child = _start(db, marker, "import")
+    _wait_for(marker, lambda text: text == "writing", child, timeout=180)
+    time.sleep(0.2)  # inside the one transaction that writes 40,000 items and their events
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert marker.read_text() == "writing", "killed before the commit"
+    tracker = Tracker.open(db)
+    try:
+        assert tracker.search(Filters(), date(2100, 1, 1), limit=1).total == 0, "none of the import"
+        assert tracker.integrity_problems() == []
+    finally:
+        tracker.close()
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("after_writes", [3, 25])
 def test_kill_during_a_burst_of_edits_keeps_every_transaction_whole(tmp_path, after_writes):
     db, marker = tmp_path / "t.duckdb", tmp_path / "marker"
