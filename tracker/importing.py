@@ -556,7 +556,7 @@ class _Rows:
             c for c in (self._unit(n, "coordinating_units", problems) for n in self._split(self.text(values, "coordinating_units"))) if c
         )
 
-        kind = Kind(kind_code) if kind_code in Kind._value2member_map_ else None
+        kind = Kind(kind_code) if kind_code in {k.value for k in Kind} else None
         deadline = None
         if kind is not None and received is not None:
             try:
@@ -574,11 +574,10 @@ class _Rows:
             phase=phase_code, received_on=received, summary=self.text(values, "summary"),
             ref_no=self.text(values, "ref_no"), sources=tuple(self._split(self.text(values, "source"))),
             deputy=self.text(values, "deputy"), full_text=self.text(values, "full_text"),
-            topic=self.text(values, "topic"), lead_unit=lead if lead_text else None,
-            coordinating_units=coordinating, due_on=due_on, due_override_reason=due_reason,
+            topic=self.text(values, "topic"), lead_unit=lead,
+            # An unknown lead is reported already; without it, coordinating units cannot be checked.
+            coordinating_units=coordinating if lead or not lead_text else (), due_on=due_on, due_override_reason=due_reason,
         )
-        if lead_text and lead is None:
-            draft = replace(draft, lead_unit=None, coordinating_units=())
         try:
             clean_draft = v.validate_draft(draft, self.reference)
         except InvalidInputs as many:
@@ -587,8 +586,8 @@ class _Rows:
         problems += [e for e in draft_errors if e.field not in seen_fields and not (e.field == "lead_unit" and lead_text)]
 
         reply, transferred_on, transfer_note = None, None, ""
-        if clean_draft is not None and deadline is not None:
-            reply, transferred_on, transfer_note = self._reply(values, clean_draft.received_on, due_on or deadline.due_on, problems)
+        if received is not None and deadline is not None:  # a reply is checked against both dates
+            reply, transferred_on, transfer_note = self._reply(values, received, due_on or deadline.due_on, problems)
 
         if problems:
             column_problems = tuple(RowProblem(row, self.header(self._column_of(e.field)), e) for e in problems)
@@ -617,7 +616,7 @@ class _Rows:
     @staticmethod
     def _column_of(field_name: str | None) -> str:
         return {
-            "sources": "source", "response_summary": "response_summary", "transferred_on": "responded_on",
+            "sources": "source", "transferred_on": "responded_on",
             "session_id": "session", "due_override_reason": "due_on",
         }.get(field_name or "", field_name or "")
 
