@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import LIAISON, copy_db, draft, reply, run_cli
 
+from tests.conftest import LIAISON, copy_db, draft, reply, run_cli
 from tracker.briefing import month_briefing, months_with_items, parse_month
 from tracker.errors import InvalidInput
 from tracker.exporting import ExportScope, collect

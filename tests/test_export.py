@@ -10,9 +10,9 @@ from datetime import date, datetime
 import docx
 import openpyxl
 import pytest
-from conftest import LIAISON, copy_db, draft, reply, run_cli, session_id
 from docx.shared import Pt
 
+from tests.conftest import LIAISON, copy_db, draft, reply, run_cli, session_id
 from tracker.errors import InvalidInput
 from tracker.exporting import ExportScope, collect, export, filename
 from tracker.importing import ALL_COLUMNS, Fate, commit_import, preview_import, read_table

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlsxwriter
-from conftest import LIAISON, VIEWER, draft, run_cli
 
+from tests.conftest import LIAISON, VIEWER, draft, run_cli
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.importing import (
     ALL_COLUMNS,

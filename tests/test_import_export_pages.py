@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import copy_db
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import copy_db
 from tracker.importing import COLUMNS
 from tracker.permissions import Actor, Role
 from tracker.service import Filters
