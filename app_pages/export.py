@@ -78,7 +78,7 @@ m[0].metric(ctx.tr("metric.total"), data.total.total)
 m[1].metric(ctx.tr("metric.replied"), f"{data.total.replied}/{data.total.total}")
 m[2].metric(ctx.tr("status.overdue"), data.total.overdue)
 m[3].metric(ctx.tr("status.transferred"), data.total.transferred)
-with st.expander(ctx.tr("docx.title"), expanded=fmt == "docx"):
+with st.expander(ctx.tr("export.report_preview"), expanded=fmt == "docx"):
     for paragraph in report_paragraphs(data, lang):
         st.markdown(plain(paragraph))
 

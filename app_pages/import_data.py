@@ -94,7 +94,9 @@ if invalid:
     st.error("\n\n".join(problems[:200]) + ("\n\n…" if len(problems) > 200 else ""), icon=":material/error:")
 if duplicate:
     st.subheader(ctx.tr("import.duplicates_heading"))
-    st.dataframe(duplicates_frame(preview, lang), hide_index=True, key=f"{P}.duplicates")
+    side_by_side = duplicates_frame(preview, lang)
+    wide = {column: st.column_config.TextColumn(width="large") for column in side_by_side.columns[[1, 3]]}
+    st.dataframe(side_by_side, hide_index=True, key=f"{P}.duplicates", column_config=wide)
 
 st.subheader(ctx.tr("import.preview_heading"))
 shown = st.segmented_control(
@@ -102,7 +104,11 @@ shown = st.segmented_control(
     format_func=ctx.labels(["all", *[f.value for f in Fate]], lambda f: ctx.tr("import.show_all") if f == "all" else ctx.tr(f"import.fate.{f}")),
 )
 fates = list(Fate) if shown in (None, "all") else [Fate(shown)]
-st.dataframe(preview_frame(preview, lang, fates), hide_index=True, key=f"{P}.table")
+table = preview_frame(preview, lang, fates)
+st.dataframe(
+    table, hide_index=True, key=f"{P}.table",
+    column_config={table.columns[6]: st.column_config.TextColumn(width="large"), table.columns[9]: st.column_config.TextColumn(width="large")},
+)
 
 if new == 0 and not invalid:
     st.caption(ctx.tr("import.no_new"))

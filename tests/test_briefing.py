@@ -49,7 +49,7 @@ def test_the_same_sentences_in_english(october):
     )
     assert "as of 31/10/2024, 1 have been answered, 1 have not yet reached their deadline and 1 are overdue" in sentences[0]
     assert sentences[1] == "In 10/2024, 1 items fell due (tasks assigned to units); 0 were completed (0.0%)."
-    assert "Voter recommendations sent to the Session 8, 15th National Assembly: the Ministry of Home Affairs has answered 1/2 (50.0%)." in sentences
+    assert "Voter recommendations sent to Session 8, 15th National Assembly: the Ministry of Home Affairs has answered 1/2 (50.0%)." in sentences
 
 
 def test_a_later_as_of_counts_later_replies_and_a_quiet_month_says_so(october):
