@@ -380,6 +380,9 @@ def test_unknown_units_and_sessions_are_listed_and_created_only_when_asked(track
     session = ref.session_by_ref(SessionRef(16, 1, True))
     item = tracker.get_item(done.item_ids[0])
     assert (item.session_id, item.lead_unit) == (session.id, "CCĐS")
+    audit = [(e["action"], e["subject"], e["reason"]) for e in tracker.list_events(SYSTEM) if e.get("item_id") is None]
+    assert ("unit_saved", "CCĐS", "Tạo khi nhập tệp kien-nghi.csv") in audit
+    assert ("session_saved", "16/BT1", "Tạo khi nhập tệp kien-nghi.csv") in audit
 
 
 def test_each_imported_item_has_one_imported_event_and_consistent_versions(tracker):

@@ -837,6 +837,16 @@ def commit_import(
                 [(u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, u.sort_order) for u in preview.new_units],
             )
             sessions_created = [s.code() for s in preview.unknown_sessions]
+            # Settings changes are administrative events (the audit trail), as in Settings.
+            reason = t("import.created_note", lang, file=preview.table.name)
+            cur.many(
+                "audit/insert_admin_event",
+                [(actor.username, "session_saved", code, "{}", reason) for code in sessions_created]
+                + [
+                    (actor.username, "unit_saved", u.code, json.dumps({"name_vi": [None, u.name_vi]}, ensure_ascii=False), reason)
+                    for u in preview.new_units
+                ],
+            )
         session_ids = {
             SessionRef(r["term"], r["number"], r["extraordinary"]): r["id"] for r in cur.records("sessions/list")
         }
