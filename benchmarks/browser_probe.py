@@ -1,0 +1,204 @@
+"""Real browser: navigation to the progress page until its plotly charts are drawn, against the
+same navigation to a one-bar plotly page (benchmarks/floor_app.py), in one run.
+
+Run by tracker.bench: ``python -m benchmarks.browser_probe --db FILE --username U --password P``;
+prints one JSON line. Both apps are served by ``streamlit run`` on free loopback ports at once,
+and the two measurements alternate, so background load hits both alike. Debian's Chromium
+(Playwright cannot download a browser here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+# Installed before any page script: notes when N plotly charts have drawn their traces, at the
+# next animation frame (i.e. painted), in the page's own clock.
+OBSERVER = """
+window.__bench = {want: 1, t0: 0, first: 0, all: 0, pending: 0, inserted: 0, done: 0};
+const drawn = () => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(p => p.querySelector('.main-svg g.trace path')).length;
+new MutationObserver(() => {
+    const b = window.__bench;
+    if (!b.t0) return;
+    const n = drawn();
+    if (!b.inserted && document.querySelector('.js-plotly-plot')) b.inserted = performance.now();
+    if (!b.done && b.inserted && document.querySelector('[data-test-script-state="notRunning"]')) {
+        b.done = performance.now();
+    }
+    if (n >= 1 && !b.first && !(b.pending & 1)) {
+        b.pending |= 1; requestAnimationFrame(() => { b.first = performance.now(); });
+    }
+    if (n >= b.want && !b.all && !(b.pending & 2)) {
+        b.pending |= 2; requestAnimationFrame(() => { b.all = performance.now(); });
+    }
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+CLICK = """([path, want]) => {
+    const b = window.__bench;
+    Object.assign(b, {want, first: 0, all: 0, pending: 0, inserted: 0, done: 0});
+    const link = [...document.querySelectorAll('a[data-testid="stSidebarNavLink"]')]
+        .find(a => new URL(a.href).pathname === path);
+    b.t0 = performance.now();
+    link.click();
+}"""
+
+IDLE = """() => !document.querySelector('.js-plotly-plot')
+    && document.querySelector('[data-test-script-state="notRunning"]') !== null"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+
+    def memory_mb(self) -> dict[str, float]:
+        fields = {}
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = round(int(value.split()[0]) / 1024, 1)
+        return {"rss_mb": fields.get("VmRSS", 0.0), "peak_mb": fields.get("VmHWM", 0.0)}
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start(script: str, db: str, log: Path) -> Server:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT, env={**os.environ, "TRACKER_DB": db}, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return Server(url, process)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{script} did not start:\n{log.read_text()}")
+
+
+class Tab:
+    """One browser tab on one app: leave the chart page, then time the way back to it."""
+
+    def __init__(self, browser, server: Server, chart_path: str, away_path: str, charts: int) -> None:
+        self.page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN").new_page()
+        self.page.set_default_timeout(120_000)
+        self.page.add_init_script(OBSERVER)
+        self.server, self.chart_path, self.away_path, self.charts = server, chart_path, away_path, charts
+        self.first: list[float] = []
+        self.all: list[float] = []
+        self.inserted: list[float] = []
+        self.done: list[float] = []
+
+    def open(self) -> None:
+        self.page.goto(self.server.url)
+
+    def sign_in(self, username: str, password: str) -> None:
+        self.page.locator(".st-key-sign_in-username input").fill(username)
+        self.page.locator(".st-key-sign_in-password input").fill(password)
+        self.page.locator(".st-key-sign_in-password input").press("Enter")
+
+    def wait_for_chart(self) -> None:
+        self.page.wait_for_function(
+            "n => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".filter(p => p.querySelector('.main-svg g.trace path')).length >= n",
+            arg=self.charts,
+        )
+
+    def measure(self, keep: bool = True) -> None:
+        self.page.evaluate(CLICK, [self.away_path, 0])
+        self.page.wait_for_function(IDLE)
+        self.page.evaluate(CLICK, [self.chart_path, self.charts])
+        self.page.wait_for_function("() => window.__bench.all > 0 && window.__bench.first > 0")
+        b = self.page.evaluate("() => window.__bench")
+        if keep:
+            self.first.append(b["first"] - b["t0"])
+            self.all.append(b["all"] - b["t0"])
+            self.inserted.append(b["inserted"] - b["t0"])
+            self.done.append(b["done"] - b["t0"] if b["done"] else float("nan"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--username", required=True)
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--warmup", type=int, default=2)
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    logs = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    app = start("streamlit_app.py", args.db, logs / "app.log")
+    floor = start(str(Path(__file__).with_name("floor_app.py")), args.db, logs / "floor.log")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            tracker_tab = Tab(browser, app, "/", "/register", charts=2)
+            floor_tab = Tab(browser, floor, "/", "/blank", charts=1)
+            tracker_tab.open()
+            tracker_tab.sign_in(args.username, args.password)
+            tracker_tab.wait_for_chart()  # signed in: the progress page is the default
+            floor_tab.open()
+            floor_tab.wait_for_chart()
+            for n in range(args.warmup + args.runs):
+                for tab in (tracker_tab, floor_tab) if n % 2 else (floor_tab, tracker_tab):
+                    tab.measure(keep=n >= args.warmup)
+            version = browser.version
+            browser.close()
+        memory = app.memory_mb()
+    finally:
+        app.stop()
+        floor.stop()
+
+    def summary(tab: Tab) -> dict:
+        return {
+            "first_ms": statistics.median(tab.first), "all_ms": statistics.median(tab.all),
+            "all_samples": [round(x, 1) for x in tab.all],
+            "inserted_ms": statistics.median(tab.inserted), "script_done_ms": statistics.median(tab.done),
+        }
+
+    print(json.dumps({"chromium": version, "app": summary(tracker_tab), "floor": summary(floor_tab), "server": memory}))
+
+
+if __name__ == "__main__":
+    main()
