@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import copy_db, run_cli
+from tests.conftest import copy_db, run_cli
 
 from tracker.service import Tracker
 

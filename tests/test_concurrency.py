@@ -6,7 +6,7 @@ import threading
 from collections import Counter
 from datetime import date
 
-from conftest import LIAISON, draft, officer, reply
+from tests.conftest import LIAISON, draft, officer, reply
 
 from tracker.errors import Conflict
 from tracker.service import Filters

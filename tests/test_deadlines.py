@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import ADMIN
+from tests.conftest import ADMIN
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -456,16 +455,14 @@ def uk_records() -> pd.DataFrame:
 
 @pytest.mark.skipif(not UK_FILE.exists(), reason="the real-data folder is not mounted")
 def test_real_uk_written_questions_import_through_the_documented_mapping(tracker):
-    started = time.perf_counter()
+    # Volume and correctness only: speed is measured by `python -m tracker.io_bench`, not here.
     table = convert(UK_FILE)
     result = preview_import(tracker, SYSTEM, table, create_missing=True)
     assert result.count(Fate.NEW) == 8885, [p.message() for p in result.problems[:5]]
     assert result.unknown_sessions == (SessionRef(58, 4), SessionRef(59, 1))
     assert len(result.new_units) == 26
     done = commit_import(tracker, SYSTEM, result)
-    elapsed = time.perf_counter() - started
     assert done.created == 8885
-    assert elapsed < 30, f"real data took {elapsed:.1f} s"
 
     # The tracker's derived statuses agree with the source's own dates.
     source = uk_records()
@@ -484,15 +481,12 @@ def test_real_uk_written_questions_import_through_the_documented_mapping(tracker
     assert preview_import(tracker, SYSTEM, table, create_missing=True).count(Fate.DUPLICATE) == 8885
 
 
-def test_ten_thousand_rows_import_in_seconds_with_one_event_each(tracker):
+def test_ten_thousand_rows_import_with_one_event_each(tracker):
     data = as_csv(generated_rows(10_000))
-    started = time.perf_counter()
     result = preview(tracker, data)
     assert result.count(Fate.NEW) == 10_000, [p.message() for p in result.problems[:5]]
     done = commit_import(tracker, SYSTEM, result)
-    elapsed = time.perf_counter() - started
     assert done.created == 10_000
-    assert elapsed < 20, f"10,000 rows took {elapsed:.1f} s"
     assert item_count(tracker) == 10_000
     (stats,) = [r for r in tracker.stats(date(2026, 6, 30)) if r.kind == Kind.VOTER_RECOMMENDATION.value]
     assert stats.counts.total == 10_000 and stats.counts.invariant_errors() == []

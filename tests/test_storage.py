@@ -8,7 +8,7 @@ import textwrap
 from datetime import date
 
 import pytest
-from conftest import ADMIN, ROOT, draft
+from tests.conftest import ADMIN, ROOT, draft
 
 from tracker.errors import DatabaseBusy
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS

@@ -10,7 +10,7 @@ from datetime import date
 from tracker.errors import InvalidInput
 
 _REF = re.compile(r"^\s*(\d{1,2})\s*/\s*(BT)?\s*(\d{1,2})\s*$", re.IGNORECASE)
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 def roman(number: int) -> str:

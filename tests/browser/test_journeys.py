@@ -67,7 +67,7 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     watched = watch(browser)
     page = watched.page
     sign_in(page, server.url, "quantri", ADMIN_PASSWORD)
-    assert page.get_by_text("Chưa có kiến nghị hay chất vấn nào").is_visible()
+    page.get_by_text("Chưa có kiến nghị hay chất vấn nào").wait_for()
 
     # Enter a recommendation.
     page.get_by_role("link", name="Nhập mới").click()
@@ -77,7 +77,7 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     page.get_by_label("Tóm tắt nội dung", exact=True).fill("Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")
     page.get_by_label("Tóm tắt nội dung", exact=True).press("Tab")
     idle(page)
-    assert page.get_by_text(re.compile(r"\+ 60 ngày = ")).is_visible()
+    page.get_by_text(re.compile(r"\+ 60 ngày = ")).wait_for()
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Đã lưu mục số 1.").wait_for()
     watched.check()
