@@ -210,19 +210,21 @@ with users_tab:
     if users:
         names = [u["username"] for u in users]
         chosen = st.selectbox(ctx.tr("settings.user_edit"), names, key=f"{P}.edit_user")
+        # Keys carry the account name: otherwise the previous account's values (role included)
+        # stay in the form and would be saved onto this one.
         current = next(u for u in users if u["username"] == chosen)
-        with st.form(f"{P}.user_edit_form"):
+        with st.form(f"{P}.user_edit_form.{chosen}"):
             c = st.columns(3)
-            display = c[0].text_input(ctx.tr("field.display_name"), value=current["display_name"], key=f"{P}.edit_display")
-            email = c[1].text_input(ctx.tr("field.email"), value=current["email"] or "", key=f"{P}.edit_email")
-            active = c[2].checkbox(ctx.tr("field.active"), value=current["active"], key=f"{P}.edit_active")
+            display = c[0].text_input(ctx.tr("field.display_name"), value=current["display_name"], key=f"{P}.edit_display.{chosen}")
+            email = c[1].text_input(ctx.tr("field.email"), value=current["email"] or "", key=f"{P}.edit_email.{chosen}")
+            active = c[2].checkbox(ctx.tr("field.active"), value=current["active"], key=f"{P}.edit_active.{chosen}")
             d = st.columns(3)
-            role = d[0].selectbox(ctx.tr("field.role"), roles, index=roles.index(current["role"]), format_func=role_label, key=f"{P}.edit_role")
+            role = d[0].selectbox(ctx.tr("field.role"), roles, index=roles.index(current["role"]), format_func=role_label, key=f"{P}.edit_role.{chosen}")
             unit = d[1].selectbox(
                 ctx.tr("field.unit"), unit_options, index=unit_options.index(current["unit"]) if current["unit"] in unit_options else 0,
-                format_func=unit_label, key=f"{P}.edit_unit",
+                format_func=unit_label, key=f"{P}.edit_unit.{chosen}",
             )
-            password = d[2].text_input(ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password")
+            password = d[2].text_input(ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password.{chosen}")
 
             def save_user() -> None:
                 accounts.update_user(

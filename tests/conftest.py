@@ -164,3 +164,16 @@ def demo_tracker(demo_db: DemoDb, tmp_path: Path):
         yield t
     finally:
         t.close()
+
+
+def signed_in_as(db: Path, role: str, unit: str | None = None, username: str | None = None) -> Actor:
+    """An account in the app's own Tracker for ``db`` (the app re-reads it on every run), ready to
+    put in an AppTest's session state as the signed-in person."""
+    from tracker import accounts
+    from ui.context import _open_tracker
+
+    live = _open_tracker(str(db))
+    name = username or f"test-{role}" + (f"-{unit}" if unit else "")
+    if accounts.get_account(live, name) is None:
+        accounts.add_user(live, SYSTEM, name, "mat-khau-thu-nghiem", role, unit=unit, display_name=f"Người thử {role}")
+    return accounts.current_actor(live, name)

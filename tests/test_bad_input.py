@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import LIAISON, ROOT, draft, reply
+from tests.conftest import LIAISON, ROOT, draft, reply, signed_in_as
 from tracker.errors import Conflict, InvalidInput, NotFound, PermissionDenied, TrackerError
 from tracker.items import Reply
 from tracker.permissions import Actor, Role
@@ -138,7 +138,7 @@ def test_html_in_an_item_is_shown_as_text_never_rendered(tracker, db_path, monke
     tracker.close()
     monkeypatch.setenv("TRACKER_DB", str(db_path))
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    at.session_state["app.actor"] = Actor("xem", Role.VIEWER)
+    at.session_state["app.actor"] = signed_in_as(db_path, "viewer")
     at.run()
     at.query_params["item"] = str(item_id)
     at.switch_page("app_pages/register.py").run()

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import copy_db
+from tests.conftest import copy_db, signed_in_as
 from tracker.importing import COLUMNS
-from tracker.permissions import Actor, Role
 from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
@@ -26,7 +25,7 @@ APP = str(ROOT / "streamlit_app.py")
 def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str = "liaison", lang: str = "vi", unit: str | None = None) -> AppTest:
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["app.actor"] = Actor(f"test-{role}", Role(role), unit, f"Người thử {role}")
+    at.session_state["app.actor"] = signed_in_as(db, role, unit)
     at.session_state["app.lang"] = lang
     at.run()
     assert not at.exception, at.exception

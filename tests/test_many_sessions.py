@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import LIAISON, ROOT, draft, reply
+from tests.conftest import LIAISON, ROOT, draft, reply, signed_in_as
 from tracker.errors import Conflict
 from tracker.permissions import Actor, Role
 from tracker.service import Filters, Tracker
@@ -74,7 +74,7 @@ def test_fifty_sessions_write_and_read_at_once_with_no_error_and_no_lost_write(t
 def _session(db, monkeypatch, username: str) -> AppTest:
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    at.session_state["app.actor"] = Actor(username, Role.LIAISON, None, username)
+    at.session_state["app.actor"] = signed_in_as(db, "liaison", username=username)
     at.run()
     return at
 
@@ -96,15 +96,15 @@ def test_two_browser_sessions_editing_one_item_never_overwrite_each_other(db_pat
         assert not at.exception
 
     # Bình reassigns first...
-    second.selectbox(key="register.item.assign_lead").set_value("CQĐP")
-    second.text_input(key="register.item.assign_reason").input("thuộc lĩnh vực chính quyền địa phương")
-    _submit(second, "register.item.assign_form")
+    second.selectbox(key=f"register.item.{item_id}.assign_lead").set_value("CQĐP")
+    second.text_input(key=f"register.item.{item_id}.assign_reason").input("thuộc lĩnh vực chính quyền địa phương")
+    _submit(second, f"register.item.{item_id}.assign_form")
     assert "Đã lưu phân công." in [s.value for s in second.success]
 
     # ...then An, still looking at the old version, records a reply: refused, and told why.
-    first.text_input(key="register.item.reply_no").input("77/BNV-TLBHXH")
-    first.radio(key="register.item.reply_result").set_value("explained")
-    _submit(first, "register.item.reply_form")
+    first.text_input(key=f"register.item.{item_id}.reply_no").input("77/BNV-TLBHXH")
+    first.radio(key=f"register.item.{item_id}.reply_result").set_value("explained")
+    _submit(first, f"register.item.{item_id}.reply_form")
     shown = "\n".join(e.value for e in first.error)
     assert "đã được người khác cập nhật" in shown and "binh" in shown and "Chuyển đơn vị chủ trì" in shown
     assert any("vừa được người khác cập nhật" in w.value for w in first.warning)
@@ -115,9 +115,9 @@ def test_two_browser_sessions_editing_one_item_never_overwrite_each_other(db_pat
     item = live.get_item(item_id)
     assert item.lead_unit == "CQĐP" and item.reply is None
     # After reloading, An sees Bình's change and can reply.
-    first.button(key="register.item.reload").click().run()
+    first.button(key=f"register.item.{item_id}.reload").click().run()
     assert not first.warning
-    first.text_input(key="register.item.reply_no").input("77/BNV-CQĐP")
-    first.radio(key="register.item.reply_result").set_value("explained")
-    _submit(first, "register.item.reply_form")
+    first.text_input(key=f"register.item.{item_id}.reply_no").input("77/BNV-CQĐP")
+    first.radio(key=f"register.item.{item_id}.reply_result").set_value("explained")
+    _submit(first, f"register.item.{item_id}.reply_form")
     assert live.get_item(item_id).reply.response_no == "77/BNV-CQĐP"

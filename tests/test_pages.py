@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import copy_db
-from tracker.permissions import Actor, Role
+from tests.conftest import copy_db, signed_in_as
 from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
@@ -40,7 +39,7 @@ def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "admin", l
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
     if role is not None:
-        at.session_state["app.actor"] = Actor(f"test-{role}", Role(role), unit, f"Người thử {role}")
+        at.session_state["app.actor"] = signed_in_as(db, role, unit)
     at.session_state["app.lang"] = lang
     at.run()
     assert not at.exception, at.exception
@@ -155,18 +154,18 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     # Assign it from the register (opened by link ?item=1).
     at.query_params["item"] = "1"
     open_page(at, "register")
-    at.selectbox(key="register.item.assign_lead").set_value("CQĐP")
-    at.multiselect(key="register.item.assign_coordinating").set_value(["TCBC"])
-    _submit(at, "register.item.assign_form")
+    at.selectbox(key="register.item.1.assign_lead").set_value("CQĐP")
+    at.multiselect(key="register.item.1.assign_coordinating").set_value(["TCBC"])
+    _submit(at, "register.item.1.assign_form")
     assert "Đã lưu phân công." in texts(at), texts(at)
     assert tracker.get_item(1).lead_unit == "CQĐP"
 
     # Record the reply.
-    at.text_input(key="register.item.reply_no").input("902/BNV-CQĐP")
-    at.date_input(key="register.item.reply_date").set_value(date.today())
-    at.text_input(key="register.item.reply_signer").input("Thứ trưởng Trần Minh Khoa")
-    at.radio(key="register.item.reply_result").set_value("explained")
-    _submit(at, "register.item.reply_form")
+    at.text_input(key="register.item.1.reply_no").input("902/BNV-CQĐP")
+    at.date_input(key="register.item.1.reply_date").set_value(date.today())
+    at.text_input(key="register.item.1.reply_signer").input("Thứ trưởng Trần Minh Khoa")
+    at.radio(key="register.item.1.reply_result").set_value("explained")
+    _submit(at, "register.item.1.reply_form")
     assert "Đã lưu văn bản trả lời." in texts(at), texts(at)
     history = [e.action for e in tracker.history(1)]
     assert history == ["created", "assigned", "replied"]
@@ -194,8 +193,8 @@ def test_reply_errors_are_shown_in_vietnamese_and_change_nothing(demo_db_copy, m
     before = tracker.get_item(open_item["id"])
     at.query_params["item"] = str(open_item["id"])
     open_page(at, "register")
-    at.radio(key="register.item.reply_result").set_value("being_resolved")
-    _submit(at, "register.item.reply_form")
+    at.radio(key=f"register.item.{open_item['id']}.reply_result").set_value("being_resolved")
+    _submit(at, f"register.item.{open_item['id']}.reply_form")
     shown = texts(at)
     assert "Chưa nhập Số văn bản trả lời" in shown or "Chưa nhập response_no" in shown
     assert "cần ghi lộ trình" in shown
@@ -227,3 +226,49 @@ def test_switching_language_midway_keeps_pages_working(demo_db_copy, monkeypatch
     at.selectbox(key="register.status").set_value("overdue").run()
     at.radio(key="app.lang").set_value("en").run()
     assert not at.exception, [e.value for e in at.exception]
+
+
+def test_opening_another_item_shows_its_own_values_not_the_last_ones(demo_db_copy, monkeypatch):
+    at = app(demo_db_copy, monkeypatch, role="liaison")
+    live = _open_tracker(str(demo_db_copy))
+    replied = live.search(Filters(status="replied"), date.today(), limit=1).rows[0]["id"]
+    still_open = live.search(Filters(status="open"), date.today(), limit=1).rows[0]["id"]
+    at.query_params["item"] = str(replied)
+    open_page(at, "register")
+    assert at.text_input(key=f"register.item.{replied}.reply_no").value == live.get_item(replied).reply.response_no
+    at.query_params["item"] = str(still_open)
+    at.run()
+    assert at.text_input(key=f"register.item.{still_open}.reply_no").value == ""
+    # Saving the open item's empty form must not copy the other item's reply onto it.
+    _submit(at, f"register.item.{still_open}.reply_form")
+    assert live.get_item(still_open).reply is None
+
+
+def test_editing_one_account_after_another_saves_only_what_the_form_shows(db_path, monkeypatch):
+    from tracker import accounts
+    from tracker.permissions import SYSTEM
+
+    at = app(db_path, monkeypatch, role="admin")
+    live = _open_tracker(str(db_path))
+    accounts.add_user(live, SYSTEM, "alice", "mat-khau-alice-1", "admin", display_name="Alice", email="a@moha.gov.vn")
+    accounts.add_user(live, SYSTEM, "bob", "mat-khau-bob-12", "viewer", display_name="Bob")
+    open_page(at, "settings")
+    at.selectbox(key="settings.edit_user").set_value("alice").run()
+    at.selectbox(key="settings.edit_user").set_value("bob").run()
+    assert at.selectbox(key="settings.edit_role.bob").value == "viewer"
+    _submit(at, "settings.user_edit_form.bob")
+    bob = accounts.get_account(live, "bob")
+    assert (bob.role.value, bob.display_name, bob.email) == ("viewer", "Bob", None)
+
+
+def test_a_disabled_account_is_signed_out_at_its_next_click(db_path, monkeypatch):
+    from tracker import accounts
+    from tracker.permissions import SYSTEM
+
+    at = app(db_path, monkeypatch, role="liaison")
+    open_page(at, "new_item")
+    accounts.update_user(
+        _open_tracker(str(db_path)), SYSTEM, "test-liaison", display_name="", role="liaison", unit=None, email=None, active=False
+    )
+    at.run()
+    assert at.title[0].value == "Đăng nhập"

@@ -216,6 +216,12 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
+def current_actor(tracker: Tracker, username: str) -> Actor | None:
+    """The account as it stands now, or None when it is gone or disabled."""
+    account = get_account(tracker, username)
+    return account.actor() if account is not None and account.active else None
+
+
 def actor_for_email(tracker: Tracker, email: str | None) -> Actor | None:
     """Single sign-on: the signed-in e-mail maps to a local account and its role."""
     if not email:

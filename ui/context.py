@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from tracker import accounts
 from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.i18n import DEFAULT_LANG, t
@@ -40,8 +41,21 @@ def tr(key: str, /, **params: object) -> str:
 
 
 def signed_in() -> Actor | None:
-    """The signed-in person (local account, or single sign-on mapped to an account)."""
-    return st.session_state.get(ACTOR_KEY)
+    """The signed-in person (local account, or single sign-on mapped to an account).
+
+    Re-read from the accounts table on every run: a role changed or an account disabled by an
+    administrator takes effect at the person's next click, not at their next sign-in.
+    """
+    remembered = st.session_state.get(ACTOR_KEY)
+    if remembered is None:
+        return None
+    current = accounts.current_actor(tracker(), remembered.username)
+    if current is None:
+        sign_out()
+        return None
+    if current != remembered:
+        st.session_state[ACTOR_KEY] = current
+    return current
 
 
 def sign_in(actor: Actor) -> None:

@@ -39,6 +39,9 @@ def _units_text(codes: tuple[str, ...]) -> str:
 
 
 def render_item(item_id: int, prefix: str) -> None:
+    # Every widget key carries the item id: a keyed widget keeps its value across reruns, so a
+    # shared key would carry one item's reply into the next item's form.
+    prefix = f"{prefix}.{item_id}"
     tracker = ctx.tracker()
     try:
         item = tracker.get_item(item_id)
