@@ -17,6 +17,7 @@ from tracker.importing import (
     template_csv,
     template_xlsx,
 )
+from tracker.permissions import Action
 from ui import context as ctx
 from ui.item_panel import flash, show_flash
 
@@ -47,7 +48,8 @@ encoding = o1.selectbox(
     ctx.tr("import.encoding"), list(ENCODINGS), format_func=ctx.labels(ENCODINGS, lambda e: ctx.tr(f"import.encoding.{e}")),
     key=f"{P}.encoding",
 )
-create_missing = o2.checkbox(ctx.tr("import.create_missing"), key=f"{P}.create_missing")
+# Creating sessions or units is an administrator's setting (checked again in the service).
+create_missing = ctx.allowed(Action.MANAGE_SETTINGS) and o2.checkbox(ctx.tr("import.create_missing"), key=f"{P}.create_missing")
 if upload is None:
     st.stop()
 

@@ -8,8 +8,9 @@ import textwrap
 from datetime import date
 
 import pytest
-from tests.conftest import ADMIN, ROOT, draft
 
+from tests.conftest import ADMIN, ROOT, draft
+from tracker.deadlines import DEFAULT_RULES
 from tracker.errors import DatabaseBusy
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS
 from tracker.service import Filters, Tracker
@@ -49,7 +50,7 @@ def test_open_creates_the_schema_and_reference_data_once(db_path):
     assert counts["units"] == len(DEFAULT_UNITS)
     assert counts["sessions"] == len(DEFAULT_SESSIONS)
     assert counts["calendar_overrides"] == len(DEFAULT_OVERRIDES)
-    assert counts["deadline_rules"] == 2
+    assert counts["deadline_rules"] == len(DEFAULT_RULES)
 
     second = Tracker.open(db_path)  # the same path again: nothing re-applied, nothing duplicated
     try:

@@ -27,6 +27,8 @@ LOCK_MINUTES = 15
 _hasher = PasswordHasher()
 # Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
+# Failed attempts on names that have no account: (failures, locked until), per process.
+_UNKNOWN: dict[str, tuple[int, datetime | None]] = {}
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ def _check_account_fields(tracker: Tracker, username: str, role: Role | str, uni
     return name, role, unit, email
 
 
+def _refuse_shared_email(cur: Cursor, email: str | None, username: str) -> None:
+    """Single sign-on maps an e-mail to one account: two accounts may not share it."""
+    if email and cur.all("users/email_owner", [email.lower(), username.lower()]):
+        raise InvalidInput("error.email_taken", field="email", value=email)
+
+
 def list_users(tracker: Tracker) -> list[dict]:
     return tracker.db.records("users/list")
 
@@ -110,6 +118,7 @@ def add_user(
     def work(cur: Cursor) -> None:
         if cur.records("users/get", [name.lower()]):
             raise InvalidInput("error.username_taken", field="username", value=name)
+        _refuse_shared_email(cur, email, name)
         cur.run("users/insert", [name, display, role.value, unit, email, hashed])
         tracker._admin_log(
             cur, actor or Actor(by, Role.ADMIN), "user_added", name, {"role": [None, role.value], "unit": [None, unit]}
@@ -155,6 +164,7 @@ def update_user(
         before = rows[0]
         if before["username"] == actor.username and (role != Role.ADMIN or not active):
             raise InvalidInput("error.self_demote", field="role")
+        _refuse_shared_email(cur, email, before["username"])
         cur.run("users/update", [display, role.value, unit, email, bool(active), before["username"]])
         after = {"display_name": display, "role": role.value, "unit": unit, "email": email, "active": bool(active)}
         changes = {k: [before[k], val] for k, val in after.items() if before[k] != val}
@@ -192,8 +202,21 @@ def authenticate(
     row = rows[0] if rows else None
     stamp = now()
     if row is None:
+        # Unknown names are slowed and "locked" like real ones, so the answers never tell
+        # which names exist.
         _verify(_DUMMY_HASH, password or "")
-        sleep(0.5)
+        key = (username or "").strip().lower()
+        failures, locked_until = _UNKNOWN.get(key, (0, None))
+        if locked_until is not None and locked_until > stamp:
+            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
+        failures += 1
+        locked_until = stamp + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+        if len(_UNKNOWN) > 10_000:
+            _UNKNOWN.clear()
+        _UNKNOWN[key] = (0 if locked_until else failures, locked_until)
+        sleep(min(0.25 * 2 ** min(failures, 4), 4.0))
+        if locked_until is not None:
+            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
         raise SignInFailed()
     if row["locked_until"] is not None and row["locked_until"] > stamp:
         raise SignInFailed("error.account_locked", until=row["locked_until"].strftime("%H:%M %d/%m/%Y"))

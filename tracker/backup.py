@@ -28,11 +28,14 @@ class BackupInfo:
     counts: dict
 
 
-def fingerprint(tracker: Tracker) -> dict:
-    """What a restore must reproduce: row counts and the statistics of every session."""
-    counts = tracker.db.records("audit/row_counts")[0]
-    stats = [r.as_dict() for r in tracker.stats(CHECK_AS_OF)]
-    by_unit = [r.as_dict(with_unit=True) for r in tracker.stats_by_unit(CHECK_AS_OF)]
+def fingerprint(tracker: Tracker, cur=None) -> dict:
+    """What a restore must reproduce: row counts and the statistics of every session.
+
+    With ``cur`` (the writer's cursor) it reads inside that transaction."""
+    read = cur or tracker.db
+    counts = read.records("audit/row_counts")[0]
+    stats = [r.as_dict() for r in tracker.stats(CHECK_AS_OF, cur=cur)]
+    by_unit = [r.as_dict(with_unit=True) for r in tracker.stats_by_unit(CHECK_AS_OF, cur=cur)]
     return {"counts": {k: int(val) for k, val in counts.items()}, "stats": stats, "stats_by_unit": by_unit}
 
 
@@ -41,18 +44,21 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = Path(parent) / f"tracker-{stamp}"
     target.parent.mkdir(parents=True, exist_ok=True)
-    tracker.db.export_to(target)
-    manifest = {"created_at": datetime.now().isoformat(timespec="seconds"), "source": str(tracker.db.path)}
-    manifest.update(fingerprint(tracker))
-    (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    created_at = datetime.now().isoformat(timespec="seconds")
+    manifest: dict = {}
 
-    def record(cur) -> None:
-        cur.run("settings/put", ["last_backup", json.dumps({"path": str(target), "at": manifest["created_at"]})])
+    def work(cur) -> None:
+        # Export, fingerprint and record in one job on the single writer: no write can land
+        # between the files and the figures that a restore is checked against.
+        cur.export_database(target)
+        manifest.update({"created_at": created_at, "source": str(tracker.db.path)}, **fingerprint(tracker, cur))
+        (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        cur.run("settings/put", ["last_backup", json.dumps({"path": str(target), "at": created_at})])
         tracker._admin_log(cur, actor, "backup_made", str(target), {})
 
-    tracker.db.write(record)
+    tracker.db.write(work)
     tracker.refresh_reference()
-    return BackupInfo(target, manifest["created_at"], manifest["counts"])
+    return BackupInfo(target, created_at, manifest["counts"])
 
 
 def last_backup(tracker: Tracker) -> dict | None:

@@ -150,7 +150,7 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
                 who = ""
                 ref_no = f"{rng.randint(1000, 9999)}/BDN-{code.replace('/', '.')}-{n + 1}"
             item_id = tracker.create_item(
-                SYSTEM,
+                actor,
                 ItemDraft(
                     kind=kind, session_id=session.id, phase=phase, received_on=received,
                     summary=rng.choice(summaries), ref_no=ref_no, sources=sources, deputy=who,
@@ -161,11 +161,11 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             item = tracker.get_item(item_id)
             if rng.random() < 0.03 and share_replied < 1.0:
                 on = min(received + timedelta(days=rng.randint(3, 15)), today)
-                tracker.transfer(SYSTEM, item_id, item.version, on, "Không thuộc thẩm quyền của Bộ Nội vụ; chuyển Ban Dân nguyện")
+                tracker.transfer(actor, item_id, item.version, on, "Không thuộc thẩm quyền của Bộ Nội vụ; chuyển Ban Dân nguyện")
                 continue
             if rng.random() > share_replied:
                 if rng.random() < 0.5:
-                    tracker.record_progress(SYSTEM, item_id, "Đơn vị đang tổng hợp ý kiến, dự thảo văn bản trả lời.")
+                    tracker.record_progress(actor, item_id, "Đơn vị đang tổng hợp ý kiến, dự thảo văn bản trả lời.")
                 continue
             period = (item.due_on - received).days
             late = rng.random() < 0.12
@@ -177,7 +177,7 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             )[0]
             numbers[responded.year] = numbers.get(responded.year, 100) + rng.randint(1, 40)
             tracker.record_reply(
-                SYSTEM,
+                actor,
                 item_id,
                 item.version,
                 Reply(

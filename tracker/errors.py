@@ -21,6 +21,10 @@ class TrackerError(Exception):
         from tracker.i18n import t
 
         params = dict(self.params)
+        for name in ("kind", "role"):  # codes in parameters are shown as their labels
+            if name in params:
+                label = t(f"{name}.{params[name]}", lang)
+                params[name] = label if label != f"{name}.{params[name]}" else params[name]
         field = getattr(self, "field", None)
         if field:
             # Name the field as the form labels it ("Số văn bản trả lời"), not as the code does.

@@ -29,10 +29,10 @@ from rapidfuzz import fuzz, process
 
 from tracker import validation as v
 from tracker.dates import format_date, parse_date
-from tracker.errors import InvalidInput, InvalidInputs
+from tracker.errors import InvalidInput, InvalidInputs, PermissionDenied
 from tracker.i18n import t
 from tracker.items import Kind, Phase, Reply, Result
-from tracker.permissions import Action, Actor, require
+from tracker.permissions import Action, Actor, can, require
 from tracker.reference import Unit
 from tracker.service import ItemDraft, Tracker
 from tracker.sessions import Session, SessionRef
@@ -814,6 +814,9 @@ def commit_import(
 ) -> ImportResult:
     """Write the preview's new rows in one transaction; refuse the whole file if any row is invalid."""
     require(actor, Action.IMPORT)
+    if preview.create_missing and (preview.unknown_sessions or preview.new_units) and not can(actor, Action.MANAGE_SETTINGS):
+        # Sessions and units are administrators' settings; an import must not be a way around that.
+        raise PermissionDenied("error.create_missing_admin")
     invalid = preview.count(Fate.INVALID)
     if invalid:
         raise InvalidInput("import.has_invalid", field="file", count=invalid, file=preview.table.name)

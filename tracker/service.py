@@ -23,9 +23,9 @@ from tracker.deadlines import (
     report_due_date,
     rule_for,
 )
-from tracker.errors import Conflict, InvalidInput, NotFound
+from tracker.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from tracker.items import Item, Kind, Phase, Reply, Result
-from tracker.permissions import Action, Actor, require
+from tracker.permissions import Action, Actor, Role, require
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
 from tracker.sessions import Session, SessionRef, next_regular_session
 from tracker.stats import Counts
@@ -391,9 +391,9 @@ class Tracker:
 
     # -- statistics ------------------------------------------------------------------------
     def stats(
-        self, as_of: date, session_id: int | None = None, kind: str | None = None
+        self, as_of: date, session_id: int | None = None, kind: str | None = None, *, cur: Cursor | None = None
     ) -> list[StatsRow]:
-        rows = self.db.records(
+        rows = (cur or self.db).records(
             "stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind}
         )
         return [self._stats_row(r) for r in rows]
@@ -404,8 +404,10 @@ class Tracker:
         session_id: int | None = None,
         kind: str | None = None,
         unit: str | None = None,
+        *,
+        cur: Cursor | None = None,
     ) -> list[StatsRow]:
-        rows = self.db.records(
+        rows = (cur or self.db).records(
             "stats/by_unit", {"as_of": as_of, "session_id": session_id, "kind": kind, "unit": unit}
         )
         return [self._stats_row(r, with_unit=True) for r in rows]
@@ -503,11 +505,14 @@ class Tracker:
     ) -> int:
         """Set or change the lead and coordinating units; a change of lead is a recorded transfer."""
         require(actor, Action.ASSIGN)
-        lead, coordinating = v.validate_assignment(lead_unit, coordinating_units, self.reference)
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
+            lead, coordinating = v.validate_assignment(
+                lead_unit, coordinating_units, self.reference,
+                on=(before["received_on"], date.today()), keep=self._units_of(before),
+            )
             if before["lead_unit"] and before["lead_unit"] != lead and not reason:
                 raise InvalidInput("error.reason_required", field="reason")
             after = {"lead_unit": lead, "coordinating_units": ";".join(coordinating)}
@@ -527,6 +532,9 @@ class Tracker:
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
+            if before["responded_on"] is not None or before["transferred_on"] is not None:
+                # Moving the deadline after the reply would turn a late reply into an on-time one.
+                raise InvalidInput("error.override_closed", field="due_on")
             v.validate_due(due_on, before["received_on"])
             basis = f"{before['due_basis']} | {format_date(due_on)}"
             new_version = self._update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
@@ -554,6 +562,9 @@ class Tracker:
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
             require(actor, Action.RECORD_REPLY, self._units_of(before))
+            if before["responded_on"] is not None and actor.role == Role.UNIT_OFFICER and actor.unit != before["lead_unit"]:
+                # A unit must not edit another unit's reply: only the lead unit corrects it.
+                raise PermissionDenied(action="correct_reply", role=actor.role.value)
             if before["transferred_on"] is not None:
                 raise InvalidInput("error.reply_on_transferred", field="result")
             clean = v.validate_reply(reply, before["received_on"], before["due_on"])

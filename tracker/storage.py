@@ -83,6 +83,11 @@ class Cursor:
         if rows:
             self.raw.executemany(self.queries[name], rows)
 
+    def export_database(self, directory: Path) -> None:
+        """EXPORT DATABASE as Parquet, inside this cursor's transaction (backups)."""
+        target = str(directory).replace("'", "''")  # a path, quoted: EXPORT takes no parameters
+        self.raw.execute(f"export database '{target}' (format parquet)")
+
     def insert_frame(self, table: str, frame, columns: Sequence[str]) -> None:
         """Bulk-append a pandas frame (imports): far faster than executemany for 10,000 rows."""
         self.raw.register("_incoming", frame)
@@ -206,11 +211,6 @@ class Database:
             return applied
 
         return self.write(work)
-
-    def export_to(self, directory: Path) -> None:
-        """EXPORT DATABASE as Parquet, on the writer thread: no write can be half-way through it."""
-        target = str(directory).replace("'", "''")
-        self._writer.submit(self._run_write, lambda cur: cur.raw.execute(f"export database '{target}' (format parquet)")).result()
 
     @staticmethod
     def import_into(directory: Path, target_path: Path) -> None:

@@ -55,18 +55,33 @@ def validate_due(due_on: date | None, received_on: date) -> date:
     return due_on
 
 
-def _unit_code(code: str | None, units: tuple[Unit, ...], field: str) -> str:
+def _unit_code(code: str | None, units: tuple[Unit, ...], field: str, on: tuple[date, ...], keep: tuple[str, ...]) -> str:
     code = clean(code)
-    if not any(u.code == code for u in units):
+    unit = next((u for u in units if u.code == code), None)
+    if unit is None:
         raise InvalidInput("error.unknown_unit", field=field, value=code)
+    # Units change over time (domain.md): a new assignment goes to a unit active on the day the
+    # item arrived or today; units an item already has stay valid ("old items keep their unit").
+    if code not in keep and not any(unit.is_active_on(day) for day in on):
+        raise InvalidInput("error.unit_inactive", field=field, value=unit.name_vi)
     return code
 
 
-def validate_assignment(lead: str | None, coordinating: tuple[str, ...], reference) -> tuple[str, tuple[str, ...]]:
-    lead_code = _unit_code(lead, reference.units, "lead_unit")
+def validate_assignment(
+    lead: str | None,
+    coordinating: tuple[str, ...],
+    reference,
+    *,
+    on: tuple[date, ...] = (),
+    keep: tuple[str, ...] = (),
+) -> tuple[str, tuple[str, ...]]:
+    if not clean(lead):
+        raise InvalidInput("error.lead_required", field="lead_unit")
+    on = on or (date.today(),)
+    lead_code = _unit_code(lead, reference.units, "lead_unit", on, keep)
     seen: list[str] = []
     for code in coordinating:
-        code = _unit_code(code, reference.units, "coordinating_units")
+        code = _unit_code(code, reference.units, "coordinating_units", on, keep)
         if code != lead_code and code not in seen:
             seen.append(code)
     return lead_code, tuple(seen)
@@ -105,7 +120,8 @@ def validate_draft(draft, reference):
         errors.append(InvalidInput("error.deputy_required", field="deputy"))
     lead, coordinating = None, ()
     if draft.lead_unit:
-        assigned = check(validate_assignment, draft.lead_unit, tuple(draft.coordinating_units), reference)
+        dates = (received, date.today()) if received else (date.today(),)
+        assigned = check(validate_assignment, draft.lead_unit, tuple(draft.coordinating_units), reference, on=dates)
         if assigned:
             lead, coordinating = assigned
     elif draft.coordinating_units:
