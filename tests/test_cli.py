@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from tests.conftest import copy_db, run_cli
 
+from tests.conftest import copy_db, run_cli
 from tracker.service import Tracker
 
 COUNT_KEYS = [

@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import date
 
 from tests.conftest import LIAISON, draft, officer, reply
-
 from tracker.errors import Conflict
 from tracker.service import Filters
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from tests.conftest import ADMIN
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import ADMIN
 from tracker.deadlines import (
     DEFAULT_RULES,
     REPORT_WORKING_DAYS_BEFORE_SESSION,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.conftest import ADMIN, LIAISON, VIEWER, draft, officer, reply
 
+from tests.conftest import ADMIN, LIAISON, VIEWER, draft, officer, reply
 from tracker.errors import PermissionDenied
 from tracker.permissions import Action, Actor, Role, can, require
 from tracker.reference import Unit

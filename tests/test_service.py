@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from tests.conftest import ADMIN, LIAISON, draft, reply, session_id
 
+from tests.conftest import ADMIN, LIAISON, draft, reply, session_id
 from tracker.errors import Conflict, InvalidInput, InvalidInputs, NotFound
 from tracker.items import Kind, Phase, Result, Status
 from tracker.service import Filters, Tracker
