@@ -41,7 +41,7 @@ if rows:
                 ctx.tr("audit.col.actor"): [r["actor"] for r in rows],
                 ctx.tr("audit.col.action"): [ctx.tr(f"event.{r['action']}") for r in rows],
                 ctx.tr("audit.col.subject"): [r["subject"] or "" for r in rows],
-                ctx.tr("audit.col.changes"): [describe_changes(r["changes"], lang) for r in rows],
+                ctx.tr("audit.col.changes"): [describe_changes(r["changes"], lang, ref) for r in rows],
                 ctx.tr("audit.col.reason"): [r["reason"] for r in rows],
             }
         ),
@@ -49,7 +49,7 @@ if rows:
         key=f"{P}.table",
     )
     st.download_button(
-        ctx.tr("audit.download"), data=events_csv(rows, lang), file_name=f"nhat-ky-{date.today():%Y%m%d}.csv",
+        ctx.tr("audit.download"), data=events_csv(rows, lang, ref), file_name=f"nhat-ky-{date.today():%Y%m%d}.csv",
         mime="text/csv", key=f"{P}.download",
     )
 else:

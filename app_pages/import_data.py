@@ -74,25 +74,25 @@ else:
     st.session_state[f"{P}.preview"] = (wanted, preview)
 
 new, duplicate, invalid = (preview.count(f) for f in (Fate.NEW, Fate.DUPLICATE, Fate.INVALID))
-st.info(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else ""), icon=":material/fact_check:")
+st.info(ctx.plain(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else "")), icon=":material/fact_check:")
 m = st.columns(3)
 m[0].metric(ctx.tr("import.metric_new"), new)
 m[1].metric(ctx.tr("import.metric_duplicate"), duplicate)
 m[2].metric(ctx.tr("import.metric_invalid"), invalid)
 if preview.ignored_headers:
-    st.caption(ctx.tr("import.ignored_columns", columns=", ".join(preview.ignored_headers)))
+    st.caption(ctx.plain(ctx.tr("import.ignored_columns", columns=", ".join(preview.ignored_headers))))
 if preview.unknown_units:
     if create_missing:
-        st.warning(ctx.tr("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units)))
+        st.warning(ctx.plain(ctx.tr("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units))))
     else:
-        st.warning(ctx.tr("import.unknown_units", names="; ".join(preview.unknown_units)))
+        st.warning(ctx.plain(ctx.tr("import.unknown_units", names="; ".join(preview.unknown_units))))
 if preview.unknown_sessions:
     key = "import.sessions_to_create" if create_missing else "import.unknown_sessions"
-    st.warning(ctx.tr(key, names=", ".join(s.code() for s in preview.unknown_sessions)))
+    st.warning(ctx.plain(ctx.tr(key, names=", ".join(s.code() for s in preview.unknown_sessions))))
 
 if invalid:
     st.subheader(ctx.tr("import.problems_heading"))
-    problems = [p.message(lang) for p in preview.problems]
+    problems = [ctx.plain(p.message(lang)) for p in preview.problems]
     st.error("\n\n".join(problems[:200]) + ("\n\n…" if len(problems) > 200 else ""), icon=":material/error:")
 if duplicate:
     st.subheader(ctx.tr("import.duplicates_heading"))

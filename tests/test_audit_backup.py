@@ -138,3 +138,18 @@ def test_restore_from_the_cli_asks_for_confirmation(tmp_path, db_path):
     assert "Đã khôi phục" in done.stdout
     check = _cli("check", db=db_path)
     assert check.returncode == 0 and "Dữ liệu nhất quán." in check.stdout
+
+
+def test_logged_values_read_as_labels_names_and_dates(tracker):
+    from tracker.audit import describe_changes
+
+    item_id = tracker.create_item(LIAISON, draft(tracker))
+    created = tracker.history(item_id)[0].changes
+    text = describe_changes(created, "vi", tracker.reference)
+    assert "Loại: — → Kiến nghị cử tri" in text
+    assert "Kỳ họp: — → 15/9" in text
+    assert "Đơn vị chủ trì: — → Cục Tiền lương và Bảo hiểm xã hội" in text
+    assert "Ngày nhận: — → 04/08/2025" in text
+    assert "voter_recommendation" not in text and "2025-08-04" not in text
+    english = describe_changes(created, "en", tracker.reference)
+    assert "Kind: — → Voter recommendation" in english and "Phase: — → After the session" in english

@@ -94,3 +94,12 @@ def test_cli_briefing_in_both_languages(demo_db, tmp_path):
     assert "Kỳ họp thứ 7, Quốc hội khóa XV" in vi
     bad = run_cli("briefing", "--month", "8/2024", db=db)
     assert bad.returncode == 2 and "không đúng dạng YYYY-MM" in bad.stderr
+
+
+def test_a_transferred_item_is_counted_apart_so_the_sentence_adds_up(october):
+    moved = october.create_item(LIAISON, draft(october, session="15/8", phase=Phase.BEFORE, received_on=date(2024, 10, 7), ref_no="5"))
+    october.transfer(LIAISON, moved, 1, date(2024, 10, 9), "Không thuộc thẩm quyền; chuyển Ban Dân nguyện")
+    first = month_briefing(october, 2024, 10).sentences("vi")[0]
+    assert "nhận được 3 kiến nghị cử tri và chất vấn cần trả lời (2 kiến nghị cử tri, 1 chất vấn)" in first
+    assert "đã trả lời 1, 1 chưa đến hạn trả lời, 1 quá hạn chưa trả lời." in first
+    assert "1" in first.split("quá hạn chưa trả lời.")[1], "the transferred item is mentioned apart"

@@ -272,3 +272,19 @@ def test_a_disabled_account_is_signed_out_at_its_next_click(db_path, monkeypatch
     )
     at.run()
     assert at.title[0].value == "Đăng nhập"
+
+
+def test_what_people_typed_is_shown_as_text_in_error_messages(db_path, monkeypatch):
+    at = open_page(app(db_path, monkeypatch, role="liaison"), "new_item")
+    live = _open_tracker(str(db_path))
+    from tests.conftest import LIAISON, draft
+
+    session = at.selectbox(key="new_item.session").value
+    live.create_item(LIAISON, draft(live, session_id=session, ref_no="![x](http://evil.example/p.png)", received_on=date.today()))
+    at.text_input(key="new_item.ref_no").input("![x](http://evil.example/p.png)")
+    at.text_area(key="new_item.sources").input("Cử tri tỉnh Huế")
+    at.text_area(key="new_item.summary").input("Trùng số văn bản đến")
+    at.button(key="new_item.save").click().run()
+    [shown] = [e.value for e in at.error]
+    assert "đã có trong kỳ họp này" in shown
+    assert "\\!\\[x\\]\\(http://evil\\.example/p\\.png\\)" in shown

@@ -5,8 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import date
 
+from tracker.dates import format_date
+from tracker.errors import TrackerError
 from tracker.i18n import t
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Spreadsheet programs run a cell that starts with these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -19,15 +25,42 @@ def neutralise(value: object) -> object:
     return value
 
 
-def describe_changes(changes: dict, lang: str) -> str:
+def describe_value(field: str, value: object, lang: str, reference=None) -> str:
+    """A logged value as people read it: labels, not codes; unit names; dd/mm/yyyy dates."""
+    if value is None or value == "":
+        return "—"
+    if field in ("kind", "phase", "result", "role"):
+        label = t(f"{field}.{value}", lang)
+        return label if label != f"{field}.{value}" else str(value)
+    if isinstance(value, bool):
+        return t("common.yes" if value else "common.no", lang)
+    if reference is not None:
+        if field == "session_id":
+            try:
+                return reference.session(int(value)).ref.code()
+            except (TrackerError, ValueError):
+                return str(value)
+        if field in ("lead_unit", "unit"):
+            return reference.unit_name(str(value), lang)
+        if field == "coordinating_units":
+            return ", ".join(reference.unit_name(code, lang) for code in str(value).split(";") if code)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return format_date(date.fromisoformat(value))
+    return str(value)
+
+
+def describe_changes(changes: dict, lang: str, reference=None) -> str:
     parts = []
     for field, pair in changes.items():
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        parts.append(f"{t(f'field.{field}', lang)}: {old if old not in (None, '') else '—'} → {new if new not in (None, '') else '—'}")
+        parts.append(
+            f"{t(f'field.{field}', lang)}: {describe_value(field, old, lang, reference)} → "
+            f"{describe_value(field, new, lang, reference)}"
+        )
     return "; ".join(parts)
 
 
-def events_csv(rows: list[dict], lang: str = "vi") -> bytes:
+def events_csv(rows: list[dict], lang: str = "vi", reference=None) -> bytes:
     """UTF-8 with BOM so Excel shows Vietnamese correctly; one row per event."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -40,7 +73,7 @@ def events_csv(rows: list[dict], lang: str = "vi") -> bytes:
                 neutralise(row["actor"]),
                 t(f"event.{row['action']}", lang),
                 neutralise(row["subject"] or ""),
-                neutralise(describe_changes(changes, lang)),
+                neutralise(describe_changes(changes, lang, reference)),
                 neutralise(row["reason"] or ""),
             ]
         )

@@ -63,7 +63,10 @@ class Briefing:
         out = []
         if c.received:
             text = t(
-                "briefing.received", lang, **period, total=c.received, recommendations=rec.received, questions=q.received,
+                # Transferred items need no reply from the ministry: counted apart, so the
+                # figures add up (total = replied + not yet due + overdue).
+                "briefing.received", lang, **period, total=c.received - c.received_transferred,
+                recommendations=rec.received - rec.received_transferred, questions=q.received - q.received_transferred,
                 as_of=format_date(self.as_of), replied=c.received_replied, not_due=c.received_not_due,
                 overdue=c.received_overdue,
             )

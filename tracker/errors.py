@@ -73,15 +73,12 @@ class Conflict(TrackerError):
     def message(self, lang: str = "vi") -> str:
         import json
 
+        from tracker.audit import describe_changes
         from tracker.i18n import t
 
         lines = [super().message(lang)]
         for event in self.meanwhile:
-            changes = json.loads(event.get("changes") or "{}")
-            fields = ", ".join(
-                f"{t(f'field.{name}', lang)}: {old if old not in (None, '') else '—'} → {new if new not in (None, '') else '—'}"
-                for name, (old, new) in changes.items()
-            )
+            fields = describe_changes(json.loads(event.get("changes") or "{}"), lang)
             when = event["occurred_at"].strftime("%d/%m/%Y %H:%M")
             action = t(f"event.{event['action']}", lang)
             lines.append(f"• {when} · {event['actor']} · {action}" + (f" ({fields})" if fields else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -83,8 +84,17 @@ def fmt(day: date | None) -> str:
     return format_date(day)
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text: str) -> str:
+    """User text shown as text: markdown and HTML in it are never rendered (issue 4: bad input)."""
+    return _MARKDOWN.sub(r"\\\1", text or "").replace("\n", "  \n")
+
+
 def show_error(error: TrackerError) -> None:
-    st.error(error.message(lang()), icon=":material/error:")
+    # Messages quote what people typed or uploaded (a reply number, a file's cell): as text.
+    st.error(plain(error.message(lang())), icon=":material/error:")
 
 
 def kind_label(kind: str) -> str:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 
 import streamlit as st
 
+from tracker.audit import describe_changes
 from tracker.errors import TrackerError
 from tracker.items import Item, Reply, Result
 from tracker.permissions import Action
 from tracker.status import derive_status
 from ui import context as ctx
+from ui.context import plain
 
 FLASH_KEY = "app.flash"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """User text shown as text: markdown and HTML in it are never rendered (issue 4: bad input)."""
-    return _MARKDOWN.sub(r"\\\1", text or "").replace("\n", "  \n")
-
-
 def flash(message: str) -> None:
     st.session_state[FLASH_KEY] = message
 
@@ -118,23 +110,11 @@ def _render_history(item: Item) -> None:
     for event in events:
         when = event.at.strftime("%d/%m/%Y %H:%M")
         st.markdown(f"**{when}** · {plain(event.actor)} · {ctx.tr(f'event.{event.action}')}")
-        details = []
-        for field, (old, new) in event.changes.items():
-            details.append(f"{ctx.tr(f'field.{field}')}: {plain(_show(old))} → {plain(_show(new))}")
+        details = [plain(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))] if event.changes else []
         if event.reason:
             details.append(f"{ctx.tr('field.reason')}: {plain(event.reason)}")
         if details:
             st.caption("  \n".join(details))
-
-
-def _show(value: object) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return ctx.fmt(date.fromisoformat(value))
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def _seen_key(prefix: str, item_id: int) -> str:
