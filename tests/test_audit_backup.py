@@ -153,3 +153,13 @@ def test_logged_values_read_as_labels_names_and_dates(tracker):
     assert "voter_recommendation" not in text and "2025-08-04" not in text
     english = describe_changes(created, "en", tracker.reference)
     assert "Kind: — → Voter recommendation" in english and "Phase: — → After the session" in english
+
+
+def test_settings_changes_record_old_and_new_values(tracker):
+    tracker.save_rule(ADMIN, "deputy_question", 15, date(2016, 1, 1), "sửa nhầm")
+    [event] = [e for e in tracker.list_events(ADMIN) if e["action"] == "rule_saved"]
+    assert event["changes"]["days"] == [20, 15]
+    assert event["actor"] == ADMIN.username and event["subject"] == "deputy_question"
+    tracker.save_override(ADMIN, date(2026, 1, 2), True, "hủy nghỉ bù")
+    [event] = [e for e in tracker.list_events(ADMIN) if e["action"] == "override_saved"]
+    assert event["changes"]["working"] == [False, True]

@@ -619,12 +619,21 @@ class Tracker:
         return self.db.write(work)
 
     # -- settings (administrator) ----------------------------------------------------------
-    def _settings_write(self, actor: Actor, action: str, subject: str, query: str, params: list, after: dict) -> None:
-        """Apply a settings change and record it as an administrative event, in one transaction."""
+    def _settings_write(
+        self, actor: Actor, action: str, subject: str, query: str, params: list, after: dict, current: tuple[str, list]
+    ) -> None:
+        """Apply a settings change and log each field's old and new value, in one transaction."""
 
         def work(cur: Cursor) -> None:
+            rows = cur.records(*current)
+            before = rows[0] if rows else {}
             cur.run(query, params)
-            self._admin_log(cur, actor, action, subject, {k: [None, _jsonable(val)] for k, val in after.items()})
+            changes = {
+                k: [_jsonable(before.get(k)), _jsonable(val)]
+                for k, val in after.items()
+                if _jsonable(before.get(k)) != _jsonable(val)
+            }
+            self._admin_log(cur, actor, action, subject, changes)
 
         self.db.write(work)
         self.refresh_reference()
@@ -638,6 +647,7 @@ class Tracker:
             actor, "session_saved", ref.code(),
             "sessions/upsert", [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note],
             {"opens_on": opens_on, "closes_on": closes_on, "note": note},
+            ("sessions/get", [ref.term, ref.number, ref.extraordinary]),
         )
 
     def save_unit(self, actor: Actor, unit: Unit) -> None:
@@ -647,7 +657,8 @@ class Tracker:
             actor, "unit_saved", clean.code,
             "units/upsert",
             [clean.code, clean.name_vi, clean.name_en, fold(clean.name_vi), clean.active_from, clean.active_to, clean.sort_order],
-            {"name_vi": clean.name_vi, "active_from": clean.active_from, "active_to": clean.active_to},
+            {"name_vi": clean.name_vi, "name_en": clean.name_en, "active_from": clean.active_from, "active_to": clean.active_to},
+            ("units/get", [clean.code]),
         )
 
     def save_override(self, actor: Actor, day: date, working: bool, note: str) -> None:
@@ -657,12 +668,16 @@ class Tracker:
         self._settings_write(
             actor, "override_saved", day.isoformat(), "calendar/upsert_override", [day, working, note],
             {"working": working, "note": note},
+            ("calendar/get_override", [day]),
         )
 
     def delete_override(self, actor: Actor, day: date) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         day = v.validate_day(day, "date")
-        self._settings_write(actor, "override_removed", day.isoformat(), "calendar/delete_override", [day], {})
+        self._settings_write(
+            actor, "override_removed", day.isoformat(), "calendar/delete_override", [day],
+            {"working": None, "note": None}, ("calendar/get_override", [day]),
+        )
 
     def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
@@ -672,12 +687,13 @@ class Tracker:
         effective_from = v.validate_day(effective_from, "effective_from")
         self._settings_write(
             actor, "rule_saved", Kind(kind).value, "rules/upsert", [Kind(kind).value, int(days), effective_from, basis],
-            {"days": int(days), "effective_from": effective_from},
+            {"days": int(days), "effective_from": effective_from, "basis": basis},
+            ("rules/get", [Kind(kind).value, effective_from]),
         )
 
     def save_setting(self, actor: Actor, key: str, value: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if key == "due_soon_days" and not (value.isdigit() and 1 <= int(value) <= 60):
             raise InvalidInput("error.due_soon_days", field=key)
-        self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value})
+        self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key]))
 
