@@ -607,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated sizes instead of the defaults, e.g. 1000,10000")
     parser.add_argument("--runs", type=int, default=15, help="runs per service call (medians)")
     parser.add_argument("--page-runs", type=int, default=5, help="runs per page under AppTest")
-    parser.add_argument("--browser-runs", type=int, default=9, help="navigations per app in the browser")
+    parser.add_argument("--browser-runs", type=int, default=15, help="navigations per app in the browser")
     parser.add_argument("--no-pages", action="store_true", help="skip AppTest")
     parser.add_argument("--no-browser", action="store_true", help="skip the real browser")
     parser.add_argument("--no-write", action="store_true", help=f"print only; leave {PERFORMANCE_MD.name} alone")
