@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from tracker.permissions import Action
+from tracker.sessions import SessionRef
 from ui import context as ctx
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import render_item, show_flash
@@ -12,6 +15,28 @@ st.title(ctx.tr("register.title"))
 show_flash()
 filters, as_of = filter_bar("register")
 selected = paged_table("register", filters, as_of, order="received")
+
+# Archived items are out of the register but never gone: whoever may archive can reopen one.
+if ctx.allowed(Action.ARCHIVE):
+    archived = ctx.tracker().archived_items(ctx.actor())
+    with st.expander(ctx.tr("register.archived", count=len(archived))):
+        if archived:
+            picked = st.dataframe(
+                pd.DataFrame(
+                    {
+                        ctx.tr("col.id"): [r["id"] for r in archived],
+                        ctx.tr("col.session"): [SessionRef(r["term"], r["session_number"], r["extraordinary"]).code() for r in archived],
+                        ctx.tr("col.ref_no"): [r["ref_no"] for r in archived],
+                        ctx.tr("col.summary"): [r["summary"] for r in archived],
+                        ctx.tr("register.archived_on"): [ctx.fmt(r["archived_at"]) for r in archived],
+                    }
+                ),
+                hide_index=True, on_select="rerun", selection_mode="single-row", key="register.archived_table",
+            )
+            if picked and picked.selection.rows:
+                selected = int(archived[picked.selection.rows[0]]["id"])
+        else:
+            st.caption(ctx.tr("progress.nothing"))
 
 # ?item=123 opens an item directly (links from other pages and from e-mails).
 linked = st.query_params.get("item")

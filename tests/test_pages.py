@@ -288,3 +288,19 @@ def test_what_people_typed_is_shown_as_text_in_error_messages(db_path, monkeypat
     [shown] = [e.value for e in at.error]
     assert "đã có trong kỳ họp này" in shown
     assert "\\!\\[x\\]\\(http://evil\\.example/p\\.png\\)" in shown
+
+
+def test_an_archived_item_can_be_found_and_restored_from_the_register(db_path, monkeypatch):
+    from tests.conftest import LIAISON, draft
+
+    at = app(db_path, monkeypatch, role="liaison")
+    live = _open_tracker(str(db_path))
+    item_id = live.create_item(LIAISON, draft(live))
+    live.set_archived(LIAISON, item_id, 1, True, "Nhập nhầm")
+    open_page(at, "register")
+    assert any("Mục đã lưu trữ (1)" in e.label for e in at.expander)
+    at.query_params["item"] = str(item_id)
+    at.run()
+    at.text_input(key=f"register.item.{item_id}.archive_reason").input("Không nhầm, khôi phục")
+    _submit(at, f"register.item.{item_id}.archive_form")
+    assert live.get_item(item_id).archived_at is None

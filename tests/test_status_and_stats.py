@@ -189,7 +189,7 @@ def _store(tracker: Tracker, items: list[dict]) -> list[dict]:
                 transferred_on = it["received_on"] + timedelta(days=it["outcome"][1])
                 (version,) = cur.one("items/update_transfer", [transferred_on, "chuyển", item_id, version])
             if it["archived"]:
-                cur.one("items/set_archived", [datetime(2025, 1, 1), item_id, version])
+                cur.one("items/set_archived", [datetime.combine(ARCHIVED_ON, datetime.min.time()), item_id, version])
             stored.append(
                 dict(
                     it,
@@ -206,11 +206,15 @@ def _store(tracker: Tracker, items: list[dict]) -> list[dict]:
     return stored
 
 
+ARCHIVED_ON = date(2025, 1, 1)
+
+
 def _python_stats(items: list[dict], as_of: date) -> tuple[dict, dict]:
     rows = defaultdict(list)
     statuses = {}
     for it in items:
-        if it["archived"] or it["received_on"] > as_of:
+        # An archived item still counts as of the days before its archiving (1/1/2025 here).
+        if (it["archived"] and as_of >= ARCHIVED_ON) or it["received_on"] > as_of:
             continue
         s = derive_status(
             due_on=it["due_on"], responded_on=it["responded_on"], transferred_on=it["transferred_on"], as_of=as_of

@@ -353,6 +353,11 @@ class Tracker:
             total = again[0]["matches"] if again else 0
         return Page(rows, total, params["offset"], params["limit"])
 
+    def archived_items(self, actor: Actor, limit: int = 500) -> list[dict]:
+        """Archived items, so that whoever may archive can find one again and restore it."""
+        require(actor, Action.ARCHIVE)
+        return self.db.records("items/list_archived", [max(1, min(int(limit), 10_000))])
+
     def topics(self) -> list[str]:
         return [r[0] for r in self.db.all("items/topics")]
 
