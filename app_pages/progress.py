@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from tracker import charts
@@ -22,8 +24,10 @@ st.title(ctx.tr("progress.title"))
 c1, c2, c3 = st.columns([3, 2, 1])
 as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
+# "Empty" means nothing was ever entered, not "nothing yet on the chosen day".
+ever = all_rows or cached.stats(tracker, *cached.key(tracker), date(2100, 12, 31), None, None)
 
-if not all_rows:
+if not ever:
     st.info(ctx.tr("progress.empty"), icon=":material/info:")
     col_new, col_demo = st.columns(2)
     if ctx.allowed(Action.CREATE_ITEM):
@@ -39,6 +43,10 @@ if not all_rows:
             else:
                 st.success(ctx.tr("progress.demo_loaded", count=count))
                 st.rerun()
+    st.stop()
+
+if not all_rows:
+    st.info(ctx.tr("progress.nothing_as_of", date=ctx.fmt(as_of)), icon=":material/info:")
     st.stop()
 
 sessions_with_items = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -239,7 +239,8 @@ with users_tab:
 with backup_tab:
     last = backup.last_backup(tracker)
     if last:
-        st.info(ctx.tr("settings.last_backup", at=last["at"].replace("T", " "), path=last["path"]), icon=":material/save:")
+        at = datetime.fromisoformat(last["at"]).strftime("%d/%m/%Y %H:%M")
+        st.info(ctx.plain(ctx.tr("settings.last_backup", at=at, path=last["path"])), icon=":material/save:")
     else:
         st.warning(ctx.tr("settings.no_backup"))
     st.caption(ctx.tr("settings.backup_explain"))

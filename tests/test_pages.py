@@ -304,3 +304,11 @@ def test_an_archived_item_can_be_found_and_restored_from_the_register(db_path, m
     at.text_input(key=f"register.item.{item_id}.archive_reason").input("Không nhầm, khôi phục")
     _submit(at, f"register.item.{item_id}.archive_form")
     assert live.get_item(item_id).archived_at is None
+
+
+def test_an_as_of_date_before_the_first_item_is_not_called_an_empty_register(demo_db_copy, monkeypatch):
+    at = open_page(app(demo_db_copy, monkeypatch), "progress")
+    at.date_input(key="progress.as_of").set_value(date(2020, 1, 1)).run()
+    assert not at.exception
+    assert "Tính đến ngày 01/01/2020 chưa nhận được kiến nghị hay chất vấn nào." in texts(at)
+    assert not [b for b in at.button if b.key == "progress.load_demo"]

@@ -14,7 +14,7 @@ from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
 from tracker.importing import commit_import, preview_import, read_table
 from tracker.io_bench import as_csv, generated_rows
 from tracker.permissions import Role
-from tracker.service import Tracker
+from tracker.service import Filters, Tracker
 
 
 def test_a_deadline_cannot_move_once_the_item_is_replied(tracker):
@@ -106,3 +106,29 @@ def test_a_backup_taken_while_others_write_restores(tracker, tmp_path, db_path):
         restored = Tracker.open(target)
         assert restored.integrity_problems() == []
         restored.close()
+
+
+def test_a_typo_is_corrected_and_the_correction_is_in_the_history(tracker):
+    item_id = tracker.create_item(LIAISON, draft(tracker, summary="Đề nghị tăng lương co sở", ref_no="12/BDN"))
+    tracker.edit_item(
+        LIAISON, item_id, 1, phase="before", ref_no="12/BDN-sửa", sources=("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"),
+        deputy="", summary="Đề nghị tăng lương cơ sở", full_text="", topic="Tiền lương", reason="sửa lỗi chính tả",
+    )
+    item = tracker.get_item(item_id)
+    assert (item.summary, item.ref_no, item.sources) == ("Đề nghị tăng lương cơ sở", "12/BDN-sửa", ("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"))
+    assert tracker.search(Filters(text="da nang"), date(2100, 1, 1)).total == 1
+    [event] = [e for e in tracker.history(item_id) if e.action == "edited"]
+    assert event.changes["summary"] == ["Đề nghị tăng lương co sở", "Đề nghị tăng lương cơ sở"]
+    assert event.reason == "sửa lỗi chính tả"
+    with pytest.raises(PermissionDenied):
+        tracker.edit_item(officer("TLBHXH"), item_id, 2, phase="before", ref_no="x", sources=(), deputy="", summary="x", full_text="", topic="")
+
+
+def test_a_mistaken_transfer_is_undone(tracker):
+    item_id = tracker.create_item(LIAISON, draft(tracker))
+    version = tracker.transfer(LIAISON, item_id, 1, date(2025, 8, 10), "chuyển Ban Dân nguyện")
+    version = tracker.undo_transfer(LIAISON, item_id, version, "chuyển nhầm: thuộc thẩm quyền của Bộ")
+    assert tracker.get_item(item_id).transferred_on is None
+    assert [e.action for e in tracker.history(item_id)][-2:] == ["transferred", "transfer_undone"]
+    with pytest.raises(InvalidInput):
+        tracker.undo_transfer(LIAISON, item_id, version, "lần nữa")

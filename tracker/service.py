@@ -607,6 +607,71 @@ class Tracker:
 
         return self.db.write(work)
 
+    def edit_item(
+        self,
+        actor: Actor,
+        item_id: int,
+        version: int,
+        *,
+        phase: Phase | str,
+        ref_no: str,
+        sources: tuple[str, ...],
+        deputy: str,
+        summary: str,
+        full_text: str,
+        topic: str,
+        reason: str = "",
+    ) -> int:
+        """Correct what was entered (a typo in the summary, the incoming number, the sources)."""
+        require(actor, Action.EDIT_ITEM)
+        reason = v.validate_text(reason, "reason", v.MAX_REASON)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            kind = Kind(before["kind"])
+            clean = v.validate_draft(
+                ItemDraft(
+                    kind=kind, session_id=before["session_id"], phase=phase, received_on=before["received_on"],
+                    summary=summary, ref_no=ref_no, sources=tuple(sources), deputy=deputy, full_text=full_text,
+                    topic=topic, lead_unit=before["lead_unit"], coordinating_units=_split(before["coordinating_units"], ";"),
+                ),
+                self.reference,
+                keep_units=self._units_of(before),
+            )
+            self._refuse_duplicate_ref(cur, kind, before["session_id"], clean.ref_no, item_id)
+            after = {
+                "phase": clean.phase.value, "ref_no": clean.ref_no, "sources": "; ".join(clean.sources),
+                "deputy": clean.deputy, "summary": clean.summary, "full_text": clean.full_text, "topic": clean.topic,
+            }
+            changes = _changes(before, after)
+            if not changes:
+                return before["version"]
+            search = _search_text(
+                clean.ref_no, clean.summary, clean.full_text, clean.topic, after["sources"], clean.deputy,
+                before["response_no"], before["response_summary"],
+            )
+            new_version = self._update(cur, "items/update_details", [*after.values(), search], item_id, version)
+            self._log(cur, item_id, actor, "edited", changes, reason, new_version)
+            return new_version
+
+        return self.db.write(work)
+
+    def undo_transfer(self, actor: Actor, item_id: int, version: int, reason: str) -> int:
+        """A transfer made by mistake is undone (and the undoing is itself in the history)."""
+        require(actor, Action.TRANSFER)
+        reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
+
+        def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            if before["transferred_on"] is None:
+                raise InvalidInput("error.not_transferred", field="transferred_on")
+            after = {"transferred_on": None, "transfer_note": None}
+            new_version = self._update(cur, "items/update_transfer", [None, None], item_id, version)
+            self._log(cur, item_id, actor, "transfer_undone", _changes(before, after), reason, new_version)
+            return new_version
+
+        return self.db.write(work)
+
     def set_archived(self, actor: Actor, item_id: int, version: int, archived: bool, reason: str) -> int:
         """Nothing is deleted: archiving hides an item from lists and counts, and is reversible."""
         require(actor, Action.ARCHIVE)

@@ -87,8 +87,8 @@ def validate_assignment(
     return lead_code, tuple(seen)
 
 
-def validate_draft(draft, reference):
-    """Check every field of a new item; report all problems at once."""
+def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
+    """Check every field of a new (or corrected) item; report all problems at once."""
     errors: list[InvalidInput] = []
 
     def check(fn, *args, **kwargs):
@@ -121,7 +121,9 @@ def validate_draft(draft, reference):
     lead, coordinating = None, ()
     if draft.lead_unit:
         dates = (received, date.today()) if received else (date.today(),)
-        assigned = check(validate_assignment, draft.lead_unit, tuple(draft.coordinating_units), reference, on=dates)
+        assigned = check(
+            validate_assignment, draft.lead_unit, tuple(draft.coordinating_units), reference, on=dates, keep=keep_units
+        )
         if assigned:
             lead, coordinating = assigned
     elif draft.coordinating_units:

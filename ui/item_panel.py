@@ -8,7 +8,7 @@ import streamlit as st
 
 from tracker.audit import describe_changes
 from tracker.errors import TrackerError
-from tracker.items import Item, Reply, Result
+from tracker.items import PHASES_BY_KIND, Item, Reply, Result
 from tracker.permissions import Action
 from tracker.status import derive_status
 from ui import context as ctx
@@ -207,6 +207,41 @@ def _render_actions(item: Item, prefix: str) -> None:
             reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
             if st.form_submit_button(ctx.tr("action.save")):
                 _attempt(lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason), "done.deadline", prefix, item.id)
+
+    if ctx.allowed(Action.EDIT_ITEM):
+        shown = True
+        with st.form(f"{prefix}.edit_form"):
+            st.markdown(f"**{ctx.tr('action.edit')}**")
+            phases = [p.value for p in PHASES_BY_KIND[item.kind]]
+            c1, c2 = st.columns(2)
+            phase = c1.selectbox(
+                ctx.tr("field.phase"), phases, index=phases.index(item.phase), format_func=ctx.labels(phases, ctx.phase_label),
+                key=f"{prefix}.edit_phase",
+            )
+            ref_no = c2.text_input(ctx.tr("field.ref_no"), value=item.ref_no, key=f"{prefix}.edit_ref_no")
+            sources = st.text_input(ctx.tr("field.sources"), value="; ".join(item.sources), key=f"{prefix}.edit_sources")
+            deputy = st.text_input(ctx.tr("field.deputy"), value=item.deputy, key=f"{prefix}.edit_deputy")
+            topic = st.text_input(ctx.tr("field.topic"), value=item.topic, key=f"{prefix}.edit_topic")
+            summary = st.text_area(ctx.tr("field.summary"), value=item.summary, key=f"{prefix}.edit_summary")
+            full_text = st.text_area(ctx.tr("field.full_text"), value=item.full_text, key=f"{prefix}.edit_full_text")
+            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.edit_reason")
+            if st.form_submit_button(ctx.tr("action.save")):
+                _attempt(
+                    lambda: tracker.edit_item(
+                        actor, item.id, seen, phase=phase, ref_no=ref_no,
+                        sources=tuple(x.strip() for x in sources.split(";") if x.strip()), deputy=deputy,
+                        summary=summary, full_text=full_text, topic=topic, reason=reason,
+                    ),
+                    "done.edited", prefix, item.id,
+                )
+
+    if ctx.allowed(Action.TRANSFER) and item.transferred_on is not None:
+        shown = True
+        with st.form(f"{prefix}.undo_transfer_form"):
+            st.markdown(f"**{ctx.tr('action.undo_transfer')}**")
+            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.undo_transfer_reason")
+            if st.form_submit_button(ctx.tr("action.undo_transfer")):
+                _attempt(lambda: tracker.undo_transfer(actor, item.id, seen, reason), "done.transferred", prefix, item.id)
 
     if ctx.allowed(Action.TRANSFER) and item.reply is None and item.transferred_on is None:
         shown = True
