@@ -83,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
-        print(f"{t('cli.error', lang)}: {type(error).__name__}: {error}".splitlines()[0], file=sys.stderr)
+        detail = f"{type(error).__name__}: {error}".splitlines()[0]
+        print(f"{t('cli.error', lang)}: {t('cli.unexpected', lang, detail=detail)}", file=sys.stderr)
         return 1
 
 
