@@ -24,10 +24,15 @@ def built(tmp_path_factory):
     tracker.close()
 
 
+def live(tracker: Tracker) -> int:
+    """Items not archived (a few are: entered twice by mistake)."""
+    return tracker.search(Filters(), date(2100, 12, 31), limit=1).total
+
+
 def test_every_item_and_a_history_for_each(built):
     info, tracker = built
     assert info.items == 300
-    assert tracker.search(Filters(), date(2100, 12, 31), limit=1).total == 300
+    assert 290 <= live(tracker) < 300
     assert info.events >= 300  # at least "created" for every item
     history = tracker.history(1)
     assert history and history[0].action == "created"
@@ -44,7 +49,7 @@ def test_numbers_add_up_and_every_state_is_there(built):
     for row in rows:
         assert row.counts.invariant_errors() == [], row
     overall = sum((r.counts for r in rows), Counts())
-    assert overall.total + overall.transferred == 300
+    assert overall.total + overall.transferred == live(tracker)
     for status in Status:
         assert getattr(overall, status.value) > 0, f"no item is {status.value}"
     by_unit = sum((r.counts for r in tracker.stats_by_unit(TODAY)), Counts())

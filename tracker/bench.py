@@ -54,13 +54,16 @@ ITEM_COLUMNS = (
     "topic", "lead_unit", "coordinating_units", "due_on", "due_basis", "due_override_reason", "response_no",
     "responded_on", "signer", "response_summary", "result", "roadmap", "committed_on", "late_reason",
     "transferred_on", "transfer_note", "search_text", "version", "created_at", "created_by", "updated_at",
+    "archived_at",
 )
 EVENT_COLUMNS = ("item_id", "occurred_at", "actor", "action", "changes", "reason", "version")
 DATE_COLUMNS = ("received_on", "due_on", "responded_on", "committed_on", "transferred_on")
+TIMESTAMP_COLUMNS = ("created_at", "updated_at", "archived_at")
 LIAISONS = ("lienlac", "lienlac2", "vp_tonghop")
 REPLY_SUMMARY = "Bộ Nội vụ đã trả lời, giải trình cụ thể nội dung kiến nghị và hướng giải quyết."
 TRANSFER_NOTE = "Không thuộc thẩm quyền của Bộ Nội vụ; chuyển Ban Dân nguyện"
 PROGRESS_NOTE = "Đơn vị đang tổng hợp ý kiến, dự thảo văn bản trả lời."
+ARCHIVE_REASON = "Nhập trùng với mục đã có"
 LATE_REASON = "Cần xin ý kiến các bộ, ngành liên quan"
 
 
@@ -220,9 +223,11 @@ class _Generator:
                 lead, coordinating = None, ""
 
             reply = transfer = None
-            if not unassigned and rng.random() < 0.025:
+            duplicate = rng.random() < 0.01  # entered twice by mistake: archived before anything else happens
+            handled = not unassigned and not duplicate
+            if handled and rng.random() < 0.025:
                 transfer = min(received + timedelta(days=rng.randint(3, 15)), today)
-            elif not unassigned:
+            elif handled:
                 period = (due_on - received).days
                 if due_on < today:
                     if rng.random() < (0.97 if (today - due_on).days > 180 else 0.8):
@@ -234,7 +239,7 @@ class _Generator:
                 elif rng.random() < 0.3 and (today - received).days >= 5:
                     reply = received + timedelta(days=rng.randint(5, (today - received).days))
 
-            result = roadmap = committed = late_reason = response_no = signer = response_summary = None
+            result = roadmap = committed = late_reason = response_no = signer = response_summary = archived = None
             version, updated = 1, created
             event(
                 item_id, created, creator, "created",
@@ -270,6 +275,10 @@ class _Generator:
                     {"transferred_on": [None, transfer.isoformat()], "transfer_note": [None, TRANSFER_NOTE]},
                     TRANSFER_NOTE, 2,
                 )
+            elif duplicate:
+                archived = min(created + timedelta(days=rng.randint(1, 10)), datetime.combine(today, datetime.min.time()))
+                version, updated = 2, archived
+                event(item_id, archived, creator, "archived", {}, ARCHIVE_REASON, 2)
             elif lead is not None and rng.random() < 0.4:
                 at = created + timedelta(days=rng.randint(0, max(0, (today - received).days)), hours=2)
                 event(item_id, at, f"cb_{lead}", "progress", {}, PROGRESS_NOTE, 1)
@@ -287,16 +296,19 @@ class _Generator:
                 "late_reason": late_reason, "transferred_on": transfer,
                 "transfer_note": TRANSFER_NOTE if transfer else None, "search_text": _search_text(*search_parts),
                 "version": version, "created_at": created, "created_by": creator, "updated_at": updated,
+                "archived_at": archived,
             }
             for column in ITEM_COLUMNS:
                 items[column].append(row[column])
         return items, events
 
 
-def _frame(columns: dict[str, list], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+def _frame(columns: dict[str, list], dates: tuple[str, ...] = (), stamps: tuple[str, ...] = ()) -> pd.DataFrame:
     frame = pd.DataFrame(columns)
     for column in dates:  # explicit, so DuckDB never guesses a column of Nones
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
+    for column in stamps:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
     return frame
 
 
@@ -323,7 +335,7 @@ def build_database(path: Path | str, items: int, *, seed: int = 5, today: date |
             events = 0
             for start in range(0, items, CHUNK):
                 item_rows, event_rows = generator.rows(ids[start : start + CHUNK], arrivals[start : start + CHUNK])
-                cur.insert_frame("items", _frame(item_rows, DATE_COLUMNS), ITEM_COLUMNS)
+                cur.insert_frame("items", _frame(item_rows, DATE_COLUMNS, TIMESTAMP_COLUMNS), ITEM_COLUMNS)
                 cur.insert_frame("bench_event_stage", _frame(event_rows), EVENT_COLUMNS)
                 events += len(event_rows["item_id"])
             cur.run("bench/append_staged_events")

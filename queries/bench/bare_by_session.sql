@@ -23,6 +23,6 @@ from (
             else 'n'
         end as st
     from items
-    where archived_at is null and received_on <= $as_of and ($session_id is null or session_id = $session_id)
+    where (archived_at is null or cast(archived_at as date) > $as_of) and received_on <= $as_of and ($session_id is null or session_id = $session_id)
 )
 group by session_id, kind;
