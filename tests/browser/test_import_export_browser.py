@@ -40,7 +40,7 @@ def test_upload_preview_commit_then_export_excel_and_word(browser, server, tmp_p
     commit.wait_for()
     watched.check()
     commit.click()
-    page.get_by_text(f"Đã nhập {ROWS} mục mới").wait_for()
+    page.get_by_test_id("stAlertContentSuccess").get_by_text(f"Đã nhập {ROWS} mục mới").wait_for()
     watched.check()
 
     page.get_by_role("link", name="Tiến độ").click()

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import SCREENSHOTS, start_server, watch
 from tracker import accounts
@@ -48,9 +49,24 @@ def sign_in(page, url: str, name: str, password: str) -> None:
 
 
 def choose(page, label: str, option: str, scope=None) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    (scope or page).get_by_label(label, exact=True).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``.
+
+    Typing filters the list to the option; a click that lands while the script is still
+    rerunning can close the list again, so it is retried."""
+    box = (scope or page).get_by_label(label, exact=True)
+    target = page.get_by_role("option", name=option, exact=True)
+    for _ in range(4):
+        idle(page)
+        box.click()
+        page.keyboard.type(option)
+        try:
+            target.wait_for(timeout=5_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        target.click()
+        return
+    raise AssertionError(f"option {option!r} never appeared in {label!r}")
 
 
 def form(page, heading: str):
