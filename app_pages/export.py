@@ -65,7 +65,8 @@ number = f3.text_input(ctx.tr("export.number"), placeholder="123/BC-BNV", key=f"
 
 scope = ExportScope(session_id, as_of, unit, only_open)
 try:
-    data = collect(tracker, actor, scope)
+    # The figures alone on every run (one aggregate); the rows are read only to make the file.
+    data = collect(tracker, actor, scope, rows=False)
 except TrackerError as error:
     ctx.show_error(error)
     st.stop()
@@ -85,11 +86,12 @@ with st.expander(ctx.tr("export.report_preview"), expanded=fmt == "docx"):
 wanted = (scope, fmt, doc_lang, number, tracker.db.generation)
 if st.button(ctx.tr("export.make"), type="primary", key=f"{P}.make", icon=":material/description:"):
     try:
-        content = render(tracker, data, fmt, lang=doc_lang, number=number.strip())
+        full = collect(tracker, actor, scope)
+        content = render(tracker, full, fmt, lang=doc_lang, number=number.strip())
     except TrackerError as error:
         ctx.show_error(error)
     else:
-        st.session_state[f"{P}.file"] = (wanted, filename(tracker, scope, fmt), content, len(data.rows))
+        st.session_state[f"{P}.file"] = (wanted, filename(tracker, scope, fmt), content, len(full.rows))
 made = st.session_state.get(f"{P}.file")
 if made is not None and made[0] == wanted:
     _, name, content, count = made

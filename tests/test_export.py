@@ -252,3 +252,14 @@ def test_cli_export_writes_each_format(demo_db, tmp_path):
     records = list(csv.DictReader(io.StringIO((tmp_path / "u.csv").read_text(encoding="utf-8-sig"))))
     assert records and all(r["result"] == "" for r in records)
     assert all("CQĐP" in (r["lead_unit"], *r["coordinating_units"].split(";")) for r in records)
+
+
+def test_the_figures_alone_equal_the_figures_of_the_rows(demo_tracker):
+    for scope in (
+        ExportScope(session_id(demo_tracker, "15/7"), TODAY, None, False),
+        ExportScope(session_id(demo_tracker, "16/2"), TODAY, "CQĐP", False),
+        ExportScope(None, TODAY, None, True),
+    ):
+        full, figures = collect(demo_tracker, SYSTEM, scope), collect(demo_tracker, SYSTEM, scope, rows=False)
+        assert figures.rows == [] and full.rows
+        assert (figures.counts, figures.by_unit) == (full.counts, full.by_unit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -56,28 +57,43 @@ class ExportData:
         return [r for r in self.rows if r["status"] == Status.OVERDUE.value]
 
 
-def _counts(rows: list[dict]) -> Counts:
-    # The pure reference count (tracker/stats.py): the summary adds up to the rows exported.
-    return count((Status(r["status"]), Result(r["result"]) if r["result"] else None) for r in rows)
+def _tally(groups) -> Counts:
+    """Counts of (kind, unit, status, result, how many) groups, through the pure reference count
+    (tracker/stats.py), so the summary adds up to the rows exported."""
+    weights: Counter[tuple[str, str | None]] = Counter()
+    for _kind, _unit, status, result, n in groups:
+        weights[(status, result)] += n
+    total = Counts()
+    for (status, result), n in weights.items():
+        one = count([(Status(status), Result(result) if result else None)])
+        total = total + Counts(**{f: getattr(one, f) * n for f in Counts.__dataclass_fields__})
+    return total
 
 
-def collect(tracker: Tracker, actor: Actor, scope: ExportScope) -> ExportData:
+def collect(tracker: Tracker, actor: Actor, scope: ExportScope, *, rows: bool = True) -> ExportData:
+    """Everything a file of ``scope`` holds. ``rows=False`` gives the figures alone, from one
+    aggregate (the page shows them on every run; the rows are read only to make a file)."""
     require(actor, Action.EXPORT)
     ref = tracker.reference
     session = ref.session(scope.session_id) if scope.session_id is not None else None
     if scope.unit is not None and ref.unit(scope.unit) is None:
         raise InvalidInput("error.unknown_unit", field="unit", value=scope.unit)
-    rows = tracker.db.records(
-        "export/items",
-        {"as_of": scope.as_of, "session_id": scope.session_id, "unit": scope.unit, "only_open": scope.only_open},
+    params = {"as_of": scope.as_of, "session_id": scope.session_id, "unit": scope.unit, "only_open": scope.only_open}
+    if rows:
+        items = tracker.db.records("export/items", params)
+        groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], 1) for r in items]
+    else:
+        items = []
+        groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], r["n"]) for r in tracker.db.records("export/summary", params)]
+
+    counts = {kind: _tally(g for g in groups if g[0] == kind) for kind in KINDS}
+    leads = {g[1] for g in groups}
+    by_unit = sorted(
+        ((u, _tally(g for g in groups if g[1] == u)) for u in leads),
+        key=lambda uc: (-uc[1].overdue, -uc[1].total, uc[0] or ""),
     )
-    counts = {kind: _counts([r for r in rows if r["kind"] == kind]) for kind in KINDS}
-    units: dict[str | None, list[dict]] = {}
-    for r in rows:
-        units.setdefault(r["lead_unit"], []).append(r)
-    by_unit = sorted(((u, _counts(rs)) for u, rs in units.items()), key=lambda uc: (-uc[1].overdue, -uc[1].total, uc[0] or ""))
     nxt, due = tracker.report_due_for(session) if session is not None else (None, None)
-    return ExportData(scope, session, rows, counts, by_unit, nxt, due)
+    return ExportData(scope, session, items, counts, by_unit, nxt, due)
 
 
 def export(
