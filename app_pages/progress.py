@@ -94,18 +94,15 @@ m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, cou
 m[3].metric(ctx.tr("status.overdue"), counts.overdue)
 m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(ctx.tr("progress.buckets"))
-    st.plotly_chart(charts.buckets_figure(counts, lang), key="progress.buckets_chart", config={"displayModeBar": False})
-with right:
-    st.subheader(ctx.tr("progress.results"))
-    st.plotly_chart(charts.results_figure(counts, lang), key="progress.results_chart", config={"displayModeBar": False})
-    nxt, report_due = tracker.report_due_for(session)
-    if report_due is not None:
-        st.info(ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)), icon=":material/event:")
-    else:
-        st.caption(ctx.tr("progress.report_due_unknown"))
+st.plotly_chart(charts.progress_figure(counts, lang), key="progress.chart", config={"displayModeBar": False})
+nxt, report_due = tracker.report_due_for(session)
+if report_due is not None:
+    st.info(
+        ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)),
+        icon=":material/event:",
+    )
+else:
+    st.caption(ctx.tr("progress.report_due_unknown"))
 
 st.subheader(ctx.tr("progress.by_unit"))
 unit_rows = cached.stats_by_unit(tracker, *cached.key(tracker), as_of, session_id, kind or None)
@@ -143,6 +140,7 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
         )
         st.subheader(ctx.tr(title, count=page.total))
         if page.rows:
-            st.dataframe(items_frame(page.rows), hide_index=True, key=f"progress.{status}_table")
+            # A plain table: light for the browser, and these lists are short (at most 20).
+            st.table(items_frame(page.rows)[[ctx.tr(f"col.{c}") for c in ("id", "due_on", "lead_unit", "summary")]], hide_index=True)
         else:
             st.caption(ctx.tr("progress.nothing"))

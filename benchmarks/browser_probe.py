@@ -173,7 +173,7 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tracker_tab = Tab(browser, app, "/", "/register", charts=2)
+            tracker_tab = Tab(browser, app, "/", "/register", charts=1)
             floor_tab = Tab(browser, floor, "/", "/blank", charts=1)
             tracker_tab.open()
             tracker_tab.sign_in(args.username, args.password)

@@ -35,3 +35,11 @@ def test_an_empty_session_draws_zero_bars_without_dividing_by_zero():
     assert list(bar.x) == [0, 0, 0, 0] and list(bar.text) == ["0", "0", "0", "0"]
     assert percent_text(0, 0, "vi") == "—"
     assert percent_text(129, 129, "vi") == "100,0%"
+
+
+def test_the_progress_figure_holds_both_pictures_in_one_chart():
+    from tracker.charts import progress_figure
+
+    fig = progress_figure(SESSION, "vi")
+    assert [list(trace.x) for trace in fig.data] == [[100, 20, 5, 4], [12, 18, 90]]
+    assert [a.text for a in fig.layout.annotations] == ["Tình hình trả lời", "Kết quả giải quyết"]

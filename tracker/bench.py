@@ -553,7 +553,7 @@ def render(results: list[SizeResult], browser: dict | None, info: dict[str, str]
         at = sizes.index(browser["size"])
         app, floor = browser["app"], browser["floor"]
         cells[at] = f"{_t(app['all_ms'])} / {_t(floor['all_ms'])} = **{_ratio(app['all_ms'], floor['all_ms'])}**"
-        row("real browser: sidebar click → progress page's two plotly charts drawn / floor (one-bar plotly page)",
+        row("real browser: sidebar click → progress page's chart drawn / floor (one-bar plotly page)",
             "≤ 1.3× floor at 100,000", cells)
         cells = ["—"] * len(sizes)
         cells[at] = f"{browser['server']['rss_mb']:.0f} / {browser['server']['peak_mb']:.0f} MB"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from tracker.i18n import t
 from tracker.stats import Counts, share
@@ -80,3 +81,19 @@ def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
         lang,
         height=200,
     )
+
+
+def progress_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+    """Both pictures of a session in one figure (one chart for the browser to draw, not two):
+    the four buckets on the left, the result categories of the replies on the right."""
+    buckets, results = buckets_figure(counts, lang).data[0], results_figure(counts, lang).data[0]
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.22,
+        subplot_titles=(t("progress.buckets", lang), t("progress.results", lang)),
+    )
+    fig.add_trace(buckets, row=1, col=1)
+    fig.add_trace(results, row=1, col=2)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(rangemode="tozero", tickformat="d")
+    fig.update_layout(height=280, margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
+    return fig
