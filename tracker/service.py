@@ -47,6 +47,10 @@ class Reference:
     rules: tuple[DeadlineRule, ...]
     settings: dict[str, str]
 
+    @property
+    def session_ids(self) -> set[int]:
+        return {s.id for s in self.sessions}
+
     def unit(self, code: str | None) -> Unit | None:
         return next((u for u in self.units if u.code == code), None)
 
@@ -398,10 +402,24 @@ class Tracker:
     def stats(
         self, as_of: date, session_id: int | None = None, kind: str | None = None, *, cur: Cursor | None = None
     ) -> list[StatsRow]:
-        rows = (cur or self.db).records(
-            "stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind}
-        )
-        return [self._stats_row(r) for r in rows]
+        """Per session x kind. One session: both kinds, zeros included ("no question yet for the
+        8th session" is a row). All sessions: those with items as of the date, each with both kinds."""
+        found = {
+            (r["session_id"], r["kind"]): Counts(**{k: int(r[k]) for k in _COUNT_FIELDS})
+            for r in (cur or self.db).records("stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind})
+        }
+        session_ids = [session_id] if session_id is not None else sorted({sid for sid, _ in found})
+        kinds = [kind] if kind else [k.value for k in Kind]
+        ref = self.reference
+        if any(sid not in ref.session_ids for sid in session_ids):
+            ref = self.refresh_reference()  # a session created since (an import with --create-missing)
+        sessions = sorted((ref.session(sid) for sid in session_ids), key=lambda s: (s.term, s.extraordinary, s.number))
+        return [
+            StatsRow(s.id, s.ref, k, found.get((s.id, k), Counts()))
+            for s in sessions
+            # Recommendations before questions, as the ministry's reports list them.
+            for k in sorted(kinds, key=lambda k: k != Kind.VOTER_RECOMMENDATION.value)
+        ]
 
     def stats_by_unit(
         self,
@@ -415,17 +433,15 @@ class Tracker:
         rows = (cur or self.db).records(
             "stats/by_unit", {"as_of": as_of, "session_id": session_id, "kind": kind, "unit": unit}
         )
-        return [self._stats_row(r, with_unit=True) for r in rows]
-
-    @staticmethod
-    def _stats_row(r: dict, with_unit: bool = False) -> StatsRow:
-        return StatsRow(
-            r["session_id"],
-            SessionRef(r["term"], r["session"], r["extraordinary"]),
-            r["kind"],
-            Counts(**{k: int(r[k]) for k in _COUNT_FIELDS}),
-            r["unit"] if with_unit else None,
-        )
+        ref = self.reference
+        if any(r["session_id"] not in ref.session_ids for r in rows):
+            ref = self.refresh_reference()
+        out = [
+            StatsRow(r["session_id"], ref.session(r["session_id"]).ref, r["kind"], Counts(**{k: int(r[k]) for k in _COUNT_FIELDS}), r["unit"])
+            for r in rows
+        ]
+        # Session order, recommendations before questions, then unit code (unassigned last).
+        return sorted(out, key=lambda r: (r.ref.term, r.ref.extraordinary, r.ref.number, r.kind != "voter_recommendation", r.unit is None, r.unit or ""))
 
     # -- writing items ---------------------------------------------------------------------
     def create_item(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:

@@ -1,20 +1,9 @@
--- The four buckets and result categories per session x kind, as of a date.
--- Params (named): as_of, session_id (null = sessions that have items), kind (null = both).
--- One pass over the items, filtered before counting (issue 5: a session's numbers in about the time
--- of a bare aggregate). Zero rows (a kind with nothing yet) come from one empty row per
--- session x kind added to the scan: counted by count(status), they add nothing.
-with scoped as (
-    select session_id, term, session_number, extraordinary, kind, status, result
-    from items_as_of($as_of)
-    where ($session_id is null or session_id = $session_id) and ($kind is null or kind = $kind)
-    union all
-    select s.id, s.term, s.number, s.extraordinary, k.kind, null, null
-    from sessions as s
-    cross join (values ('voter_recommendation'), ('deputy_question')) as k(kind)
-    where ($session_id is null or s.id = $session_id) and ($kind is null or k.kind = $kind)
-)
+-- The four buckets and result categories per session x kind, as of a date: only the pairs that
+-- have items. Params (named): as_of, session_id (null = all), kind (null = both).
+-- (Issue 5: a bare aggregate over the status macro; Tracker.stats adds the zero rows — a kind
+-- with nothing yet — and the order in Python, where they cost nothing to plan.)
 select
-    session_id, term, session_number as session, extraordinary, kind,
+    session_id, kind,
     count(*) filter (where status <> 'transferred') as total,
     count(*) filter (where status in ('replied_on_time', 'replied_late')) as replied,
     count(*) filter (where status = 'replied_on_time') as replied_on_time,
@@ -25,8 +14,6 @@ select
     count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'resolved') as resolved,
     count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'being_resolved') as being_resolved,
     count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'explained') as explained
-from scoped
-group by session_id, term, session_number, extraordinary, kind
--- All sessions: only those with items (of the kind asked) as of the date.
-qualify $session_id is not null or sum(count(status)) over (partition by session_id) > 0
-order by term, extraordinary, session, kind desc;
+from items_as_of($as_of)
+where ($session_id is null or session_id = $session_id) and ($kind is null or kind = $kind)
+group by session_id, kind;
