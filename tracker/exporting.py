@@ -234,8 +234,10 @@ class _Book:
 
     def write(self, ws, row: int, col: int, value: object, kind: str = "text") -> None:
         if value is None or value == "":
-            ws.write_blank(row, col, None, self.f[kind])
-        elif kind == "date":
+            # Nothing to write: an empty cell takes its column's format (set in _item_sheet), and
+            # a third of a register's cells are empty (replies not yet in, no roadmap).
+            return
+        if kind == "date":
             ws.write_datetime(row, col, datetime.combine(value, time()), self.f["date"])
         elif kind in ("int", "pct"):
             ws.write_number(row, col, value, self.f[kind])
@@ -262,7 +264,7 @@ def _item_sheet(book: _Book, ws, columns: list[_Column], rows: list[dict], lang:
             book.write(ws, r, c, col.value(row), col.kind)
     for c, col in enumerate(columns):
         values = [str(col.value(row) or "") for row in rows[:500]] if col.kind in ("text", "long") else []
-        ws.set_column(c, c, _width(t(col.header, lang), values, col.kind))
+        ws.set_column(c, c, _width(t(col.header, lang), values, col.kind), book.f.get(col.kind, book.f["text"]))
     ws.set_row(0, 32)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
