@@ -43,3 +43,12 @@ def test_the_progress_figure_holds_both_pictures_in_one_chart():
     fig = progress_figure(SESSION, "vi")
     assert [list(trace.x) for trace in fig.data] == [[100, 20, 5, 4], [12, 18, 90]]
     assert [a.text for a in fig.layout.annotations] == ["Tình hình trả lời", "Kết quả giải quyết"]
+
+
+def test_small_counts_tick_once_per_item_not_at_halves():
+    from tracker.charts import progress_figure
+
+    small = Counts(total=3, replied=3, replied_on_time=3, resolved=0, being_resolved=1, explained=2)
+    fig = progress_figure(small, "vi")
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis2.dtick == 1
+    assert progress_figure(SESSION, "vi").layout.xaxis.dtick is None  # larger counts: plotly's own steps

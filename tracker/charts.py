@@ -51,10 +51,19 @@ def _bars(labels: list[str], values: list[int], colors: list[str], whole: int, l
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
-        xaxis={"rangemode": "tozero", "tickformat": "d"},
+        xaxis=_count_axis(values),
         showlegend=False,
     )
     return fig
+
+
+def _count_axis(values: list[int]) -> dict:
+    """An axis of whole items: with small counts plotly would tick at 0.5 and, formatted as
+    integers, print "0 1 1 2 2"; one tick per item then."""
+    axis = {"rangemode": "tozero", "tickformat": "d"}
+    if max(values, default=0) <= 8:
+        axis["dtick"] = 1
+    return axis
 
 
 def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
@@ -94,6 +103,7 @@ def progress_figure(counts: Counts, lang: str = "vi") -> go.Figure:
     fig.add_trace(buckets, row=1, col=1)
     fig.add_trace(results, row=1, col=2)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(rangemode="tozero", tickformat="d")
+    fig.update_xaxes(_count_axis(list(buckets.x)), row=1, col=1)
+    fig.update_xaxes(_count_axis(list(results.x)), row=1, col=2)
     fig.update_layout(height=280, margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
     return fig
