@@ -177,3 +177,25 @@ def signed_in_as(db: Path, role: str, unit: str | None = None, username: str | N
     if accounts.get_account(live, name) is None:
         accounts.add_user(live, SYSTEM, name, "mat-khau-thu-nghiem", role, unit=unit, display_name=f"Người thử {role}")
     return accounts.current_actor(live, name)
+
+
+def start_app(
+    db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "admin", lang: str = "vi", unit: str | None = None
+):
+    """The app under AppTest for one browser session on ``db``, signed in as ``role`` (None: not)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    if role is not None:
+        at.session_state["app.actor"] = signed_in_as(db, role, unit)
+    at.session_state["app.lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(at, page: str):
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

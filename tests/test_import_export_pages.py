@@ -12,30 +12,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import copy_db, signed_in_as
+from tests.conftest import copy_db, open_page, start_app
 from tracker.importing import COLUMNS
 from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 
 
-def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str = "liaison", lang: str = "vi", unit: str | None = None) -> AppTest:
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["app.actor"] = signed_in_as(db, role, unit)
-    at.session_state["app.lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def open_page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "liaison", lang: str = "vi", unit: str | None = None) -> AppTest:
+    return start_app(db, monkeypatch, role, lang, unit)
 
 
 def texts(at: AppTest) -> str:

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import copy_db, signed_in_as
+from tests.conftest import copy_db, open_page, start_app
 from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py") if not p.name.startswith("_"))
 SIGNED_IN_PAGES = [p for p in PAGES if p != "sign_in"]
 
@@ -35,21 +34,7 @@ def registered_pages() -> list[str]:
 
 
 def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "admin", lang: str = "vi", unit: str | None = None) -> AppTest:
-    """The app for one browser session, already signed in as ``role`` (None: not signed in)."""
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    if role is not None:
-        at.session_state["app.actor"] = signed_in_as(db, role, unit)
-    at.session_state["app.lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def open_page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return start_app(db, monkeypatch, role, lang, unit)
 
 
 def texts(at: AppTest) -> str:
