@@ -104,3 +104,29 @@ def watch(browser, width: int = 1400, height: int = 1000) -> Watched:
     page.on("console", lambda m: watched.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watched.console_errors.append(str(e)))
     return watched
+
+
+ADMIN_PASSWORD = "matkhau-quantri-2026"
+OFFICER_PASSWORD = "matkhau-canbo-2026"
+
+
+def create_accounts(db: Path) -> None:
+    """An administrator and a unit officer of Vụ Chính quyền địa phương, before the server opens the file."""
+    from tracker import accounts
+    from tracker.permissions import SYSTEM, Role
+    from tracker.service import Tracker
+
+    tracker = Tracker.open(db)
+    accounts.add_user(tracker, SYSTEM, "quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Nguyễn Văn Quản")
+    accounts.add_user(tracker, SYSTEM, "cb_cqdp", OFFICER_PASSWORD, Role.UNIT_OFFICER, unit="CQĐP", display_name="Trần Thị Đơn")
+    tracker.close()
+
+
+@pytest.fixture
+def server(tmp_path) -> Iterator[Server]:
+    """`streamlit run` on a free loopback port against a new database holding the two accounts."""
+    db = tmp_path / "browser.duckdb"
+    create_accounts(db)
+    srv = start_server(db, tmp_path / "streamlit.log")
+    yield srv
+    srv.stop()

@@ -9,21 +9,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.browser.conftest import start_server, watch
-from tests.browser.test_journeys import ADMIN_PASSWORD, _accounts, idle, sign_in
+from tests.browser.conftest import ADMIN_PASSWORD, watch
+from tests.browser.test_journeys import idle, sign_in
 from tracker.io_bench import as_csv, generated_rows
 
 pytestmark = pytest.mark.browser
 ROWS = 40
-
-
-@pytest.fixture
-def server(tmp_path):
-    db = tmp_path / "browser.duckdb"
-    _accounts(db)
-    srv = start_server(db, tmp_path / "streamlit.log")
-    yield srv
-    srv.stop()
 
 
 def test_upload_preview_commit_then_export_excel_and_word(browser, server, tmp_path):

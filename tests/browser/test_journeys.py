@@ -8,37 +8,13 @@ from __future__ import annotations
 import re
 import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import SCREENSHOTS, start_server, watch
-from tracker import accounts
-from tracker.permissions import SYSTEM, Role
-from tracker.service import Tracker
+from tests.browser.conftest import ADMIN_PASSWORD, OFFICER_PASSWORD, SCREENSHOTS, create_accounts, start_server, watch
 
 pytestmark = pytest.mark.browser
-
-ADMIN_PASSWORD = "matkhau-quantri-2026"
-OFFICER_PASSWORD = "matkhau-canbo-2026"
-
-
-def _accounts(db: Path) -> None:
-    tracker = Tracker.open(db)
-    accounts.add_user(tracker, SYSTEM, "quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Nguyễn Văn Quản")
-    accounts.add_user(tracker, SYSTEM, "cb_cqdp", OFFICER_PASSWORD, Role.UNIT_OFFICER, unit="CQĐP", display_name="Trần Thị Đơn")
-    tracker.close()
-
-
-@pytest.fixture
-def server(tmp_path):
-    db = tmp_path / "browser.duckdb"
-    _accounts(db)
-    srv = start_server(db, tmp_path / "streamlit.log")
-    yield srv
-    srv.stop()
-
 
 def sign_in(page, url: str, name: str, password: str) -> None:
     page.goto(url)
@@ -188,7 +164,7 @@ PAGES = {
 def test_every_page_on_demo_data_renders_cleanly_and_refreshes_screenshots(browser, demo_db, tmp_path):
     db = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db.path, db)
-    _accounts(db)
+    create_accounts(db)
     srv = start_server(db, tmp_path / "streamlit.log")
     try:
         watched = watch(browser, height=1100)
