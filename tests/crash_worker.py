@@ -16,6 +16,14 @@ from tracker.permissions import SYSTEM
 from tracker.service import ItemDraft, Tracker
 
 
+def mark(marker: Path, text: str) -> None:
+    """Write the marker atomically (temp file + rename): the parent reads it at any moment and may
+    kill this process mid-write, and a half-written marker once read as empty and failed CI."""
+    temp = marker.with_name(marker.name + ".tmp")
+    temp.write_text(text)
+    temp.replace(marker)
+
+
 def bulk(tracker: Tracker, marker: Path, rows: int = 400_000) -> None:
     """One huge transaction (like a large import): killed part-way, it must leave nothing."""
     session_id = tracker.reference.sessions[0].id
@@ -33,12 +41,12 @@ def bulk(tracker: Tracker, marker: Path, rows: int = 400_000) -> None:
     )
 
     def work(cur) -> None:
-        marker.write_text("started")
+        mark(marker, "started")
         for _ in range(50):  # keep the transaction open long enough to be killed inside it
             cur.insert_frame("items", frame, list(frame.columns))
 
     tracker.db.write(work)
-    marker.write_text("committed")
+    mark(marker, "committed")
 
 
 def edits(tracker: Tracker, marker: Path) -> None:
@@ -60,7 +68,7 @@ def edits(tracker: Tracker, marker: Path) -> None:
             Reply(f"{n}/BNV-TCBC", received + timedelta(days=10), "Thứ trưởng", "Đã trả lời", Result.EXPLAINED),
         )
         n += 1
-        marker.write_text(str(n))
+        mark(marker, str(n))
 
 
 def import_file(tracker: Tracker, marker: Path, rows: int = 40_000) -> None:
@@ -73,10 +81,10 @@ def import_file(tracker: Tracker, marker: Path, rows: int = 40_000) -> None:
 
     def progress(share: float, _text: str) -> None:
         if share >= 0.1:  # the commit's write is starting
-            marker.write_text("writing")
+            mark(marker, "writing")
 
     commit_import(tracker, SYSTEM, preview, on_progress=progress)
-    marker.write_text("committed")
+    mark(marker, "committed")
 
 
 if __name__ == "__main__":
