@@ -10,6 +10,7 @@ and counts, keeps a copy of the live file, and only then swaps the files.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
 
+FOLDER_NAME = re.compile(r"tracker-\d{8}-\d{6}-\d{6}")
 # Statistics are compared as of a far date so every item, reply and transfer counts.
 CHECK_AS_OF = date(2100, 12, 31)
 
@@ -82,6 +84,13 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
         raise
     tracker.refresh_reference()
     return BackupInfo(target, created_at, manifest["counts"])
+
+
+def list_backups(parent: Path) -> list[str]:
+    """The backup folders under ``parent`` by name, newest first (only names we give them)."""
+    if not Path(parent).is_dir():
+        return []
+    return sorted((p.name for p in Path(parent).iterdir() if FOLDER_NAME.fullmatch(p.name) and p.is_dir()), reverse=True)
 
 
 def last_backup(tracker: Tracker) -> dict | None:

@@ -102,10 +102,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _say_verified(checked, folder: str, lang: str) -> None:
-    signed = t("cli.backup_verified_signed", lang) if checked.signed else ""
-    print(t("cli.backup_verified", lang, path=folder, files=checked.files, signed=signed))
+    signed = t("backup.verified_signed", lang) if checked.signed else ""
+    print(t("backup.verified", lang, path=folder, files=checked.files, signed=signed))
     if not checked.signed:
-        print(t("cli.backup_unsigned", lang, path=str(checked.key)), file=sys.stderr)
+        print(t("backup.unsigned", lang, path=str(checked.key)), file=sys.stderr)
 
 
 def _open_db(path: Path):
