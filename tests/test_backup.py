@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, ROOT, copy_db, draft
-from tracker import backup, backup_files
+from tracker import backup, backup_files, storage
 from tracker.errors import InvalidInput
 from tracker.service import Filters, Tracker
 
@@ -169,6 +169,35 @@ def test_a_backup_signed_by_our_key_but_not_our_schema_is_refused(made, case):
     assert refused.value.key == expected
     assert "không bị thay đổi" in refused.value.message("vi") and "not touched" in refused.value.message("en")
     assert _digest(live) == before and not list(live.parent.glob("*.before-restore-*"))
+
+
+def test_a_backup_from_before_a_new_migration_is_built_at_its_version_then_migrated(made, tmp_path, monkeypatch):
+    # A later release adds a column: the backup's files fit the schema it was made with, and the
+    # new migration runs after the load, as it would have on the live file.
+    live, folder = made
+    queries = tmp_path / "queries"
+    shutil.copytree(ROOT / "queries", queries)
+    version = len(list(queries.glob("schema/[0-9][0-9][0-9]_*.sql"))) + 1
+    (queries / "schema" / f"{version:03d}_test_note.sql").write_text(
+        "-- Test migration: a new column with a default.\n-- Safe to run twice.\n"
+        "alter table items add column if not exists test_note varchar default 'mới';\n",
+        encoding="utf-8",
+    )
+    original = storage.Queries
+    monkeypatch.setattr(storage, "Queries", lambda root=queries: original(root))
+    backup.restore(folder, live)
+    with duckdb.connect(str(live), read_only=True) as conn:
+        notes = conn.execute("select distinct test_note from items").fetchall()
+        versions = conn.execute("select max(version) from schema_migrations").fetchone()[0]
+    assert notes == [("mới",)] and versions == version
+
+
+def test_an_oversized_manifest_is_refused_without_being_read(made, monkeypatch):
+    live, folder = made
+    monkeypatch.setattr(backup_files, "MAX_MANIFEST_BYTES", 100)
+    with pytest.raises(InvalidInput) as refused:
+        backup.restore(folder, live)
+    assert refused.value.key == "error.backup_manifest_damaged"
 
 
 def test_a_backup_made_by_the_previous_version_is_refused_as_unverifiable(tmp_path, db_path):

@@ -27,6 +27,9 @@ DATA_FILE = re.compile(r"[a-z][a-z0-9_]*\.parquet")
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 _CHUNK = 1 << 20
+# A manifest is a few hundred KB even at 100,000 items; a bigger one is not ours (and is not
+# read into memory).
+MAX_MANIFEST_BYTES = 64 << 20
 
 
 def key_path(database: Path) -> Path:
@@ -117,6 +120,8 @@ def read_manifest(folder: Path) -> tuple[dict, bytes]:
     path = folder / MANIFEST
     if not folder.is_dir() or not path.is_file() or path.is_symlink():
         raise _refuse("error.not_a_backup", folder)
+    if path.stat().st_size > MAX_MANIFEST_BYTES:
+        raise _refuse("error.backup_manifest_damaged", folder)
     body = path.read_bytes()
     try:
         manifest = json.loads(body.decode("utf-8"))
