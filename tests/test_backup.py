@@ -138,6 +138,7 @@ def test_an_altered_backup_is_refused_and_the_live_file_is_untouched(made, case,
     assert en in refused.value.message("en")
     assert _digest(live) == before
     assert not list(live.parent.glob("*.before-restore-*")) and not list(live.parent.glob("*.restoring*"))
+    assert not list(live.parent.glob(".backup-files-*"))
     assert not (folder.parent / "the-folder-sql-ran.csv").exists()
 
 
@@ -264,6 +265,7 @@ def test_backup_then_restore_gives_identical_statistics(demo_db, tmp_path):
     tracker.create_item(LIAISON, draft(tracker, ref_no="sau-sao-luu"))
     tracker.close()
     done = backup.restore(info.path, live)
+    assert not list(live.parent.glob(".backup-files-*"))  # the private copies are gone
     kept = done.kept
     assert kept is not None and kept.exists()
     assert done.signed

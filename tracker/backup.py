@@ -108,12 +108,7 @@ class Checked:
 def check_folder(directory: Path, database: Path, key_file: Path | None = None) -> Checked:
     """Verify a backup folder's files and signature without restoring it (raises if not intact)."""
     key_file = key_file or files.key_path(Path(database))
-    copies = Path(database).with_name(Path(database).name + ".checking-files")
-    shutil.rmtree(copies, ignore_errors=True)
-    try:
-        verified = files.verify(Path(directory), files.read_key(key_file), copies)
-    finally:
-        shutil.rmtree(copies, ignore_errors=True)
+    verified = files.verify(Path(directory), files.read_key(key_file))
     return Checked(len(verified.manifest["files"]), verified.signed, key_file)
 
 
@@ -135,11 +130,9 @@ def restore(directory: Path, live: Path, key_file: Path | None = None) -> Restor
     directory, live = Path(directory), Path(live)
     key_file = key_file or files.key_path(live)
     staging = live.with_name(live.name + ".restoring")
-    copies = live.with_name(live.name + ".restoring-files")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    shutil.rmtree(copies, ignore_errors=True)
-    verified = files.verify(directory, files.read_key(key_file), copies)
+    verified = files.verify(directory, files.read_key(key_file), work_dir=live.parent)
     try:
         backup_load.build(verified, directory, staging)
         restored = Tracker.open(staging)
@@ -155,7 +148,8 @@ def restore(directory: Path, live: Path, key_file: Path | None = None) -> Restor
             leftover.unlink(missing_ok=True)
         raise
     finally:
-        shutil.rmtree(copies, ignore_errors=True)
+        if verified.copies:
+            shutil.rmtree(verified.copies, ignore_errors=True)
     kept = None
     if live.exists():
         kept = live.with_name(f"{live.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")

@@ -5,6 +5,7 @@ anything (issue 8, point 3). No database here: this module only reads and writes
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -13,6 +14,7 @@ import re
 import secrets
 import shutil
 import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +110,7 @@ class Verified:
     """A folder whose files all matched: the manifest, and private copies to load from."""
 
     manifest: dict
-    copies: Path
+    copies: Path | None  # the private copies to load from (None when only checked)
     signed: bool  # False: no key here, so the manifest's signature could not be checked
 
 
@@ -164,30 +166,36 @@ def _check_listing(folder: Path, files: dict) -> None:
             raise _refuse("error.backup_missing_file", folder, name=name)
 
 
-def verify(folder: Path, key: bytes | None, copies: Path) -> Verified:
+def verify(folder: Path, key: bytes | None, work_dir: Path | None = None) -> Verified:
     """Check the folder before anything reads its data: manifest format and signature, exactly
-    the listed files, each one's SHA-256. The data files are copied into ``copies`` (a new
-    owner-only folder) while hashed, so what is later loaded is byte for byte what was checked,
-    even if someone rewrites the backup folder meanwhile."""
+    the listed files, each one's SHA-256. With ``work_dir`` the data files are copied, while
+    hashed, into a new owner-only folder there (``Verified.copies``), so what is later loaded is
+    byte for byte what was checked even if someone rewrites the backup folder meanwhile."""
     folder = Path(folder)
     manifest, body = read_manifest(folder)
     signed = _check_signature(folder, body, key)
     files = manifest["files"]
     _check_listing(folder, files)
-    make_private_folder(copies)
+    copies = Path(tempfile.mkdtemp(prefix=".backup-files-", dir=work_dir)) if work_dir else None
     try:
         for name in sorted(files):
             digest = hashlib.sha256()
-            with (folder / name).open("rb") as source, (copies / name).open("wb") as target:
+            with (folder / name).open("rb") as source, _sink(copies, name) as target:
                 while chunk := source.read(_CHUNK):
                     digest.update(chunk)
-                    target.write(chunk)
+                    if target:
+                        target.write(chunk)
             if not hmac.compare_digest(digest.hexdigest(), files[name]):
                 raise _refuse("error.backup_changed_file", folder, name=name)
     except BaseException:
-        shutil.rmtree(copies, ignore_errors=True)
+        if copies:
+            shutil.rmtree(copies, ignore_errors=True)
         raise
     return Verified(manifest, copies, signed)
+
+
+def _sink(copies: Path | None, name: str):
+    return (copies / name).open("wb") if copies else contextlib.nullcontext()
 
 
 def is_private(path: Path) -> bool:

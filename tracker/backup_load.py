@@ -21,7 +21,9 @@ def _refuse(key: str, folder: Path, **params: object) -> InvalidInput:
 
 def build(verified: Verified, folder: Path, target: Path) -> None:
     """Create ``target`` (which must not exist) from ``verified``'s private copies."""
-    manifest = verified.manifest
+    manifest, copies = verified.manifest, verified.copies
+    if copies is None:
+        raise ValueError("build() loads from the private copies verify() made (pass work_dir)")
     version, tables, sequences = manifest.get("schema_version"), manifest.get("tables"), manifest.get("sequences")
     if not isinstance(version, int) or not isinstance(tables, dict) or not isinstance(sequences, dict):
         raise _refuse("error.backup_manifest_damaged", folder)
@@ -39,7 +41,7 @@ def build(verified: Verified, folder: Path, target: Path) -> None:
             if sorted(ours) != sorted(tables) or {f"{t}.parquet" for t in ours} != set(manifest["files"]):
                 raise _refuse("error.backup_tables_mismatch", folder)
             for table in ours:
-                path = verified.copies / f"{table}.parquet"
+                path = copies / f"{table}.parquet"
                 expected = cur.all("backup/table_columns", [table])
                 if cur.all("backup/file_columns", [str(path)]) != expected:
                     raise _refuse("error.backup_columns_mismatch", folder, name=f"{table}.parquet")
