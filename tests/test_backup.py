@@ -255,6 +255,31 @@ def test_the_signing_key_is_made_once_and_reused(tmp_path, db_path):
     assert backup.check_folder(first.path, db_path).signed and backup.check_folder(second.path, db_path).signed
 
 
+def test_a_signing_key_copied_in_with_a_loose_mode_is_made_owner_only(tmp_path, db_path):
+    key = backup_files.key_path(db_path)
+    key.write_text(os.urandom(32).hex() + "\n", encoding="ascii")
+    key.chmod(0o644)
+    tracker = Tracker.open(db_path)
+    try:
+        info = backup.make_backup(tracker, ADMIN, tmp_path / "b")
+    finally:
+        tracker.close()
+    assert _mode(key) == 0o600
+    assert backup.check_folder(info.path, db_path).signed
+
+
+def test_a_restore_into_a_new_place_without_its_key_still_checks_every_file(made, tmp_path):
+    _live, folder = made
+    target = tmp_path / "elsewhere" / "new.duckdb"
+    done = backup.restore(folder, target)
+    assert not done.signed and done.kept is None and done.key == backup_files.key_path(target)
+    restored = Tracker.open(target)
+    try:
+        assert restored.search(Filters(text="lương hưu"), date(2100, 1, 1)).total == 1
+    finally:
+        restored.close()
+
+
 def test_backup_then_restore_gives_identical_statistics(demo_db, tmp_path):
     live = copy_db(demo_db.path, tmp_path)
     tracker = Tracker.open(live)

@@ -129,6 +129,7 @@ def restore(directory: Path, live: Path, key_file: Path | None = None) -> Restor
     """
     directory, live = Path(directory), Path(live)
     key_file = key_file or files.key_path(live)
+    live.parent.mkdir(parents=True, exist_ok=True)
     staging = live.with_name(live.name + ".restoring")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)

@@ -60,6 +60,8 @@ def ensure_key(path: Path) -> bytes:
     """The signing key, created (0600, 256 random bits) on the first backup."""
     key = read_key(path)
     if key is not None:
+        if not is_private(path):  # copied in with a loose mode: the key is only as safe as its file
+            os.chmod(path, FILE_MODE)
         return key
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)

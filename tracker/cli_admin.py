@@ -6,11 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.permissions import Role
 from tracker.storage import default_path
+
+if TYPE_CHECKING:
+    from tracker.backup import Checked
 
 COMMANDS = ("user", "backup", "restore", "check")
 
@@ -101,7 +105,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _say_verified(checked, folder: str, lang: str) -> None:
+def _say_verified(checked: Checked, folder: str, lang: str) -> None:
     signed = t("backup.verified_signed", lang) if checked.signed else ""
     print(t("backup.verified", lang, path=folder, files=checked.files, signed=signed))
     if not checked.signed:
