@@ -247,3 +247,18 @@ with backup_tab:
     if st.button(ctx.tr("settings.make_backup"), key=f"{P}.make_backup"):
         with st.spinner(ctx.tr("settings.backing_up")):
             attempt(lambda: backup.make_backup(tracker, actor, backup_dir()), "done.backup")
+    # Checking a folder reads files only, so it is safe while the app runs (a restore is not).
+    folders = backup.list_backups(backup_dir())
+    if folders:
+        chosen = st.selectbox(ctx.tr("settings.backup_folder"), folders, key=f"{P}.check_folder")
+        if st.button(ctx.tr("settings.check_backup"), key=f"{P}.check_backup"):
+            try:
+                checked = backup.check_folder(backup_dir() / chosen, tracker.db.path)
+            except TrackerError as error:
+                ctx.show_error(error)
+            else:
+                signed = ctx.tr("backup.verified_signed") if checked.signed else ""
+                verified = ctx.tr("backup.verified", path=chosen, files=checked.files, signed=signed)
+                st.success(ctx.plain(verified), icon=":material/verified:")
+                if not checked.signed:
+                    st.warning(ctx.plain(ctx.tr("backup.unsigned", path=str(checked.key))))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import subprocess
 import sys
 from datetime import date
@@ -12,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ADMIN, LIAISON, ROOT, copy_db, draft, reply
-from tracker import backup
+from tests.conftest import ADMIN, LIAISON, ROOT, draft, reply
 from tracker.audit import events_csv
-from tracker.errors import Conflict, InvalidInput, PermissionDenied
+from tracker.errors import Conflict, PermissionDenied
 from tracker.permissions import Actor, Role
-from tracker.service import Filters, Tracker
 
 
 def test_every_item_change_is_an_event_with_old_and_new_values(tracker):
@@ -72,44 +69,6 @@ def test_a_stale_edit_is_refused_and_says_what_changed_meanwhile(tracker):
     assert tracker.get_item(item_id).lead_unit == "TLBHXH"
 
 
-def test_backup_then_restore_gives_identical_statistics(demo_db, tmp_path):
-    live = copy_db(demo_db.path, tmp_path)
-    tracker = Tracker.open(live)
-    before = backup.fingerprint(tracker)
-    info = backup.make_backup(tracker, ADMIN, tmp_path / "backups")
-    assert backup.last_backup(tracker)["path"] == str(info.path)
-    # Work goes on after the backup; the restore must bring back the backup's state exactly.
-    tracker.create_item(LIAISON, draft(tracker, ref_no="sau-sao-luu"))
-    tracker.close()
-    kept = backup.restore(info.path, live)
-    assert kept is not None and kept.exists()
-    restored = Tracker.open(live)
-    try:
-        assert backup.fingerprint(restored) == before
-        assert restored.integrity_problems() == []
-    finally:
-        restored.close()
-    old = Tracker.open(kept)
-    try:
-        assert old.search(Filters(text="sau-sao-luu"), date(2100, 1, 1)).total == 1
-    finally:
-        old.close()
-
-
-def test_a_backup_that_does_not_match_its_manifest_is_not_restored(tracker, tmp_path, db_path):
-    tracker.create_item(LIAISON, draft(tracker))
-    info = backup.make_backup(tracker, ADMIN, tmp_path / "backups")
-    manifest = json.loads((info.path / "manifest.json").read_text(encoding="utf-8"))
-    manifest["counts"]["items"] += 1
-    (info.path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    tracker.close()
-    size = db_path.stat().st_size
-    with pytest.raises(InvalidInput) as refused:
-        backup.restore(info.path, db_path)
-    assert refused.value.key == "error.restore_mismatch"
-    assert db_path.stat().st_size == size and not list(tmp_path.glob("*.before-restore-*"))
-
-
 def _cli(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "tracker", *args], cwd=ROOT, env={"TRACKER_DB": str(db), "PATH": "/usr/bin:/bin"},
@@ -124,20 +83,6 @@ def test_the_cli_says_in_one_line_that_the_app_holds_the_file(tracker, db_path):
         assert result.returncode != 0
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert "đang được ứng dụng khác sử dụng" in result.stderr
-
-
-def test_restore_from_the_cli_asks_for_confirmation(tmp_path, db_path):
-    tracker = Tracker.open(db_path)
-    tracker.create_item(LIAISON, draft(tracker))
-    info = backup.make_backup(tracker, ADMIN, tmp_path / "b")
-    tracker.close()
-    refused = _cli("restore", str(info.path), db=db_path, stdin="")
-    assert refused.returncode != 0 and "--yes" in refused.stderr
-    done = _cli("restore", str(info.path), "--yes", db=db_path)
-    assert done.returncode == 0, done.stderr
-    assert "Đã khôi phục" in done.stdout
-    check = _cli("check", db=db_path)
-    assert check.returncode == 0 and "Dữ liệu nhất quán." in check.stdout
 
 
 def test_logged_values_read_as_labels_names_and_dates(tracker):

@@ -1,22 +1,28 @@
-"""Backups (DuckDB EXPORT DATABASE to Parquet) with a manifest, and verified restores.
+"""Backups (one Parquet file per table) with a signed manifest, and verified restores.
 
-A restore builds a new file from the export, checks that it gives the same statistics and row
-counts as the manifest recorded, keeps a copy of the live file, and only then swaps the files.
+A backup folder (0700, files 0600) holds the data files and a manifest of their SHA-256, the
+row counts and every session's statistics, signed with a key kept beside the database. A
+restore checks every file first (tracker/backup_files.py), builds a new file from our own
+schema and the data alone (tracker/backup_load.py), checks it gives the manifest's statistics
+and counts, keeps a copy of the live file, and only then swaps the files.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from tracker import backup_files as files
+from tracker import backup_load
 from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
 
-MANIFEST = "manifest.json"
+FOLDER_NAME = re.compile(r"tracker-\d{8}-\d{6}-\d{6}")
 # Statistics are compared as of a far date so every item, reply and transfer counts.
 CHECK_AS_OF = date(2100, 12, 31)
 
@@ -43,22 +49,48 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
     require(actor, Action.MANAGE_SETTINGS)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = Path(parent) / f"tracker-{stamp}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    key = files.ensure_key(files.key_path(tracker.db.path))
+    files.make_private_folder(target)
     created_at = datetime.now().isoformat(timespec="seconds")
     manifest: dict = {}
 
     def work(cur) -> None:
-        # Export, fingerprint and record in one job on the single writer: no write can land
+        # Data, fingerprint and record in one job on the single writer: no write can land
         # between the files and the figures that a restore is checked against.
-        cur.export_database(target)
-        manifest.update({"created_at": created_at, "source": str(tracker.db.path)}, **fingerprint(tracker, cur))
-        (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        tables = [row[0] for row in cur.all("backup/tables")]
+        rows = {}
+        for table in tables:
+            cur.copy_table_to(table, target / f"{table}.parquet")
+            rows[table] = int(cur.one("backup/file_rows", [str(target / f"{table}.parquet")])[0])
+        manifest.update(
+            {
+                "format": files.FORMAT,
+                "created_at": created_at,
+                "source": str(tracker.db.path),
+                "schema_version": int(cur.one("backup/schema_version")[0]),
+                "tables": rows,
+                "sequences": {name: last for name, last in cur.all("backup/sequences")},
+            },
+            **fingerprint(tracker, cur),
+        )
+        files.seal(target, manifest, key)
         cur.run("settings/put", ["last_backup", json.dumps({"path": str(target), "at": created_at})])
         tracker._admin_log(cur, actor, "backup_made", str(target), {})
 
-    tracker.db.write(work)
+    try:
+        tracker.db.write(work)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     tracker.refresh_reference()
     return BackupInfo(target, created_at, manifest["counts"])
+
+
+def list_backups(parent: Path) -> list[str]:
+    """The backup folders under ``parent`` by name, newest first (only names we give them)."""
+    if not Path(parent).is_dir():
+        return []
+    return sorted((p.name for p in Path(parent).iterdir() if FOLDER_NAME.fullmatch(p.name) and p.is_dir()), reverse=True)
 
 
 def last_backup(tracker: Tracker) -> dict | None:
@@ -66,36 +98,59 @@ def last_backup(tracker: Tracker) -> dict | None:
     return json.loads(raw) if raw else None
 
 
-def read_manifest(directory: Path) -> dict:
-    path = Path(directory) / MANIFEST
-    if not path.is_file():
-        raise InvalidInput("error.not_a_backup", field="path", value=str(directory))
-    return json.loads(path.read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Checked:
+    files: int  # data files whose SHA-256 matched
+    signed: bool  # False: no signing key here, the manifest's signature was not checked
+    key: Path  # where the signing key was looked for
 
 
-def restore(directory: Path, live: Path) -> Path | None:
-    """Restore ``directory`` into ``live``; returns where the previous live file was kept.
+def check_folder(directory: Path, database: Path, key_file: Path | None = None) -> Checked:
+    """Verify a backup folder's files and signature without restoring it (raises if not intact)."""
+    key_file = key_file or files.key_path(Path(database))
+    verified = files.verify(Path(directory), files.read_key(key_file))
+    return Checked(len(verified.manifest["files"]), verified.signed, key_file)
 
-    The caller has confirmed with the user. Nothing is replaced unless the restored copy's
-    statistics and counts equal the manifest's.
+
+@dataclass(frozen=True)
+class Restored:
+    kept: Path | None  # where the previous live file was kept (None: there was none)
+    signed: bool  # False: no signing key here, only the files' SHA-256 were checked
+    key: Path  # where the signing key was looked for
+
+
+def restore(directory: Path, live: Path, key_file: Path | None = None) -> Restored:
+    """Restore ``directory`` into ``live`` and say where the previous live file was kept.
+
+    The caller has confirmed with the user. Every file is checked against the manifest's
+    SHA-256 (and the manifest against its HMAC when the key is here) before any is read; the
+    schema comes from our migrations and no SQL from the folder runs; nothing is replaced
+    unless the restored copy's statistics and counts equal the manifest's.
     """
     directory, live = Path(directory), Path(live)
-    manifest = read_manifest(directory)
+    key_file = key_file or files.key_path(live)
+    live.parent.mkdir(parents=True, exist_ok=True)
     staging = live.with_name(live.name + ".restoring")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    from tracker.storage import Database
-
-    Database.import_into(directory, staging)
-    restored = Tracker.open(staging)
+    verified = files.verify(directory, files.read_key(key_file), work_dir=live.parent)
     try:
-        got = fingerprint(restored)
+        backup_load.build(verified, directory, staging)
+        restored = Tracker.open(staging)
+        try:
+            got = fingerprint(restored)
+        finally:
+            restored.close()
+        expected = {k: verified.manifest.get(k) for k in ("counts", "stats", "stats_by_unit")}
+        if got != expected:
+            raise InvalidInput("error.restore_mismatch", field="path", value=str(directory))
+    except BaseException:
+        for leftover in (staging, staging.with_name(staging.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
-        restored.close()
-    expected = {k: manifest[k] for k in ("counts", "stats", "stats_by_unit")}
-    if got != expected:
-        staging.unlink(missing_ok=True)
-        raise InvalidInput("error.restore_mismatch", field="path", value=str(directory))
+        if verified.copies:
+            shutil.rmtree(verified.copies, ignore_errors=True)
     kept = None
     if live.exists():
         kept = live.with_name(f"{live.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
@@ -104,4 +159,4 @@ def restore(directory: Path, live: Path) -> Path | None:
         if wal.exists():
             shutil.move(wal, kept.with_name(kept.name + ".wal"))
     shutil.move(staging, live)
-    return kept
+    return Restored(kept, verified.signed, key_file)

@@ -6,11 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.permissions import Role
 from tracker.storage import default_path
+
+if TYPE_CHECKING:
+    from tracker.backup import Checked
 
 COMMANDS = ("user", "backup", "restore", "check")
 
@@ -57,15 +61,18 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if live.exists():
             # Opening the live file first proves the app is not holding it (DatabaseBusy otherwise).
             Tracker(_open_db(live)).close()
-            if not args.yes:
-                if not sys.stdin.isatty():
-                    raise InvalidInput("error.restore_confirm", field="yes")
-                answer = input(t("cli.restore_confirm", lang, path=str(live)))
-                if answer.strip().upper() not in ("CÓ", "CO", "YES", "Y"):
-                    print(t("cli.cancelled", lang))
-                    return 1
-        kept = backup.restore(Path(args.dir), live)
-        print(t("cli.restored", lang, path=str(live), kept=str(kept) if kept else "—"))
+        # Refuse an altered folder before asking anything; the restore checks it again.
+        checked = backup.check_folder(Path(args.dir), live)
+        _say_verified(checked, args.dir, lang)
+        if live.exists() and not args.yes:
+            if not sys.stdin.isatty():
+                raise InvalidInput("error.restore_confirm", field="yes")
+            answer = input(t("cli.restore_confirm", lang, path=str(live)))
+            if answer.strip().upper() not in ("CÓ", "CO", "YES", "Y"):
+                print(t("cli.cancelled", lang))
+                return 1
+        done = backup.restore(Path(args.dir), live)
+        print(t("cli.restored", lang, path=str(live), kept=str(done.kept) if done.kept else "—"))
         return 0
 
     tracker = Tracker.open()
@@ -96,6 +103,13 @@ def run(args: argparse.Namespace, lang: str) -> int:
     finally:
         tracker.close()
     return 0
+
+
+def _say_verified(checked: Checked, folder: str, lang: str) -> None:
+    signed = t("backup.verified_signed", lang) if checked.signed else ""
+    print(t("backup.verified", lang, path=folder, files=checked.files, signed=signed))
+    if not checked.signed:
+        print(t("backup.unsigned", lang, path=str(checked.key)), file=sys.stderr)
 
 
 def _open_db(path: Path):

@@ -83,10 +83,19 @@ class Cursor:
         if rows:
             self.raw.executemany(self.queries[name], rows)
 
-    def export_database(self, directory: Path) -> None:
-        """EXPORT DATABASE as Parquet, inside this cursor's transaction (backups)."""
-        target = str(directory).replace("'", "''")  # a path, quoted: EXPORT takes no parameters
-        self.raw.execute(f"export database '{target}' (format parquet)")
+    def copy_table_to(self, table: str, path: Path) -> None:
+        """Write one table to a Parquet file inside this cursor's transaction (backups).
+
+        ``table`` comes from our own catalog (backup/tables), never from a user or a file."""
+        self.raw.execute(f"copy (select * from {_identifier(table)}) to ? (format parquet)", [str(path)])
+
+    def load_table_from(self, table: str, columns: Sequence[str], path: Path) -> None:
+        """Append a Parquet file's rows into ``table`` by the named columns (restores).
+
+        Table and columns come from the schema our migrations built, checked against the file
+        beforehand; the file supplies data only, never SQL."""
+        cols = ", ".join(_identifier(c) for c in columns)
+        self.raw.execute(f"insert into {_identifier(table)} ({cols}) select {cols} from read_parquet(?)", [str(path)])
 
     def insert_frame(self, table: str, frame, columns: Sequence[str]) -> None:
         """Bulk-append a pandas frame (imports): far faster than executemany for 10,000 rows."""
@@ -96,6 +105,10 @@ class Cursor:
             self.raw.execute(f"insert into {table} ({cols}) select {cols} from _incoming")
         finally:
             self.raw.unregister("_incoming")
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _is_lock_error(error: Exception) -> bool:
@@ -192,8 +205,9 @@ class Database:
         return result
 
     # -- lifecycle -----------------------------------------------------------------------
-    def migrate(self) -> list[int]:
-        """Apply numbered migrations not yet recorded; each one is itself safe to run twice."""
+    def migrate(self, up_to: int | None = None) -> list[int]:
+        """Apply numbered migrations not yet recorded (up to ``up_to`` when given: a restore
+        builds the schema a backup was made with); each one is itself safe to run twice."""
 
         def work(cur: Cursor) -> list[int]:
             cur.raw.execute(
@@ -203,7 +217,7 @@ class Database:
             done = {row[0] for row in cur.raw.execute("select version from schema_migrations").fetchall()}
             applied = []
             for version, name in self.queries.migrations():
-                if version in done:
+                if version in done or (up_to is not None and version > up_to):
                     continue
                 cur.raw.execute(self.queries[name])
                 cur.raw.execute("insert into schema_migrations (version) values (?)", [version])
@@ -211,19 +225,6 @@ class Database:
             return applied
 
         return self.write(work)
-
-    @staticmethod
-    def import_into(directory: Path, target_path: Path) -> None:
-        """Build a new database file from an export (never the live file: see tracker/backup.py)."""
-        if target_path.exists():
-            raise FileExistsError(str(target_path))
-        conn = duckdb.connect(str(target_path))
-        try:
-            source = str(directory).replace("'", "''")
-            conn.execute(f"import database '{source}'")
-            conn.execute("checkpoint")
-        finally:
-            conn.close()
 
     def close(self) -> None:
         if self._closed:
