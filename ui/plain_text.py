@@ -37,4 +37,9 @@ def frame(data: pd.DataFrame | list[dict] | dict) -> pd.DataFrame:
     """Table cells with any stored bidi/zero-width character made visible (the grid draws text as
     is, so a U+202E would reorder a summary for whoever reads the table)."""
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    return df.apply(lambda col: col.map(lambda v: reveal_invisible(v) if isinstance(v, str) else v) if col.dtype == object else col)
+    # pandas 3 stores text as StringDtype, older data as object: both hold what people typed.
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c].dtype)]
+    out = df.copy()
+    for column in text:
+        out[column] = df[column].map(lambda v: reveal_invisible(v) if isinstance(v, str) else v)
+    return out
