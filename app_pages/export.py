@@ -97,6 +97,6 @@ if made is not None and made[0] == wanted:
     _, name, content, count = made
     st.success(pt.tr_md("export.ready", name=name, count=count), icon=":material/check_circle:")
     st.download_button(
-        ctx.tr("export.download", name=name), data=content, file_name=name, mime=MIME_TYPES[fmt], key=f"{P}.download",
+        pt.tr_md("export.download", name=name), data=content, file_name=name, mime=MIME_TYPES[fmt], key=f"{P}.download",
         icon=":material/download:",
     )

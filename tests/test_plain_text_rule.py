@@ -24,6 +24,9 @@ CHECKED = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py"
 MARKDOWN_CALLS = {
     "markdown", "caption", "success", "error", "warning", "info", "toast", "write", "title", "header",
     "subheader", "expander", "tabs", "popover", "badge",
+    # Widget labels are Markdown too (a subset: links, emphasis, maths, colours, icons).
+    "button", "download_button", "form_submit_button", "page_link", "checkbox", "toggle", "text_input", "text_area",
+    "selectbox", "multiselect", "radio", "date_input", "number_input", "file_uploader", "segmented_control", "metric",
 }
 # Functions whose result is safe inside Markdown: the rule itself, catalog text, formatted values.
 SAFE_CALLS = {
@@ -109,6 +112,8 @@ class Checker:
         receiver = _receiver(call)
         where = f"{self.rel}:{call.lineno}"
         first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("body", "label", "tabs")), None)
+        if name == "page_link":  # its first argument is the page; the label is a keyword
+            first = next((k.value for k in call.keywords if k.arg == "label"), None)
         if name == "field" and not self.safe(first):  # pt.field(label, value): the label is Markdown
             self.problems.append(f"{where}: field() label is shown as Markdown: catalog text only")
         if receiver in NOT_STREAMLIT or name is None:

@@ -33,9 +33,10 @@ _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 WORD_JOINER = "\u2060"
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-# After escaping: a colon (shortcodes ``:smile:``, ``http://``, ``mailto:``), an at sign (e-mail
-# addresses) and the dot of ``www.`` are where text-node plugins look; a joiner breaks each.
-_TEXT_NODE_TRIGGERS = re.compile(r"(?<=\\:)|(?=\\@)|(?i:(?<=www)(?=\\\.))")
+# After escaping: a colon not followed by a space (shortcodes ``:smile:``, ``http://``,
+# ``mailto:``), an at sign (e-mail addresses) and the dot of ``www.`` are where text-node plugins
+# look; a joiner breaks each. "Hạn: 20/12" keeps its colon untouched.
+_TEXT_NODE_TRIGGERS = re.compile(r"(?<=\\:)(?=\S)|(?=\\@)|(?i:(?<=www)(?=\\\.))")
 _LEADING_BLANKS = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
