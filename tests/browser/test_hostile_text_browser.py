@@ -135,6 +135,14 @@ def test_hostile_text_shows_as_typed_and_the_browser_fetches_nothing_it_names(br
         seen.add(item_id)
     assert seen == {*wanted, planted.legacy_item}, seen
 
+    # The sidebar of the account whose display name and unit name are hostile.
+    page.get_by_role("button", name=t("app.sign_out", "vi")).click()
+    sign_in(page, server.url, hostile.USERNAME, hostile.PASSWORD)
+    idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text().replace(WORD_JOINER, "")
+    assert t_["display_name"] in sidebar and t_["unit_name_vi"] in sidebar, sidebar
+    assert_nothing_rendered(page, listener, requested)
+
     page.wait_for_timeout(1_000)  # time for any image the page might still request
     assert_nothing_rendered(page, listener, requested)
     watched.check()
