@@ -5,6 +5,7 @@ import streamlit as st
 from tracker.i18n import LANGUAGES
 from tracker.permissions import Action
 from ui import context as ctx
+from ui import plain_text as pt
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
 
@@ -20,7 +21,8 @@ with st.sidebar:
     user = ctx.signed_in()
     if user is not None:
         unit = ctx.tracker().reference.unit_name(user.unit, ctx.lang()) if user.unit else ""
-        st.caption(ctx.tr("app.signed_in_as", name=user.label, role=ctx.tr(f"role.{user.role.value}")) + (f" · {unit}" if unit else ""))
+        # Display and unit names are typed by administrators: plain text, never Markdown.
+        st.caption(pt.tr_md("app.signed_in_as", name=user.label, role=ctx.tr(f"role.{user.role.value}")) + (f" · {pt.md(unit)}" if unit else ""))
         if st.button(ctx.tr("app.sign_out"), key="app.sign_out"):
             ctx.sign_out()
             st.rerun()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
 from tracker import accounts
 from tracker.audit import describe_changes, events_csv
 from ui import context as ctx
+from ui import plain_text as pt
 
 P = "audit"
 tracker = ctx.tracker()
@@ -35,7 +35,7 @@ rows = tracker.list_events(
 st.caption(ctx.tr("audit.count", count=len(rows)))
 if rows:
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("audit.col.occurred_at"): [r["occurred_at"].strftime("%d/%m/%Y %H:%M:%S") for r in rows],
                 ctx.tr("audit.col.actor"): [r["actor"] for r in rows],

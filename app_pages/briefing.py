@@ -7,7 +7,7 @@ import streamlit as st
 
 from tracker.briefing import first_received, month_briefing, months_with_items
 from ui import context as ctx
-from ui.item_panel import plain
+from ui import plain_text as pt
 
 P = "briefing"
 tracker = ctx.tracker()
@@ -28,8 +28,8 @@ month = st.selectbox(
 )
 briefing = month_briefing(tracker, *month)
 for sentence in briefing.sentences(lang):
-    st.markdown(plain(sentence))
+    pt.text(sentence)
 other = "en" if lang == "vi" else "vi"
 with st.expander(ctx.tr("briefing.other_language")):
     for sentence in briefing.sentences(other):
-        st.markdown(plain(sentence))
+        pt.text(sentence)

@@ -22,7 +22,7 @@ from tracker.i18n import LANGUAGES
 from tracker.permissions import Role
 from ui import cached
 from ui import context as ctx
-from ui.item_panel import plain
+from ui import plain_text as pt
 
 P = "export"
 tracker = ctx.tracker()
@@ -73,7 +73,7 @@ except TrackerError as error:
 
 # What the file will say, on screen first.
 for line in scope_lines(tracker, data, lang):
-    st.caption(plain(line))
+    st.caption(pt.md(line))
 m = st.columns(4)
 m[0].metric(ctx.tr("metric.total"), data.total.total)
 m[1].metric(ctx.tr("metric.replied"), f"{data.total.replied}/{data.total.total}")
@@ -81,7 +81,7 @@ m[2].metric(ctx.tr("status.overdue"), data.total.overdue)
 m[3].metric(ctx.tr("status.transferred"), data.total.transferred)
 with st.expander(ctx.tr("export.report_preview"), expanded=fmt == "docx"):
     for paragraph in report_paragraphs(data, lang):
-        st.markdown(plain(paragraph))
+        pt.text(paragraph)
 
 wanted = (scope, fmt, doc_lang, number, tracker.db.generation)
 if st.button(ctx.tr("export.make"), type="primary", key=f"{P}.make", icon=":material/description:"):
@@ -95,8 +95,8 @@ if st.button(ctx.tr("export.make"), type="primary", key=f"{P}.make", icon=":mate
 made = st.session_state.get(f"{P}.file")
 if made is not None and made[0] == wanted:
     _, name, content, count = made
-    st.success(ctx.tr("export.ready", name=name, count=count), icon=":material/check_circle:")
+    st.success(pt.tr_md("export.ready", name=name, count=count), icon=":material/check_circle:")
     st.download_button(
-        ctx.tr("export.download", name=name), data=content, file_name=name, mime=MIME_TYPES[fmt], key=f"{P}.download",
+        pt.tr_md("export.download", name=name), data=content, file_name=name, mime=MIME_TYPES[fmt], key=f"{P}.download",
         icon=":material/download:",
     )

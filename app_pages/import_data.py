@@ -19,6 +19,7 @@ from tracker.importing import (
 )
 from tracker.permissions import Action
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
 
 P = "import_data"
@@ -74,31 +75,31 @@ else:
     st.session_state[f"{P}.preview"] = (wanted, preview)
 
 new, duplicate, invalid = (preview.count(f) for f in (Fate.NEW, Fate.DUPLICATE, Fate.INVALID))
-st.info(ctx.plain(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else "")), icon=":material/fact_check:")
+st.info(pt.md(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else "")), icon=":material/fact_check:")
 m = st.columns(3)
 m[0].metric(ctx.tr("import.metric_new"), new)
 m[1].metric(ctx.tr("import.metric_duplicate"), duplicate)
 m[2].metric(ctx.tr("import.metric_invalid"), invalid)
 if preview.ignored_headers:
-    st.caption(ctx.plain(ctx.tr("import.ignored_columns", columns=", ".join(preview.ignored_headers))))
+    st.caption(pt.tr_md("import.ignored_columns", columns=", ".join(preview.ignored_headers)))
 if preview.unknown_units:
     if create_missing:
-        st.warning(ctx.plain(ctx.tr("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units))))
+        st.warning(pt.tr_md("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units)))
     else:
-        st.warning(ctx.plain(ctx.tr("import.unknown_units", names="; ".join(preview.unknown_units))))
+        st.warning(pt.tr_md("import.unknown_units", names="; ".join(preview.unknown_units)))
 if preview.unknown_sessions:
     key = "import.sessions_to_create" if create_missing else "import.unknown_sessions"
-    st.warning(ctx.plain(ctx.tr(key, names=", ".join(s.code() for s in preview.unknown_sessions))))
+    st.warning(pt.tr_md(key, names=", ".join(s.code() for s in preview.unknown_sessions)))
 
 if invalid:
     st.subheader(ctx.tr("import.problems_heading"))
-    problems = [ctx.plain(p.message(lang)) for p in preview.problems]
-    st.error("\n\n".join(problems[:200]) + ("\n\n…" if len(problems) > 200 else ""), icon=":material/error:")
+    problems = [p.message(lang) for p in preview.problems]
+    st.error(pt.md("\n\n".join(problems[:200]) + ("\n\n…" if len(problems) > 200 else "")), icon=":material/error:")
 if duplicate:
     st.subheader(ctx.tr("import.duplicates_heading"))
     side_by_side = duplicates_frame(preview, lang)
     wide = {column: st.column_config.TextColumn(width="large") for column in side_by_side.columns[[1, 3]]}
-    st.dataframe(side_by_side, hide_index=True, key=f"{P}.duplicates", column_config=wide)
+    st.dataframe(pt.frame(side_by_side), hide_index=True, key=f"{P}.duplicates", column_config=wide)
 
 st.subheader(ctx.tr("import.preview_heading"))
 shown = st.segmented_control(
@@ -108,7 +109,7 @@ shown = st.segmented_control(
 fates = list(Fate) if shown in (None, "all") else [Fate(shown)]
 table = preview_frame(preview, lang, fates)
 st.dataframe(
-    table, hide_index=True, key=f"{P}.table",
+    pt.frame(table), hide_index=True, key=f"{P}.table",
     column_config={table.columns[6]: st.column_config.TextColumn(width="large"), table.columns[9]: st.column_config.TextColumn(width="large")},
 )
 

@@ -10,6 +10,7 @@ from tracker.errors import InvalidInputs, TrackerError
 from tracker.items import PHASES_BY_KIND, Kind
 from tracker.service import ItemDraft
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
 
 P = "new_item"
@@ -68,7 +69,8 @@ if received_on is not None:
     except TrackerError as error:
         ctx.show_error(error)
     else:
-        st.info(f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {deadline.explain(lang)}", icon=":material/schedule:")
+        # The explanation names calendar days off, whose notes an administrator typed.
+        st.info(f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {pt.md(deadline.explain(lang))}", icon=":material/schedule:")
         if st.checkbox(ctx.tr("new_item.override"), key=f"{P}.override"):
             o1, o2 = st.columns(2)
             due_on = o1.date_input(ctx.tr("field.due_on"), value=deadline.due_on, format=ctx.DATE_FORMAT, key=f"{P}.due_on")

@@ -14,6 +14,7 @@ from tracker.service import Filters
 from tracker.stats import Counts
 from ui import cached
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.tables import items_frame
 
 tracker = ctx.tracker()
@@ -111,7 +112,7 @@ for row in unit_rows:
     by_unit[row.unit] = by_unit.get(row.unit, Counts()) + row.counts
 if by_unit:
     st.dataframe(
-        [
+        pt.frame([
             {
                 ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
                 ctx.tr("metric.total"): c.total,
@@ -124,7 +125,7 @@ if by_unit:
                 ctx.tr("metric.completion"): c.completion_pct,
             }
             for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
-        ],
+        ]),
         hide_index=True,
         key="progress.unit_table",
         column_config={ctx.tr("metric.completion"): st.column_config.NumberColumn(format="%.1f %%")},
@@ -140,7 +141,11 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
         )
         st.subheader(ctx.tr(title, count=page.total))
         if page.rows:
-            # A plain table: light for the browser, and these lists are short (at most 20).
-            st.table(items_frame(page.rows)[[ctx.tr(f"col.{c}") for c in ("id", "due_on", "lead_unit", "summary")]], hide_index=True)
+            # st.dataframe, never st.table: st.table renders every cell as Markdown, so a summary
+            # holding an image link made every viewer's browser fetch it (issue 8).
+            st.dataframe(
+                items_frame(page.rows)[[ctx.tr(f"col.{c}") for c in ("id", "due_on", "lead_unit", "summary")]],
+                hide_index=True, key=f"progress.{status}_table",
+            )
         else:
             st.caption(ctx.tr("progress.nothing"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from tracker.permissions import Action
 from tracker.sessions import SessionRef
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import render_item, show_flash
 
@@ -22,7 +22,7 @@ if ctx.allowed(Action.ARCHIVE):
     with st.expander(ctx.tr("register.archived", count=len(archived))):
         if archived:
             picked = st.dataframe(
-                pd.DataFrame(
+                pt.frame(
                     {
                         ctx.tr("col.id"): [r["id"] for r in archived],
                         ctx.tr("col.session"): [SessionRef(r["term"], r["session_number"], r["extraordinary"]).code() for r in archived],

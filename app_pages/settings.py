@@ -6,7 +6,6 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from tracker import accounts, backup
@@ -16,6 +15,7 @@ from tracker.permissions import Role
 from tracker.reference import Unit
 from tracker.sessions import SessionRef
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
 
 P = "settings"
@@ -53,7 +53,7 @@ sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general
 
 with sessions_tab:
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("col.session"): [s.ref.code() for s in ref.sessions],
                 ctx.tr("settings.session_name"): [s.label(lang) for s in ref.sessions],
@@ -77,7 +77,7 @@ with sessions_tab:
 
 with units_tab:
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("settings.unit_code"): [u.code for u in ref.units],
                 ctx.tr("settings.unit_name_vi"): [u.name_vi for u in ref.units],
@@ -109,7 +109,7 @@ with calendar_tab:
     holidays_only = [d for d in days_off if d.weekday() < 5]
     st.caption(ctx.tr("settings.calendar_explain"))
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("settings.day"): [ctx.fmt(d) for d in holidays_only],
                 ctx.tr("settings.why"): [ref.calendar.why_not_working(d, lang) for d in holidays_only],
@@ -120,7 +120,7 @@ with calendar_tab:
     )
     st.markdown(f"**{ctx.tr('settings.overrides')}**")
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("settings.day"): [ctx.fmt(o.day) for o in ref.calendar.overrides],
                 ctx.tr("settings.override_kind"): [ctx.tr("settings.working" if o.working else "settings.day_off") for o in ref.calendar.overrides],
@@ -146,7 +146,7 @@ with calendar_tab:
 
 with rules_tab:
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("field.kind"): [ctx.kind_label(r.kind) for r in ref.rules],
                 ctx.tr("settings.days"): [r.days for r in ref.rules],
@@ -174,7 +174,7 @@ with general_tab, st.form(f"{P}.general_form"):
 with users_tab:
     users = accounts.list_users(tracker)
     st.dataframe(
-        pd.DataFrame(
+        pt.frame(
             {
                 ctx.tr("field.username"): [u["username"] for u in users],
                 ctx.tr("field.display_name"): [u["display_name"] for u in users],
@@ -240,7 +240,7 @@ with backup_tab:
     last = backup.last_backup(tracker)
     if last:
         at = datetime.fromisoformat(last["at"]).strftime("%d/%m/%Y %H:%M")
-        st.info(ctx.plain(ctx.tr("settings.last_backup", at=at, path=last["path"])), icon=":material/save:")
+        st.info(pt.tr_md("settings.last_backup", at=at, path=last["path"]), icon=":material/save:")
     else:
         st.warning(ctx.tr("settings.no_backup"))
     st.caption(ctx.tr("settings.backup_explain"))

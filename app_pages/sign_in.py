@@ -8,6 +8,7 @@ import streamlit as st
 from tracker import accounts
 from tracker.errors import TrackerError
 from ui import context as ctx
+from ui import plain_text as pt
 
 P = "sign_in"
 tracker = ctx.tracker()
@@ -27,7 +28,7 @@ if sso_configured():
         if actor is not None:
             ctx.sign_in(actor)
             st.rerun()
-        st.error(ctx.tr("sign_in.sso_unknown", email=st.user.get("email") or "?"))
+        st.error(pt.tr_md("sign_in.sso_unknown", email=st.user.get("email") or "?"))
         if st.button(ctx.tr("app.sign_out"), key=f"{P}.sso_logout"):
             st.logout()
     elif st.button(ctx.tr("sign_in.sso"), key=f"{P}.sso", type="primary"):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from tracker.dates import EARLIEST, LATEST, format_date
 from tracker.errors import InvalidInput, InvalidInputs, NotFound
 from tracker.items import PHASES_BY_KIND, Kind, Phase, Reply, Result
+from tracker.plain_text import codepoint, find_invisible
 from tracker.reference import Unit
 from tracker.text import clean, has_control_chars
 
@@ -27,6 +28,11 @@ def validate_text(value: str | None, field: str, limit: int, *, required: bool =
         raise InvalidInput("error.too_long", field=field, limit=limit, length=len(text))
     if has_control_chars(text) or (not multiline and ("\n" in text or "\r" in text)):
         raise InvalidInput("error.control_chars", field=field)
+    # Refused rather than silently stripped: the person sees what to fix, and the record holds
+    # exactly what they confirmed. A U+202E would make the text read differently from what it is.
+    invisible = find_invisible(text)
+    if invisible:
+        raise InvalidInput("error.invisible_chars", field=field, char=codepoint(invisible))
     return text
 
 

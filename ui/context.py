@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -14,6 +13,7 @@ from tracker.dates import format_date
 from tracker.errors import TrackerError
 from tracker.i18n import DEFAULT_LANG, t
 from tracker.permissions import Action, Actor, can
+from tracker.plain_text import escape_markdown
 from tracker.service import Tracker
 from tracker.storage import default_path
 
@@ -84,12 +84,9 @@ def fmt(day: date | None) -> str:
     return format_date(day)
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
 def plain(text: str) -> str:
-    """User text shown as text: markdown and HTML in it are never rendered (issue 4: bad input)."""
-    return _MARKDOWN.sub(r"\\\1", text or "").replace("\n", "  \n")
+    """User text inside Markdown (alerts, captions): the one rule in tracker/plain_text.py."""
+    return escape_markdown(text)
 
 
 def show_error(error: TrackerError) -> None:

@@ -12,10 +12,12 @@ from tracker.items import PHASES_BY_KIND, Item, Reply, Result
 from tracker.permissions import Action
 from tracker.status import derive_status
 from ui import context as ctx
+from ui import plain_text as pt
 from ui.context import plain
 
 FLASH_KEY = "app.flash"
 def flash(message: str) -> None:
+    """``message`` is catalog text with numbers only (it is shown as Markdown): quote nothing typed."""
     st.session_state[FLASH_KEY] = message
 
 
@@ -52,7 +54,7 @@ def render_item(item_id: int, prefix: str) -> None:
     st.subheader(ctx.tr("item.heading", id=item.id, kind=ctx.kind_label(item.kind)))
     if item.archived_at is not None:
         st.warning(ctx.tr("item.archived_banner"), icon=":material/inventory_2:")
-    st.caption(f"{session.label(lang)} · {ctx.phase_label(item.phase)} · {ctx.status_label(status)}")
+    st.caption(plain(f"{session.label(lang)} · {ctx.phase_label(item.phase)} · {ctx.status_label(status)}"))
 
     info, history, actions = st.tabs([ctx.tr("item.tab_info"), ctx.tr("item.tab_history"), ctx.tr("item.tab_actions")])
     with info:
@@ -64,43 +66,43 @@ def render_item(item_id: int, prefix: str) -> None:
 
 
 def _render_info(item: Item) -> None:
+    # Every value here was typed by someone: a catalog label over plain text (ui.plain_text).
     ref = ctx.tracker().reference
     lang = ctx.lang()
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**{ctx.tr('field.summary')}**  \n{plain(item.summary)}")
+        pt.field(ctx.tr("field.summary"), item.summary)
         if item.full_text:
             with st.expander(ctx.tr("field.full_text")):
-                st.markdown(plain(item.full_text))
-        st.markdown(f"**{ctx.tr('field.ref_no')}:** {plain(item.ref_no) or '—'} · **{ctx.tr('field.received_on')}:** {ctx.fmt(item.received_on)}")
+                pt.text(item.full_text)
+        pt.field(ctx.tr("field.ref_no"), item.ref_no)
+        pt.field(ctx.tr("field.received_on"), ctx.fmt(item.received_on))
         if item.sources:
-            st.markdown(f"**{ctx.tr('field.sources')}:** {plain('; '.join(item.sources))}")
+            pt.field(ctx.tr("field.sources"), "; ".join(item.sources))
         if item.deputy:
-            st.markdown(f"**{ctx.tr('field.deputy')}:** {plain(item.deputy)}")
+            pt.field(ctx.tr("field.deputy"), item.deputy)
         if item.topic:
-            st.markdown(f"**{ctx.tr('field.topic')}:** {plain(item.topic)}")
+            pt.field(ctx.tr("field.topic"), item.topic)
     with right:
         lead = ref.unit_name(item.lead_unit, lang) if item.lead_unit else ctx.tr("item.unassigned")
-        st.markdown(f"**{ctx.tr('field.lead_unit')}:** {plain(lead)}")
-        st.markdown(f"**{ctx.tr('field.coordinating_units')}:** {plain(_units_text(item.coordinating_units))}")
-        st.markdown(f"**{ctx.tr('field.due_on')}:** {ctx.fmt(item.due_on)}")
-        st.caption(plain(item.due_basis))
+        pt.field(ctx.tr("field.lead_unit"), lead)
+        pt.field(ctx.tr("field.coordinating_units"), _units_text(item.coordinating_units))
+        pt.field(ctx.tr("field.due_on"), ctx.fmt(item.due_on))
+        pt.text(item.due_basis)
         if item.due_override_reason:
-            st.caption(f"{ctx.tr('field.override_reason')}: {plain(item.due_override_reason)}")
+            pt.field(ctx.tr("field.override_reason"), item.due_override_reason)
         if item.reply:
             r = item.reply
-            st.markdown(
-                f"**{ctx.tr('item.reply')}:** {plain(r.response_no)} · {ctx.fmt(r.responded_on)} · {plain(r.signer)}  \n"
-                f"**{ctx.tr('field.result')}:** {ctx.result_label(r.result)}"
-            )
+            pt.field(ctx.tr("item.reply"), f"{r.response_no} · {ctx.fmt(r.responded_on)} · {r.signer}")
+            pt.field(ctx.tr("field.result"), ctx.result_label(r.result))
             if r.summary:
-                st.markdown(plain(r.summary))
+                pt.text(r.summary)
             if r.result == Result.BEING_RESOLVED:
-                st.markdown(f"**{ctx.tr('field.roadmap')}:** {plain(r.roadmap)} ({ctx.fmt(r.committed_on)})")
+                pt.field(ctx.tr("field.roadmap"), f"{r.roadmap} ({ctx.fmt(r.committed_on)})")
             if r.late_reason:
-                st.caption(f"{ctx.tr('field.late_reason')}: {plain(r.late_reason)}")
+                pt.field(ctx.tr("field.late_reason"), r.late_reason)
         if item.transferred_on:
-            st.markdown(f"**{ctx.tr('status.transferred')}:** {ctx.fmt(item.transferred_on)} — {plain(item.transfer_note)}")
+            pt.field(ctx.tr("status.transferred"), f"{ctx.fmt(item.transferred_on)} — {item.transfer_note}")
 
 
 def _render_history(item: Item) -> None:
@@ -109,12 +111,12 @@ def _render_history(item: Item) -> None:
         st.caption(ctx.tr("item.no_history"))
     for event in events:
         when = event.at.strftime("%d/%m/%Y %H:%M")
-        st.markdown(f"**{when}** · {plain(event.actor)} · {ctx.tr(f'event.{event.action}')}")
-        details = [plain(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))] if event.changes else []
+        lines = [f"{when} · {event.actor} · {ctx.tr(f'event.{event.action}')}"]
+        if event.changes:
+            lines.append(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))
         if event.reason:
-            details.append(f"{ctx.tr('field.reason')}: {plain(event.reason)}")
-        if details:
-            st.caption("  \n".join(details))
+            lines.append(f"{ctx.tr('field.reason')}: {event.reason}")
+        pt.text("\n".join(lines))
 
 
 def _seen_key(prefix: str, item_id: int) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from tracker.sessions import SessionRef
 from ui import context as ctx
+from ui import plain_text as pt
 
 # Status and deadline first: what a reader scans for; the long summary after them.
 COLUMNS = ("id", "session", "kind", "status", "due_on", "lead_unit", "summary", "ref_no", "received_on", "result", "responded_on")
@@ -30,4 +31,4 @@ def items_frame(rows: list[dict]) -> pd.DataFrame:
         },
         columns=list(COLUMNS),
     )
-    return out.rename(columns={c: ctx.tr(f"col.{c}") for c in COLUMNS})
+    return pt.frame(out.rename(columns={c: ctx.tr(f"col.{c}") for c in COLUMNS}))

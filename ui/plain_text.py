@@ -1,0 +1,45 @@
+"""Streamlit side of the plain-text rule (``tracker.plain_text``): every page shows user text
+through these, and tests/test_plain_text_rule.py fails when one does not.
+
+- ``text``/``field``: body text with ``st.text``, which never parses Markdown or HTML.
+- ``md``/``tr_md``: for the places Streamlit only offers Markdown (alerts, captions, labels).
+- ``frame``: tables, always ``st.dataframe`` (a canvas grid: plain text); ``st.table`` renders
+  every cell as Markdown and is never used.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker.plain_text import escape_markdown, reveal_invisible
+from ui import context as ctx
+
+md = escape_markdown
+
+
+def text(value: str | None) -> None:
+    st.text(reveal_invisible(value) or "—")
+
+
+def field(label: str, value: str | None) -> None:
+    """A catalog label over a value the user typed: the label may be Markdown, the value never."""
+    st.caption(label)
+    text(value)
+
+
+def tr_md(key: str, /, **params: object) -> str:
+    """A catalog message whose parameters (names, numbers, paths people typed) stay plain text."""
+    return ctx.tr(key, **{name: escape_markdown(str(value)) for name, value in params.items()})
+
+
+def frame(data: pd.DataFrame | list[dict] | dict) -> pd.DataFrame:
+    """Table cells with any stored bidi/zero-width character made visible (the grid draws text as
+    is, so a U+202E would reorder a summary for whoever reads the table)."""
+    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    # pandas 3 stores text as StringDtype, older data as object: both hold what people typed.
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c].dtype)]
+    out = df.copy()
+    for column in text:
+        out[column] = df[column].map(lambda v: reveal_invisible(v) if isinstance(v, str) else v)
+    return out
