@@ -86,8 +86,8 @@ def test_a_phase_written_in_the_file_is_kept_and_not_marked_derived(tracker):
 def test_a_recommendation_received_during_the_session_with_a_blank_phase_is_asked_for(tracker):
     result = preview(tracker, csv_bytes([row(phase="", received_on="10/06/2025")]))
     assert [p.message("vi") for p in result.problems] == [
-        'Dòng 2, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9 không cho biết (cần ngày khai mạc,'
-        " bế mạc; với kiến nghị nhận trong thời gian họp, hãy ghi rõ trước hay sau kỳ họp)."
+        ('Dòng 2, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9 không cho biết (cần ngày khai mạc,'
+        " bế mạc; với kiến nghị nhận trong thời gian họp, hãy ghi rõ trước hay sau kỳ họp).")
     ]
     after = preview(tracker, csv_bytes([row(phase="", received_on="04/08/2025")]))
     assert [(r.fate, r.item.phase) for r in after.rows] == [(Fate.NEW, Phase.AFTER)]
@@ -102,8 +102,8 @@ def test_a_replied_question_needs_no_result_but_a_replied_recommendation_does(tr
     recommendation = row(response_no="56/BNV-TLBHXH", responded_on="20/08/2025")
     refused = preview(tracker, csv_bytes([recommendation]))
     assert [p.message("en") for p in refused.problems] == [
-        'Row 2, column "result": The recommendation has reply details but no result'
-        " (required for voter recommendations, JR 72/2025 Art. 49(2))."
+        ('Row 2, column "result": The recommendation has reply details but no result'
+        " (required for voter recommendations, JR 72/2025 Art. 49(2)).")
     ]
 
 
