@@ -261,6 +261,14 @@ class Tracker:
 
         self.db.write(work)
         self.refresh_reference()
+        self._follow_calendar()
+
+    def _follow_calendar(self) -> None:
+        """Open items' computed deadlines follow the calendar (tracker/deadline_refresh.py):
+        once on opening, for databases written before a correction, and after each change."""
+        from tracker.deadline_refresh import refresh_open_deadlines
+
+        refresh_open_deadlines(self)
 
     def refresh_reference(self) -> Reference:
         cur = self.db.reader()
@@ -759,6 +767,7 @@ class Tracker:
             {"working": working, "note": note},
             ("calendar/get_override", [day]),
         )
+        self._follow_calendar()
 
     def delete_override(self, actor: Actor, day: date) -> None:
         require(actor, Action.MANAGE_SETTINGS)
@@ -767,6 +776,7 @@ class Tracker:
             actor, "override_removed", day.isoformat(), "calendar/delete_override", [day],
             {"working": None, "note": None}, ("calendar/get_override", [day]),
         )
+        self._follow_calendar()
 
     def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)
