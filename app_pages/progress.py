@@ -11,6 +11,7 @@ from tracker.errors import TrackerError
 from tracker.items import Kind
 from tracker.permissions import Action
 from tracker.service import Filters
+from tracker.session_schedule import session_schedule
 from tracker.stats import Counts
 from ui import cached
 from ui import context as ctx
@@ -96,14 +97,20 @@ m[3].metric(ctx.tr("status.overdue"), counts.overdue)
 m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 
 st.plotly_chart(charts.progress_figure(counts, lang), key="progress.chart", config={"displayModeBar": False})
-nxt, report_due = tracker.report_due_for(session)
-if report_due is not None:
+schedule = session_schedule(ref.sessions, session, ref.calendar)
+if schedule.report_due_on is not None and schedule.next_session is not None:
+    nxt = schedule.next_session
     st.info(
-        ctx.tr("progress.report_due", date=ctx.fmt(report_due), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on)),
+        ctx.tr("progress.report_due", date=ctx.fmt(schedule.report_due_on), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on))
+        + "\n\n"
+        + ctx.tr("progress.questions_report_due", date=ctx.fmt(schedule.questions_report_due_on), session=nxt.label(lang)),
         icon=":material/event:",
     )
 else:
     st.caption(ctx.tr("progress.report_due_unknown"))
+# Deadlines shown on this page that rest on a year whose holidays are not announced yet.
+estimated_years = set(schedule.estimated_years)
+estimate_slot = st.empty()  # filled once the lists below are known
 
 st.subheader(ctx.tr("progress.by_unit"))
 unit_rows = cached.stats_by_unit(tracker, *cached.key(tracker), as_of, session_id, kind or None)
@@ -140,6 +147,7 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
             tracker, *cached.key(tracker), Filters(session_id=session_id, kind=kind or None, status=status), as_of, "queue", 20, 0
         )
         st.subheader(ctx.tr(title, count=page.total))
+        estimated_years.update(r["due_on"].year for r in page.rows if not ref.calendar.is_announced(r["due_on"].year))
         if page.rows:
             # st.dataframe, never st.table: st.table renders every cell as Markdown, so a summary
             # holding an image link made every viewer's browser fetch it (issue 8).
@@ -149,3 +157,9 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
             )
         else:
             st.caption(ctx.tr("progress.nothing"))
+
+if estimated_years:
+    estimate_slot.warning(
+        ctx.tr("progress.estimated_calendar", years=", ".join(str(y) for y in sorted(estimated_years))),
+        icon=":material/warning:",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
@@ -14,6 +14,7 @@ from tracker.items import Kind
 from tracker.permissions import Role
 from tracker.reference import Unit
 from tracker.sessions import SessionRef
+from ui import calendar_settings
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
@@ -104,45 +105,7 @@ with units_tab:
             attempt(lambda: tracker.save_unit(actor, Unit(code, name_vi, name_en, active_from, active_to, order)), "done.saved")
 
 with calendar_tab:
-    year = st.number_input(ctx.tr("settings.year"), min_value=2015, max_value=2100, value=date.today().year, step=1, key=f"{P}.year")
-    days_off = ref.calendar.non_working_days(date(int(year), 1, 1), date(int(year), 12, 31))
-    holidays_only = [d for d in days_off if d.weekday() < 5]
-    st.caption(ctx.tr("settings.calendar_explain"))
-    st.dataframe(
-        pt.frame(
-            {
-                ctx.tr("settings.day"): [ctx.fmt(d) for d in holidays_only],
-                ctx.tr("settings.why"): [ref.calendar.why_not_working(d, lang) for d in holidays_only],
-            }
-        ),
-        hide_index=True,
-        key=f"{P}.holidays_table",
-    )
-    st.markdown(f"**{ctx.tr('settings.overrides')}**")
-    st.dataframe(
-        pt.frame(
-            {
-                ctx.tr("settings.day"): [ctx.fmt(o.day) for o in ref.calendar.overrides],
-                ctx.tr("settings.override_kind"): [ctx.tr("settings.working" if o.working else "settings.day_off") for o in ref.calendar.overrides],
-                ctx.tr("settings.note"): [o.note for o in ref.calendar.overrides],
-            }
-        ),
-        hide_index=True,
-        key=f"{P}.overrides_table",
-    )
-    with st.form(f"{P}.override_form"):
-        c = st.columns(3)
-        day = c[0].date_input(ctx.tr("settings.day"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.override_day")
-        working = c[1].radio(
-            ctx.tr("settings.override_kind"), [False, True],
-            format_func=ctx.labels([False, True], lambda w: ctx.tr("settings.working" if w else "settings.day_off")), key=f"{P}.override_working",
-        )
-        note = c[2].text_input(ctx.tr("settings.note"), key=f"{P}.override_note")
-        save, remove = st.columns(2)
-        if save.form_submit_button(ctx.tr("action.save")):
-            attempt(lambda: tracker.save_override(actor, day, working, note), "done.saved")
-        if remove.form_submit_button(ctx.tr("settings.remove_override")):
-            attempt(lambda: tracker.delete_override(actor, day), "done.saved")
+    calendar_settings.render(tracker, actor, attempt)
 
 with rules_tab:
     st.dataframe(

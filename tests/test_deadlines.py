@@ -68,43 +68,54 @@ def test_tet_explanation_in_vietnamese():
     deadline = compute_deadline(date(2026, 1, 27), DEFAULT_RULES[0], CALENDAR)
     assert deadline.unrolled == date(2026, 2, 16)
     assert deadline.days == 20
-    assert (
-        deadline.explain("vi") == "nhận 27/01/2026 + 20 ngày = 16/02/2026, nghỉ Giao thừa Tết Nguyên Đán → 23/02/2026"
+    assert deadline.explain("vi") == (
+        "nhận 27/01/2026 + 20 ngày = 16/02/2026, rơi vào Tết Nguyên đán và cuối tuần → 23/02/2026"
+        " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"
     )
 
 
 def test_tet_explanation_in_english():
     deadline = compute_deadline(date(2026, 1, 27), DEFAULT_RULES[0], CALENDAR)
     assert deadline.explain("en") == (
-        "received 27/01/2026 + 20 days = 16/02/2026, day off (Lunar New Year's Eve) → 23/02/2026"
+        "received 27/01/2026 + 20 days = 16/02/2026, a day off: Tết (Lunar New Year) and weekend → 23/02/2026"
+        " (Civil Code Art. 147, 148(5); Labour Code Art. 112)"
     )
 
 
 def test_weekend_and_override_reasons_in_the_explanation():
     weekend = compute_deadline(date(2025, 7, 2), DEFAULT_RULES[1], CALENDAR)
-    assert weekend.explain("vi") == "nhận 02/07/2025 + 60 ngày = 31/08/2025, nghỉ cuối tuần → 03/09/2025"
+    assert weekend.explain("vi") == (
+        "nhận 02/07/2025 + 60 ngày = 31/08/2025, rơi vào cuối tuần và Ngày Quốc khánh → 03/09/2025"
+        " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"
+    )
     override = compute_deadline(date(2025, 12, 13), DEFAULT_RULES[0], CALENDAR)
     assert "02/01/2026" in override.explain("vi")
     assert "Tết Dương lịch" in override.explain("vi")
-    assert override.explain("vi").endswith("→ 05/01/2026")
+    assert override.explain("vi").endswith("→ 05/01/2026 (Bộ luật Dân sự Điều 147, 148(5); lịch nghỉ đã công bố)")
 
 
 def test_an_unrolled_deadline_is_explained_without_an_arrow():
     deadline = compute_deadline(date(2025, 11, 11), DEFAULT_RULES[1], CALENDAR)
     assert deadline.due_on == deadline.unrolled == date(2026, 1, 10)
     assert deadline.reason_rolled("vi") is None
-    assert deadline.explain("vi") == "nhận 11/11/2025 + 60 ngày = 10/01/2026"
-    assert deadline.explain("en") == "received 11/11/2025 + 60 days = 10/01/2026"
+    assert deadline.explain("vi") == "nhận 11/11/2025 + 60 ngày = 10/01/2026 (Bộ luật Dân sự Điều 147)"
+    assert deadline.explain("en") == "received 11/11/2025 + 60 days = 10/01/2026 (Civil Code Art. 147)"
 
 
 def test_one_deadline_explains_itself_in_either_language():
     deadline = compute_deadline(date(2025, 8, 13), DEFAULT_RULES[0], CALENDAR)
-    assert deadline.reason_rolled("vi") == "Quốc khánh"
+    assert deadline.reason_rolled("vi") == "Ngày Quốc khánh"
     assert deadline.reason_rolled("en") == "National Day"
-    assert deadline.explain("vi") == "nhận 13/08/2025 + 20 ngày = 02/09/2025, nghỉ Quốc khánh → 03/09/2025"
-    assert deadline.explain("en") == "received 13/08/2025 + 20 days = 02/09/2025, day off (National Day) → 03/09/2025"
+    assert deadline.explain("vi") == (
+        "nhận 13/08/2025 + 20 ngày = 02/09/2025, rơi vào Ngày Quốc khánh → 03/09/2025"
+        " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"
+    )
+    assert deadline.explain("en") == (
+        "received 13/08/2025 + 20 days = 02/09/2025, a day off: National Day → 03/09/2025"
+        " (Civil Code Art. 147, 148(5); Labour Code Art. 112)"
+    )
     tet = compute_deadline(date(2026, 1, 27), DEFAULT_RULES[0], CALENDAR)
-    assert (tet.reason_rolled("vi"), tet.reason_rolled("en")) == ("Giao thừa Tết Nguyên Đán", "Lunar New Year's Eve")
+    assert (tet.reason_rolled("vi"), tet.reason_rolled("en")) == ("Tết Nguyên đán và cuối tuần", "Tết (Lunar New Year) and weekend")
 
 
 # -- rules with an effective-from date ------------------------------------------------------------

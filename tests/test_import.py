@@ -208,8 +208,9 @@ def test_a_file_without_the_required_columns_is_refused_whole(tracker):
     data = csv_bytes([row()], columns=("kind", "term", "session", "ref_no"))
     with pytest.raises(InvalidInput) as caught:
         preview(tracker, data)
-    assert "thiếu cột bắt buộc: phase, received_on, summary" in caught.value.message("vi")
-    assert "lacks required columns: phase, received_on, summary" in caught.value.message("en")
+    # The phase follows from the session's dates, so only these three are missing.
+    assert "thiếu cột bắt buộc: received_on, summary." in caught.value.message("vi")
+    assert "lacks required columns: received_on, summary." in caught.value.message("en")
 
 
 # -- values -------------------------------------------------------------------------------------
@@ -280,7 +281,7 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
     english = [p.message("en") for p in result.problems]
     assert 'Row 3, column "Ngày nhận": "31/02/2025" is not a date in dd/mm/yyyy (Date received).' in english
     frame = preview_frame(result, "vi")
-    assert list(frame.columns) == ["Dòng", "Xử lý", "Loại", "Kỳ họp", "Số đến", "Ngày nhận", "Tóm tắt", "Đơn vị chủ trì", "Hạn trả lời", "Ghi chú"]
+    assert list(frame.columns) == ["Dòng", "Xử lý", "Loại", "Kỳ họp", "Thời điểm", "Số đến", "Ngày nhận", "Tóm tắt", "Đơn vị chủ trì", "Hạn trả lời", "Ghi chú"]
     assert list(frame["Xử lý"]) == ["Mới"] + ["Không hợp lệ"] * 6
     assert frame["Ghi chú"][1].startswith('Ngày "31/02/2025" không đúng định dạng')
 

@@ -126,7 +126,7 @@ def test_unknown_units_are_created_only_when_ticked(db_path, monkeypatch):
 def test_an_unreadable_file_is_explained_in_english(db_path, monkeypatch):
     at = open_page(app(db_path, monkeypatch, lang="en"), "import_data")
     upload(at, "notes.csv", b"just,two\n")
-    assert "notes.csv lacks required columns: kind, session, phase, received_on, summary." in texts(at)
+    assert "notes.csv lacks required columns: kind, session, received_on, summary." in texts(at)
 
 
 @pytest.mark.parametrize("role", ["viewer", "unit_officer"])

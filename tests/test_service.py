@@ -27,7 +27,10 @@ def test_create_computes_the_deadline_and_records_who_created_it(tracker):
     item_id = tracker.create_item(LIAISON, draft(tracker, received_on=date(2025, 7, 2), ref_no="1520/BDN"))
     item = tracker.get_item(item_id)
     assert item.due_on == date(2025, 9, 3)  # 60 days = Sun 31/8, 1-2/9 off
-    assert item.due_basis == "nhận 02/07/2025 + 60 ngày = 31/08/2025, nghỉ cuối tuần → 03/09/2025"
+    assert item.due_basis == (
+        "nhận 02/07/2025 + 60 ngày = 31/08/2025, rơi vào cuối tuần và Ngày Quốc khánh → 03/09/2025"
+        " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"
+    )
     assert item.due_override_reason == ""
     assert item.version == 1
     assert item.reply is None

@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker import cli_admin
 
     cli_admin.add_commands(sub)
+
+    from tracker import cli_sessions
+
+    cli_sessions.add_commands(sub)
     return parser
 
 
@@ -94,6 +98,10 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
     if args.command in cli_io.COMMANDS:
         return cli_io.run(args, lang)
+    from tracker import cli_sessions
+
+    if args.command in cli_sessions.COMMANDS:
+        return cli_sessions.run(args, lang)
     from tracker import cli_admin
     from tracker.service import Tracker
 

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _import(tracker, args: argparse.Namespace, lang: str) -> int:
-    from tracker.importing import Fate, commit_import, preview_frame, preview_import, read_table
+    from tracker.importing import Fate, commit_import, preview_frame, preview_import, preview_reasons, read_table
     from tracker.permissions import SYSTEM
 
     path = Path(args.file)
@@ -90,7 +90,11 @@ def _import(tracker, args: argparse.Namespace, lang: str) -> int:
         print(t(key, lang, names=", ".join(s.code() for s in preview.unknown_sessions)))
     invalid = preview.count(Fate.INVALID)
     if args.dry_run:
-        print(preview_frame(preview, lang).to_string(index=False, max_colwidth=60))
+        # The table's cells are cut to fit a terminal; every reason follows it in full.
+        frame = preview_frame(preview, lang).drop(columns=[t("import.preview_col.note", lang)])
+        print(frame.to_string(index=False, max_colwidth=60))
+        for line in preview_reasons(preview, lang):
+            print(line)
         return 1 if invalid else 0
     if invalid:
         for problem in preview.problems:

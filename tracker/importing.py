@@ -35,7 +35,7 @@ from tracker.items import Kind, Phase, Reply, Result
 from tracker.permissions import Action, Actor, can, require
 from tracker.reference import Unit
 from tracker.service import ItemDraft, Tracker
-from tracker.sessions import Session, SessionRef
+from tracker.sessions import Session, SessionRef, derive_phase
 from tracker.text import clean, fold
 
 # The import's column names (issue 3), in template order. The CSV export writes exactly these,
@@ -49,7 +49,8 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "deputy", "full_text", "response_summary", "roadmap", "committed_on", "late_reason", "transfer_note",
 )
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
-REQUIRED_COLUMNS = ("kind", "session", "phase", "received_on", "summary")
+# A blank or absent phase follows from the session's dates (sessions.derive_phase).
+REQUIRED_COLUMNS = ("kind", "session", "received_on", "summary")
 DATE_COLUMNS = frozenset({"received_on", "due_on", "responded_on", "committed_on"})
 TRANSFERRED = "transferred"  # a result value: returned/transferred to the competent agency
 ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
@@ -281,6 +282,7 @@ class ImportedItem:
     reply: Reply | None = None
     transferred_on: date | None = None
     transfer_note: str = ""
+    phase_derived: bool = False  # the file left it blank; the session's dates gave it
 
 
 @dataclass(frozen=True)
@@ -533,9 +535,8 @@ class _Rows:
         kind_code = self.kinds.get(_norm(kind_text), kind_text)
         phase_text = self.text(values, "phase")
         phase_code = self.phases.get(_norm(phase_text), phase_text)
-        for column, given in (("kind", kind_text), ("phase", phase_text)):
-            if not given:
-                problems.append(InvalidInput("error.required", field=column))
+        if not kind_text:
+            problems.append(InvalidInput("error.required", field="kind"))
 
         session_ref = None
         session_id = None
@@ -549,6 +550,9 @@ class _Rows:
                 problems.append(InvalidInput("import.unknown_session", field="session", value=session_ref.code()))
 
         received = self._date(values, "received_on", problems, required=True)
+        phase_derived = False
+        if not phase_text:
+            phase_code, phase_derived = self._derive_phase(kind_code, received, session_ref, problems)
         due_given = self._date(values, "due_on", problems)
         lead_text = self.text(values, "lead_unit")
         lead = self._unit(lead_text, "lead_unit", problems) if lead_text else None
@@ -587,7 +591,7 @@ class _Rows:
 
         reply, transferred_on, transfer_note = None, None, ""
         if received is not None and deadline is not None:  # a reply is checked against both dates
-            reply, transferred_on, transfer_note = self._reply(values, received, due_on or deadline.due_on, problems)
+            reply, transferred_on, transfer_note = self._reply(values, kind, received, due_on or deadline.due_on, problems)
 
         if problems:
             column_problems = tuple(RowProblem(row, self.header(self._column_of(e.field)), e) for e in problems)
@@ -604,9 +608,23 @@ class _Rows:
             summary=clean_draft.summary, full_text=clean_draft.full_text, topic=clean_draft.topic,
             lead_unit=clean_draft.lead_unit, coordinating_units=clean_draft.coordinating_units,
             due_on=due_final, due_basis=basis, due_override_reason=clean_draft.due_override_reason,
-            reply=reply, transferred_on=transferred_on, transfer_note=transfer_note,
+            reply=reply, transferred_on=transferred_on, transfer_note=transfer_note, phase_derived=phase_derived,
         )
         return PreviewRow(row, Fate.NEW, shown, item=item)
+
+    def _derive_phase(self, kind_code: str, received: date | None, session_ref, problems: list[InvalidInput]) -> tuple[str, bool]:
+        """A blank phase from the session's dates; asked for when they do not settle it."""
+        session = None
+        if session_ref is not None:
+            session = next((s for s in self.reference.sessions if s.ref == session_ref), None)
+        phase = derive_phase(kind_code, received, session)
+        if phase is not None:
+            return phase.value, True
+        if kind_code in {k.value for k in Kind} and received is not None and session is not None:
+            problems.append(InvalidInput("import.phase_underivable", field="phase", session=session_ref.code()))
+        else:  # without a kind, a date and a known session there is nothing to derive it from
+            problems.append(InvalidInput("error.required", field="phase"))
+        return "", False
 
     def _any_session(self) -> int:
         # validate_draft looks the session up; an unknown one is already reported, so let the
@@ -620,7 +638,7 @@ class _Rows:
             "session_id": "session", "due_override_reason": "due_on",
         }.get(field_name or "", field_name or "")
 
-    def _reply(self, values, received: date, due_on: date, problems: list[InvalidInput]):
+    def _reply(self, values, kind: Kind, received: date, due_on: date, problems: list[InvalidInput]):
         result_text = self.text(values, "result")
         response_no = self.text(values, "response_no")
         responded = self._date(values, "responded_on", problems)
@@ -631,7 +649,8 @@ class _Rows:
         if result_text and result is None:
             problems.append(InvalidInput("error.choice", field="result", value=result_text))
             return None, None, ""
-        if result is None:
+        if result is None and kind != Kind.DEPUTY_QUESTION:
+            # JR 72/2025 Art. 49(2) classifies replies to recommendations; a question has no category.
             problems.append(InvalidInput("import.result_required", field="result"))
             return None, None, ""
         if responded is None:
@@ -656,11 +675,11 @@ class _Rows:
             late_reason = t("import.late_reason_missing", self.lang)
         reply = Reply(
             response_no=response_no, responded_on=responded, signer=self.text(values, "signer"),
-            summary=self.text(values, "response_summary"), result=Result(result),
+            summary=self.text(values, "response_summary"), result=Result(result) if result else None,
             roadmap=self.text(values, "roadmap"), committed_on=committed, late_reason=late_reason,
         )
         try:
-            return v.validate_reply(reply, received, due_on), None, ""
+            return v.validate_reply(reply, received, due_on, kind), None, ""
         except InvalidInputs as many:
             problems.extend(many.errors)
         return None, None, ""
@@ -930,6 +949,7 @@ def preview_frame(preview: Preview, lang: str = "vi", fates: Sequence[Fate] | No
                 "fate": t(f"import.fate.{r.fate.value}", lang),
                 "kind": t(f"kind.{item.kind.value}", lang) if item else r.values.get("kind", ""),
                 "session": item.session.code() if item else r.values.get("session", ""),
+                "phase": _phase_text(item, lang) if item else r.values.get("phase", ""),
                 "ref_no": item.ref_no if item else r.values.get("ref_no", ""),
                 "received_on": format_date(item.received_on) if item else r.values.get("received_on", ""),
                 "summary": item.summary if item else r.values.get("summary", ""),
@@ -938,9 +958,27 @@ def preview_frame(preview: Preview, lang: str = "vi", fates: Sequence[Fate] | No
                 "note": note,
             }
         )
-    columns = ("row", "fate", "kind", "session", "ref_no", "received_on", "summary", "lead_unit", "due_on", "note")
+    columns = ("row", "fate", "kind", "session", "phase", "ref_no", "received_on", "summary", "lead_unit", "due_on", "note")
     frame = pd.DataFrame.from_records(records, columns=list(columns))
     return frame.rename(columns={c: t(f"import.preview_col.{c}", lang) for c in columns})
+
+
+def _phase_text(item: ImportedItem, lang: str) -> str:
+    label = t(f"phase.{item.phase.value}", lang)
+    return t("import.phase_derived", lang, phase=label) if item.phase_derived else label
+
+
+def preview_reasons(preview: Preview, lang: str = "vi") -> list[str]:
+    """One line per problem, duplicate and derived phase, in full (the CLI prints them under its
+    table, whose cells are cut to fit a terminal)."""
+    lines: list[str] = []
+    for r in preview.rows:
+        lines += [p.message(lang) for p in r.problems]
+        if r.duplicate is not None:
+            lines.append(t("import.reason_duplicate", lang, row=r.row, what=r.duplicate.describe(lang)))
+        if r.item is not None and r.item.phase_derived:
+            lines.append(t("import.reason_phase_derived", lang, row=r.row, phase=t(f"phase.{r.item.phase.value}", lang)))
+    return lines
 
 
 def duplicates_frame(preview: Preview, lang: str = "vi") -> pd.DataFrame:

@@ -51,7 +51,9 @@ class Reply:
     responded_on: date
     signer: str
     summary: str
-    result: Result
+    # JR 72/2025 Art. 49(2) classifies replies to recommendations; a deputy's question has no
+    # legal result category, so its reply may carry none.
+    result: Result | None
     roadmap: str = ""
     committed_on: date | None = None
     late_reason: str = ""

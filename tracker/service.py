@@ -31,9 +31,11 @@ from tracker.sessions import Session, SessionRef, next_regular_session
 from tracker.stats import Counts
 from tracker.storage import Cursor, Database
 from tracker.text import fold
-from tracker.workdays import DEFAULT_OVERRIDES, Override, WorkCalendar
+from tracker.workdays import DEFAULT_OVERRIDES, Override, WorkCalendar, parse_announced_years
 
 DEFAULT_DUE_SOON_DAYS = 5
+# Years whose holiday schedule an administrator marked as announced (tracker/calendar_admin.py).
+ANNOUNCED_YEARS_SETTING = "calendar_announced_years"
 PAGE_SIZE = 50
 
 
@@ -182,7 +184,7 @@ def item_from_row(row: dict) -> Item:
             responded_on=row["responded_on"],
             signer=row["signer"] or "",
             summary=row["response_summary"] or "",
-            result=Result(row["result"]),
+            result=Result(row["result"]) if row["result"] else None,
             roadmap=row["roadmap"] or "",
             committed_on=row["committed_on"],
             late_reason=row["late_reason"] or "",
@@ -259,6 +261,14 @@ class Tracker:
 
         self.db.write(work)
         self.refresh_reference()
+        self._follow_calendar()
+
+    def _follow_calendar(self) -> None:
+        """Open items' computed deadlines follow the calendar (tracker/deadline_refresh.py):
+        once on opening, for databases written before a correction, and after each change."""
+        from tracker.deadline_refresh import refresh_open_deadlines
+
+        refresh_open_deadlines(self)
 
     def refresh_reference(self) -> Reference:
         cur = self.db.reader()
@@ -282,7 +292,8 @@ class Tracker:
             settings = {k: val for k, val in cur.all("settings/list")}
         finally:
             cur.raw.close()
-        reference = Reference(units, sessions, WorkCalendar(overrides), rules, settings)
+        calendar = WorkCalendar(overrides, parse_announced_years(settings.get(ANNOUNCED_YEARS_SETTING)))
+        reference = Reference(units, sessions, calendar, rules, settings)
         with self._reference_lock:
             self._reference = reference
         return reference
@@ -588,10 +599,10 @@ class Tracker:
                 raise PermissionDenied(action="correct_reply", role=actor.role.value)
             if before["transferred_on"] is not None:
                 raise InvalidInput("error.reply_on_transferred", field="result")
-            clean = v.validate_reply(reply, before["received_on"], before["due_on"])
+            clean = v.validate_reply(reply, before["received_on"], before["due_on"], before["kind"])
             after = {
                 "response_no": clean.response_no, "responded_on": clean.responded_on,
-                "signer": clean.signer, "response_summary": clean.summary, "result": clean.result.value,
+                "signer": clean.signer, "response_summary": clean.summary, "result": clean.result.value if clean.result else None,
                 "roadmap": clean.roadmap or None, "committed_on": clean.committed_on,
                 "late_reason": clean.late_reason or None,
             }
@@ -756,6 +767,7 @@ class Tracker:
             {"working": working, "note": note},
             ("calendar/get_override", [day]),
         )
+        self._follow_calendar()
 
     def delete_override(self, actor: Actor, day: date) -> None:
         require(actor, Action.MANAGE_SETTINGS)
@@ -764,6 +776,7 @@ class Tracker:
             actor, "override_removed", day.isoformat(), "calendar/delete_override", [day],
             {"working": None, "note": None}, ("calendar/get_override", [day]),
         )
+        self._follow_calendar()
 
     def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
         require(actor, Action.MANAGE_SETTINGS)

@@ -91,3 +91,30 @@ def next_regular_session(sessions: list[Session], after: Session) -> Session | N
     else:
         later = []
     return later[0] if later else None
+
+
+def derive_phase(kind: str, received_on: date | None, session: Session | None):
+    """The phase a blank cell implies, from the session's dates; None when they do not settle it.
+
+    Recommendations: received before the opening -> before; after the closing -> after (during
+    the session, it could be either). Questions: between opening and closing -> at the session;
+    otherwise between sessions.
+    """
+    from tracker.items import Kind, Phase
+
+    if received_on is None or session is None or session.opens_on is None:
+        return None
+    opens, closes = session.opens_on, session.closes_on
+    if kind == Kind.VOTER_RECOMMENDATION:
+        if received_on < opens:
+            return Phase.BEFORE
+        if closes is not None and received_on > closes:
+            return Phase.AFTER
+        return None
+    if kind == Kind.DEPUTY_QUESTION:
+        if received_on < opens:
+            return Phase.BETWEEN_SESSIONS
+        if closes is None:
+            return None
+        return Phase.AT_SESSION if received_on <= closes else Phase.BETWEEN_SESSIONS
+    return None

@@ -163,7 +163,9 @@ def _enum(enum, value, field: str):
         raise InvalidInput("error.choice", field=field, value=str(value)) from None
 
 
-def validate_reply(reply: Reply, received_on: date, due_on: date) -> Reply:
+def validate_reply(reply: Reply, received_on: date, due_on: date, kind: Kind | str | None = None) -> Reply:
+    """Check a reply. The result category is required for a voter recommendation (JR 72/2025
+    Art. 49(2)); a deputy's question may be answered without one."""
     errors: list[InvalidInput] = []
 
     def check(fn, *args, **kwargs):
@@ -177,7 +179,12 @@ def validate_reply(reply: Reply, received_on: date, due_on: date) -> Reply:
     responded_on = check(validate_event_date, reply.responded_on, received_on, "responded_on")
     signer = check(validate_text, reply.signer, "signer", MAX_SHORT, multiline=False)
     summary = check(validate_text, reply.summary, "response_summary", MAX_SUMMARY)
-    result = check(_enum, Result, reply.result, "result")
+    if reply.result in (None, ""):
+        result = None
+        if kind != Kind.DEPUTY_QUESTION:
+            errors.append(InvalidInput("error.result_required", field="result"))
+    else:
+        result = check(_enum, Result, reply.result, "result")
     roadmap = check(validate_text, reply.roadmap, "roadmap", MAX_REASON)
     late_reason = check(validate_text, reply.late_reason, "late_reason", MAX_REASON)
     committed_on = reply.committed_on

@@ -1,0 +1,48 @@
+"""Open items follow calendar corrections: when a day off is confirmed or withdrawn (24/11, an
+announced swap), a computed deadline that no reply or transfer has closed yet moves with it.
+
+Only the calendar is re-applied: the period (N days) is the one the item was computed with (its
+basis says "nhận … + N ngày"), so editing a deadline rule never rewrites older items. Deadlines
+set by a person or taken from a file, replied and transferred items are left as they are: moving
+a closed item's deadline would change whether its reply was on time.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tracker.dates import format_date
+from tracker.deadlines import Deadline
+from tracker.i18n import t
+from tracker.permissions import SYSTEM, Actor
+
+
+def refresh_open_deadlines(tracker, actor: Actor = SYSTEM, lang: str = "vi") -> list[int]:
+    """Recompute the computed deadlines of open items on today's calendar; the ids that moved."""
+    from tracker.service import Tracker, _changes
+
+    calendar = tracker.reference.calendar
+    moved: list[tuple[tuple, Deadline]] = []
+    for received_on, due_on, period in tracker.db.all("items/open_computed_deadline_groups"):
+        if not period:
+            continue
+        unrolled = received_on + timedelta(days=int(period))
+        new_due = calendar.roll_forward(unrolled)
+        if new_due != due_on:
+            moved.append(((received_on, due_on, period), Deadline(new_due, received_on, int(period), unrolled, calendar)))
+    if not moved:
+        return []
+
+    def work(cur) -> list[int]:
+        ids = []
+        for group, deadline in moved:
+            basis = deadline.explain(lang)
+            for item_id, old_due, version in cur.all("items/open_computed_deadlines_in_group", list(group)):
+                reason = t("deadline.recomputed_reason", lang, old=format_date(old_due), new=format_date(deadline.due_on))
+                new_version = tracker._update(cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version)
+                changes = _changes({"due_on": old_due}, {"due_on": deadline.due_on})
+                Tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)
+                ids.append(item_id)
+        return ids
+
+    return tracker.db.write(work)
