@@ -115,8 +115,11 @@ def test_a_declared_huge_range_is_refused_by_what_it_declares():
         f'<row r="{MAX_ROWS + 1}"><c><v>1</v></c></row>',
         # A namespace prefix, single quotes and a ">" inside another attribute change nothing.
         f"<x:row r='9'><x:c s=\"a>b\" r='A{MAX_ROWS + 5}'><x:v>1</x:v></x:c></x:row>",
+        # As spreadsheet programs write it (the fast path): one column too many, one row too many.
+        '<row r="2"><c r="BM2"><v>1</v></c></row>',
+        f'<row r="{MAX_ROWS + 1}"><c r="A{MAX_ROWS + 1}" t="n"><v>1</v></c></row>',
     ],
-    ids=["65-cells-in-a-row", "row-beyond-the-limit", "prefixed-and-quoted"],
+    ids=["65-cells-in-a-row", "row-beyond-the-limit", "prefixed-and-quoted", "column-65", "row-120001"],
 )
 def test_cells_beyond_the_limits_are_found_however_they_are_written(rows):
     data = workbook(sheet_xml(header_row() + rows).replace("<worksheet ", '<worksheet xmlns:x="urn:x" '))

@@ -237,9 +237,24 @@ def _read_bounded(archive: zipfile.ZipFile, part: str) -> bytes:
 
 
 def _scan_sheet(data: bytes, entry: zipfile.ZipInfo, name: str, total: int) -> int:
-    """Stream the sheet's XML: its declared dimension first, then every cell's position, tracked
-    as python-calamine does (an "r" attribute, else one past the previous cell or row)."""
+    """Stream the sheet's XML: its declared dimension first, then every cell's position.
+
+    Spreadsheet programs write every cell as <c r="B12" …>: those chunks are checked with a few
+    searches in C (fast). A sheet written otherwise (cells without "r", prefixes, other quoting)
+    is scanned again, tracking positions as python-calamine does (exact)."""
+    try:
+        return _scan_stream(data, entry, name, total, fast=True)
+    except _ExactScanNeeded:
+        return _scan_stream(data, entry, name, total, fast=False)
+
+
+class _ExactScanNeeded(Exception):
+    pass
+
+
+def _scan_stream(data: bytes, entry: zipfile.ZipInfo, name: str, total: int, *, fast: bool) -> int:
     state = [0, 0, False]  # current row and column (1-based; 0 = none yet), dimension seen
+    scan_xml = _scan_fast if fast else _scan_xml
     buffer = b""
     for chunk in _inflate(data, entry, name):
         total = _count(total, len(chunk), name)
@@ -250,12 +265,58 @@ def _scan_sheet(data: bytes, entry: zipfile.ZipInfo, name: str, total: int) -> i
         if cut == -1:
             buffer = b""
             continue
-        _scan_xml(buffer[:cut], state, name, entry.filename)
+        scan_xml(buffer[:cut], state, name, entry.filename)
         buffer = buffer[cut:]
         if len(buffer) > _MAX_TAG:
             raise _unreadable(name, entry.filename)
-    _scan_xml(buffer, state, name, entry.filename)
+    scan_xml(buffer, state, name, entry.filename)
     return total
+
+
+def _greater_than(limit: str, symbol: bytes) -> bytes:
+    """A regex for strings of ``limit``'s length that sort after it ("BL" -> B[M-Z]|[C-Z]<sym>)."""
+    options = []
+    for i, ch in enumerate(limit):
+        nxt = chr(ord(ch) + 1)
+        last = "Z" if ch.isalpha() else "9"
+        if ch != last:
+            options.append(limit[:i].encode() + f"[{nxt}-{last}]".encode() + symbol * (len(limit) - i - 1))
+    return b"|".join(options) or b"(?!)"
+
+
+def _beyond_pattern() -> re.Pattern[bytes]:
+    letters, digits = _column_letters(MAX_COLUMNS), str(MAX_ROWS)
+    column = rb"[A-Z]{%d,}|" % (len(letters) + 1) + _greater_than(letters, b"[A-Z]")
+    row = rb"[1-9][0-9]{%d,}|" % len(digits) + _greater_than(digits, b"[0-9]")
+    return re.compile(rb'<c r="(?:(?:' + column + rb")[0-9]|[A-Z]{1,3}0*(?:" + row + rb')")', re.IGNORECASE)
+
+
+_CELL_TAG = re.compile(rb"<c[\s/>]")
+_CELL_WITH_REF = re.compile(rb'<c r="')
+_NOT_A_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[0-9]{1,7}")')
+_PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
+
+
+def _scan_fast(scan: bytes, state: list, name: str, part: str) -> None:
+    if b"<!" in scan:
+        raise _unreadable(name, part)
+    if not state[2]:
+        declared = _DIMENSION.search(scan)
+        if declared:
+            state[2] = True
+            _check_dimension(declared.group(1), name)
+        elif b"sheetData" in scan:
+            state[2] = True
+    cells = len(_CELL_TAG.findall(scan))
+    if cells != len(_CELL_WITH_REF.findall(scan)) or _NOT_A_REF.search(scan) or _PREFIXED.search(scan):
+        raise _ExactScanNeeded
+    beyond = _BEYOND.search(scan)
+    if beyond:
+        ref = scan[beyond.start() + 6 : scan.index(b'"', beyond.start() + 6)]
+        position = _cell_position(ref)
+        if position is not None:
+            _refuse_cell(name, *position)
+        raise _ExactScanNeeded
 
 
 def _scan_xml(scan: bytes, state: list, name: str, part: str) -> None:
@@ -320,3 +381,6 @@ def _column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters or "A"
+
+
+_BEYOND = _beyond_pattern()
