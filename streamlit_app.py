@@ -7,6 +7,7 @@ from tracker.permissions import Action
 from ui import context as ctx
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
+ctx.tracker()  # a file that cannot be opened stops here with one sentence, before the sidebar
 
 with st.sidebar:
     st.radio(
