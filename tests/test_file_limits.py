@@ -197,11 +197,9 @@ def test_a_csv_with_too_many_columns_is_refused_but_excel_padding_is_not():
     assert read_table(padded.encode(), "excel.csv").headers == HEADER
 
 
-def test_streamlits_upload_limit_equals_the_import_limit_and_details_stay_hidden():
+def test_streamlits_upload_limit_equals_the_import_limit():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == file_limits.MAX_UPLOAD_MB
-    assert config["client"]["showErrorDetails"] == "none"
-    assert config["server"]["address"] == "127.0.0.1"
 
 
 def test_cli_refuses_hostile_and_oversized_files_in_one_line(db_path, tmp_path):
