@@ -2,6 +2,8 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 export TRACKER_DB ?= data/tracker.duckdb
+# `make run PORT=8502`; the address stays 127.0.0.1 (.streamlit/config.toml): a LAN goes through a proxy.
+PORT ?= 8501
 
 .PHONY: setup run demo test lint bench browser-deps clean
 
@@ -15,7 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: setup
 	$(PY) -m tracker init
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
 
 demo: setup
 	$(PY) -m tracker demo

@@ -8,6 +8,7 @@ from ui import context as ctx
 from ui import plain_text as pt
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
+ctx.tracker()  # a file that cannot be opened stops here with one sentence, before the sidebar
 
 with st.sidebar:
     st.radio(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tracker import file_limits
 from tracker.errors import TrackerError
 from tracker.importing import (
     ENCODINGS,
@@ -44,6 +45,7 @@ t2.download_button(
 # A new key after each commit empties the uploader, so the file just written is not shown again.
 round_no = st.session_state.get(f"{P}.round", 0)
 upload = st.file_uploader(ctx.tr("import.upload"), type=["xlsx", "csv"], key=f"{P}.file.{round_no}")
+st.caption(ctx.tr("import.limits", **file_limits.limits_text(lang)))
 o1, o2 = st.columns(2)
 encoding = o1.selectbox(
     ctx.tr("import.encoding"), list(ENCODINGS), format_func=ctx.labels(ENCODINGS, lambda e: ctx.tr(f"import.encoding.{e}")),

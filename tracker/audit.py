@@ -10,20 +10,10 @@ from datetime import date
 
 from tracker.dates import format_date
 from tracker.errors import TrackerError
+from tracker.formula_guard import neutralise
 from tracker.i18n import t
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-# Spreadsheet programs run a cell that starts with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers pass."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
 
 def describe_value(field: str, value: object, lang: str, reference=None) -> str:
     """A logged value as people read it: labels, not codes; unit names; dd/mm/yyyy dates."""

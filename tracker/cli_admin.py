@@ -95,6 +95,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             info = backup.make_backup(tracker, SYSTEM, Path(args.dir))
             print(t("cli.backup_done", lang, path=str(info.path), items=info.counts["items"]))
         elif args.command == "check":
+            tracker.db.check_readable()  # a damaged file is named as such (DatabaseCorrupt), not as inconsistent
             problems = tracker.integrity_problems()
             for problem in problems:
                 print(problem)

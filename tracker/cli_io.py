@@ -65,6 +65,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _import(tracker, args: argparse.Namespace, lang: str) -> int:
+    from tracker.file_limits import check_size, read_upload
     from tracker.importing import Fate, commit_import, preview_frame, preview_import, preview_reasons, read_table
     from tracker.permissions import SYSTEM
 
@@ -74,9 +75,11 @@ def _import(tracker, args: argparse.Namespace, lang: str) -> int:
     if args.mapping == "uk-written-questions":
         from tracker.uk_questions import convert
 
+        check_size(path.stat().st_size, path.name)
         table = convert(path)
     else:
-        table = read_table(path.read_bytes(), path.name, args.encoding)
+        # The upload limits hold here too: the size before reading, the rest while reading.
+        table = read_table(read_upload(path), path.name, args.encoding)
     preview = preview_import(tracker, SYSTEM, table, create_missing=args.create_missing, lang=lang)
     print(preview.summary(lang) + (f" [{table.encoding}]" if table.encoding else ""))
     if preview.ignored_headers:

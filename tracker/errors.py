@@ -89,10 +89,33 @@ class PermissionDenied(TrackerError):
     key = "error.permission"
 
 
-class DatabaseBusy(TrackerError):
+class DatabaseUnavailable(TrackerError):
+    """The database file cannot be opened for use. ``app_key`` is the app's one sentence, which
+    leaves out the file's path (anonymous visitors see it)."""
+
+    key = "error.db_unavailable"
+    app_key = "app.db_unavailable"
+
+
+class DatabaseBusy(DatabaseUnavailable):
     """Another process holds the DuckDB file (only one process may open it read-write)."""
 
     key = "error.db_busy"
+    app_key = "app.db_busy"
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file (or its folder) cannot be written: a read-only mount, or no write permission."""
+
+    key = "error.db_read_only"
+    app_key = "app.db_read_only"
+
+
+class DatabaseCorrupt(DatabaseUnavailable):
+    """The file is not a DuckDB database, or a block of it fails its checksum."""
+
+    key = "error.db_corrupt"
+    app_key = "app.db_corrupt"
 
 
 class SignInFailed(TrackerError):

@@ -18,8 +18,9 @@ from datetime import date, datetime, time
 from tracker.charts import percent_text
 from tracker.dates import format_date, official_date_line
 from tracker.errors import InvalidInput
+from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
-from tracker.importing import ALL_COLUMNS, TRANSFERRED, neutralise
+from tracker.importing import ALL_COLUMNS, TRANSFERRED
 from tracker.items import Kind, Result, Status
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
@@ -243,7 +244,7 @@ class _Book:
             ws.write_number(row, col, value, self.f[kind])
         else:
             text = str(value)
-            fmt = self.quoted.get(kind, self.f["text"]) if text.startswith(("=", "+", "-", "@")) else self.f[kind]
+            fmt = self.quoted.get(kind, self.f["text"]) if looks_like_formula(text) else self.f[kind]
             ws.write_string(row, col, text, fmt)
 
 

@@ -27,9 +27,11 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from tracker import file_limits
 from tracker import validation as v
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput, InvalidInputs, PermissionDenied
+from tracker.formula_guard import FORMULA_STARTS, neutralise, unneutralise  # noqa: F401 - re-exported
 from tracker.i18n import t
 from tracker.items import Kind, Phase, Reply, Result
 from tracker.permissions import Action, Actor, can, require
@@ -58,8 +60,6 @@ HEADER_SEARCH_ROWS = 15
 # fuzz.ratio on diacritic-folded text: 93 catches a changed word or typo in a sentence, not a
 # different recommendation on the same topic (measured on the demo's near-identical templates).
 TEXT_DUPLICATE_SCORE = 93.0
-# OWASP "CSV injection": a cell starting with one of these may run as a formula in a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Headers people actually write, beyond the English names and the catalog labels (import.col.*).
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -123,6 +123,9 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[object, ...]], ...]
     encoding: str | None = None  # None for .xlsx
+    # A CSV may carry the export's formula guard ("'=..."), removed on reading; an .xlsx holds
+    # text as typed (Excel's quote prefix is a style), so a leading "'" there is the user's.
+    formula_guarded: bool = False
 
 
 def detect_encoding(data: bytes) -> str:
@@ -142,28 +145,49 @@ def detect_encoding(data: bytes) -> str:
     return "utf-8"
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+def _choose_encoding(data: bytes, encoding: str | None) -> str:
     chosen = detect_encoding(data) if encoding in (None, "", "auto") else encoding
     if chosen == "utf-8" and data.startswith(codecs.BOM_UTF8):
         chosen = "utf-8-sig"
+    return chosen
+
+
+def _csv_rows(data: bytes, encoding: str | None, name: str) -> tuple[list[list[str]], str]:
+    """Rows decoded and split as they are read, refused once past the row or column limit, so
+    memory follows the rows kept rather than the file."""
+    chosen = _choose_encoding(data, encoding)
+    rows: list[list[str]] = []
     try:
-        return data.decode(chosen), chosen
+        stream = io.TextIOWrapper(io.BytesIO(data), encoding=chosen, newline="")
+        first = stream.readline()
+        stream.seek(0)
+        try:
+            delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+        for row in csv.reader(stream, delimiter=delimiter):
+            if len(row) > file_limits.MAX_COLUMNS:
+                width = len(row)
+                while width and not row[width - 1]:
+                    width -= 1  # Excel pads rows with empty cells up to the widest one
+                file_limits.check_rows(len(rows) + 1, width, name)
+                row = row[:width]  # and keeps no padding: a file of commas stays small
+            elif len(rows) >= file_limits.MAX_ROWS:
+                file_limits.check_rows(len(rows) + 1, len(row), name)
+            rows.append(row)
     except (UnicodeDecodeError, LookupError):
         raise InvalidInput("import.bad_encoding", field="encoding", file=name, encoding=chosen) from None
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    first = text.split("\n", 1)[0]
-    try:
-        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise InvalidInput("import.unreadable", field="file", file=name, detail=str(error)[:200]) from None
+    return rows, chosen
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[list[object]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    # Before python-calamine sees the file: it would allocate the whole range up to the farthest
+    # cell, and abort the process if that is too big (tracker/file_limits.py).
+    file_limits.check_xlsx(data, name)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         # skip_empty_area=False keeps row numbers equal to what Excel shows.
@@ -173,17 +197,19 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[object]]:
 
 
 def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
-    """Read an .xlsx or .csv upload; the first non-empty row is the header."""
+    """Read an .xlsx or .csv upload; the first non-empty row is the header. A file beyond the
+    limits of tracker/file_limits.py is refused before it is parsed (FileTooLarge)."""
     if not data:
         raise InvalidInput("import.empty_file", field="file", file=name)
+    file_limits.check_size(len(data), name)
     is_xlsx = Path(name).suffix.lower() in (".xlsx", ".xlsm") or data[:2] == b"PK"
     used = None
     if is_xlsx:
         raw = _xlsx_rows(data, name)
     else:
-        text, used = _decode(data, encoding, name)
-        raw = _csv_rows(text)
+        raw, used = _csv_rows(data, encoding, name)
     numbered = [(n, tuple(row)) for n, row in enumerate(raw, start=1) if any(_cell_text(c) for c in row)]
+    del raw
     if not numbered:
         raise InvalidInput("import.empty_file", field="file", file=name)
     # Forwarded lists often carry a title ("DANH MỤC KIẾN NGHỊ …") above the header: the header
@@ -194,7 +220,7 @@ def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     )
     (_, header), *body = numbered[start:]
     headers = tuple(clean(_cell_text(h)) for h in header)
-    return Table(name, headers, tuple(body), used)
+    return Table(name, headers, tuple(body), used, formula_guarded=not is_xlsx)
 
 
 def _cell_text(value: object) -> str:
@@ -207,18 +233,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date):
         return format_date(value)
     return str(value)
-
-
-def unneutralise(text: str) -> str:
-    """Undo the export's formula guard ("'=..." -> "=..."), so an export re-imports unchanged."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
-
-
-def neutralise(text: str) -> str:
-    """Make text that a spreadsheet would run as a formula inert (OWASP CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # -- the preview ------------------------------------------------------------------------------
@@ -455,7 +469,7 @@ class _Rows:
             return ""
         value = values[index]
         if isinstance(value, str):
-            return unneutralise(clean(value))
+            return unneutralise(clean(value)) if self.table.formula_guarded else clean(value)
         return "" if value is None else value
 
     def text(self, values: tuple[object, ...], column: str) -> str:
@@ -921,7 +935,7 @@ def import_file(
     tracker: Tracker, actor: Actor, path: Path, *, create_missing: bool = False, encoding: str | None = None, lang: str = "vi"
 ) -> tuple[Preview, ImportResult | None]:
     """Preview a file and, when every row is valid, commit it (the CLI without --dry-run)."""
-    table = read_table(Path(path).read_bytes(), Path(path).name, encoding)
+    table = read_table(file_limits.read_upload(Path(path)), Path(path).name, encoding)
     preview = preview_import(tracker, actor, table, create_missing=create_missing, lang=lang)
     if preview.count(Fate.INVALID):
         return preview, None

@@ -6,15 +6,17 @@ never race on a row and nobody sees DuckDB's "Conflict on update".
 from __future__ import annotations
 
 import os
+import stat
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import duckdb
 
-from tracker.errors import DatabaseBusy, TrackerError
+from tracker.errors import DatabaseBusy, DatabaseCorrupt, DatabaseReadOnly, DatabaseUnavailable, TrackerError
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
@@ -116,19 +118,45 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+# DuckDB 2.0's own words, as measured: a garbage file, a truncated one, a block whose checksum
+# fails; a file or folder it may not write.
+_CORRUPT_WORDS = ("not a valid duckdb database", "corrupt database", "checksum", "could not read enough bytes")
+_READ_ONLY_WORDS = ("permission denied", "read-only file system", "read only file system")
+
+
+def unavailable(error: BaseException, path: Path) -> DatabaseUnavailable | None:
+    """The named error for a DuckDB or OS failure to use the file, or None if it is another one."""
+    if _is_lock_error(error):
+        return DatabaseBusy(path=str(path))
+    text = str(error).lower()
+    if isinstance(error, PermissionError) or any(w in text for w in _READ_ONLY_WORDS):
+        return DatabaseReadOnly(path=str(path))
+    if any(w in text for w in _CORRUPT_WORDS):
+        return DatabaseCorrupt(path=str(path))
+    return None
+
+
+def _writable(path: Path) -> bool:
+    # Root may write a 0444 file anyway; an administrator who made it read-only meant it.
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
 class Database:
     """One DuckDB file, opened once per process with the same settings every time."""
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.queries = Queries()
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and not _writable(self.path):
+                raise DatabaseReadOnly(path=str(self.path))
             self._conn = duckdb.connect(str(self.path))
-        except duckdb.IOException as error:
-            if _is_lock_error(error):
-                raise DatabaseBusy(path=str(self.path)) from None
-            raise
+        except (duckdb.Error, OSError) as error:
+            problem = unavailable(error, self.path)
+            if problem is None:
+                raise
+            raise problem from None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
         self._write_cursor: Cursor | None = None
         self._closed = False
@@ -141,40 +169,56 @@ class Database:
         """A fresh cursor for this call/thread; cursors are cheap and isolate threads."""
         return Cursor(self._conn.cursor(), self.queries)
 
-    def all(self, name: str, params: Params = None) -> list[tuple]:
+    @contextmanager
+    def _reading(self) -> Iterator[Cursor]:
         cur = self.reader()
         try:
-            return cur.all(name, params)
+            yield cur
+        except duckdb.Error as error:
+            # A damaged block shows only when a query reads it: name it, as opening would.
+            problem = unavailable(error, self.path)
+            if problem is None:
+                raise
+            raise problem from None
         finally:
             cur.raw.close()
+
+    def all(self, name: str, params: Params = None) -> list[tuple]:
+        with self._reading() as cur:
+            return cur.all(name, params)
 
     def one(self, name: str, params: Params = None) -> tuple | None:
-        cur = self.reader()
-        try:
+        with self._reading() as cur:
             return cur.one(name, params)
-        finally:
-            cur.raw.close()
 
     def records(self, name: str, params: Params = None) -> list[dict[str, Any]]:
-        cur = self.reader()
-        try:
+        with self._reading() as cur:
             return cur.records(name, params)
-        finally:
-            cur.raw.close()
 
     def frame(self, name: str, params: Params = None):
-        cur = self.reader()
-        try:
+        with self._reading() as cur:
             return cur.frame(name, params)
-        finally:
-            cur.raw.close()
+
+    def check_readable(self) -> None:
+        """Read every column of every table, so a damaged block anywhere raises DatabaseCorrupt
+        (`python -m tracker check`); DuckDB verifies each block's checksum as it reads it."""
+        with self._reading() as cur:
+            for (table,) in cur.all("storage/tables"):
+                quoted = '"' + table.replace('"', '""') + '"'  # a name from the catalog, quoted
+                cur.raw.execute(f"select count(*), sum(hash(columns(*))) from {quoted}").fetchall()
 
     # -- writing -------------------------------------------------------------------------
     def write(self, work: Callable[[Cursor], T]) -> T:
         """Run ``work`` on the single writer thread inside one transaction: all or nothing."""
         if self._closed:
             raise RuntimeError("database is closed")
-        result = self._writer.submit(self._run_write, work).result()
+        try:
+            result = self._writer.submit(self._run_write, work).result()
+        except duckdb.Error as error:
+            problem = unavailable(error, self.path)
+            if problem is None:
+                raise
+            raise problem from None
         self.generation += 1
         for listener in list(self._listeners):
             listener()
@@ -201,7 +245,8 @@ class Database:
                 cur.raw.execute("rollback")
             except duckdb.Error:
                 pass
-            raise TrackerError("error.write_failed", detail=str(error)) from error
+            # A folder that cannot hold the write-ahead log fails here, at the first commit.
+            raise unavailable(error, self.path) or TrackerError("error.write_failed", detail=str(error)) from error
         return result
 
     # -- lifecycle -----------------------------------------------------------------------

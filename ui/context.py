@@ -10,7 +10,7 @@ import streamlit as st
 
 from tracker import accounts
 from tracker.dates import format_date
-from tracker.errors import TrackerError
+from tracker.errors import DatabaseUnavailable, TrackerError
 from tracker.i18n import DEFAULT_LANG, t
 from tracker.permissions import Action, Actor, can
 from tracker.plain_text import escape_markdown
@@ -30,7 +30,13 @@ def _open_tracker(path: str) -> Tracker:
 
 
 def tracker() -> Tracker:
-    return _open_tracker(str(default_path()))
+    try:
+        return _open_tracker(str(default_path()))
+    except DatabaseUnavailable as error:
+        # One sentence for everyone, anonymous visitors included: no traceback, no server path.
+        # (cache_resource keeps no failure, so the next visit tries the file again.)
+        st.error(t(error.app_key, lang()), icon=":material/error:")
+        st.stop()
 
 
 def lang() -> str:

@@ -1,0 +1,386 @@
+"""Limits on what an import may read, enforced before anything is parsed (issue 8, point 1).
+
+Why these numbers (docs/IMPORT_EXPORT.md, "Limits"): a session brings hundreds to a few
+thousand items; a historic load is about 100,000 rows, and issue 15 wants a 100,000-row CSV. So:
+
+- ``MAX_UPLOAD_MB`` = 50: a 100,000-row CSV of summaries is about 40 MB; a session's list with
+  full texts is under 10 MB. Streamlit refuses a bigger upload itself (``server.maxUploadSize`` in
+  .streamlit/config.toml, equal to this, a test checks) and ``read_upload`` checks again, so the
+  CLI is protected too.
+- ``MAX_ROWS`` = 120,000 sheet rows: 100,000 items plus room for a title, a header and blank
+  lines. ``MAX_COLUMNS`` = 64: the template has 23 columns, forwarded lists add a few.
+- ``MAX_XLSX_UNCOMPRESSED_MB`` = 512: an .xlsx at the row and column limits holds ~300 MB of sheet
+  XML; a zip bomb's parts are counted as they decompress, never trusted from the header.
+
+python-calamine 0.9.1 sizes a sheet from the cells it finds, not from the declared
+``<dimension>``: one cell at XFD1048576 makes it allocate 512 GiB at once and abort the process
+(SIGABRT, measured). So an .xlsx is checked first, streaming: the first sheet's declared
+dimension, then every row and cell position, in chunks of decompressed XML, never the range.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+
+from tracker.errors import InvalidInput
+
+MAX_UPLOAD_MB = 50
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_ROWS = 120_000
+MAX_COLUMNS = 64
+MAX_XLSX_UNCOMPRESSED_MB = 512
+MAX_XLSX_UNCOMPRESSED = MAX_XLSX_UNCOMPRESSED_MB * 1024 * 1024
+MAX_XLSX_ENTRIES = 1_000  # Excel writes a dozen parts; thousands mean something else
+_CHUNK = 1 << 20
+_MAX_TAG = 1 << 20  # a tag plus the text after it (a cell holds at most 32,767 characters)
+
+_CELL_REF = re.compile(rb"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
+# Start tags of rows and cells, with or without a namespace prefix (<x:c …>). <col>, <cols> and
+# <cfRule> do not match: the name must end at the "c".
+# Attribute values may hold ">" but never "<", which keeps each match to one tag.
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])((?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*)>")
+_ATTRIBUTE = re.compile(rb"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+
+
+class FileTooLarge(InvalidInput):
+    """A file beyond a limit: says what the limit is and what the file holds or declares."""
+
+    def message(self, lang: str = "vi") -> str:
+        from tracker.i18n import t
+
+        params = {k: number_text(v, lang) if isinstance(v, (int, float)) else v for k, v in self.params.items()}
+        return t(self.key, lang, **params)
+
+
+def number_text(value: float, lang: str) -> str:
+    """1048576 -> "1.048.576" and 60.5 -> "60,5" in Vietnamese; "1,048,576" and "60.5" in English."""
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+def limits_text(lang: str) -> dict[str, str]:
+    """The limits as the upload page states them."""
+    return {
+        "size_mb": number_text(MAX_UPLOAD_MB, lang), "rows": number_text(MAX_ROWS, lang),
+        "columns": number_text(MAX_COLUMNS, lang),
+    }
+
+
+def check_size(size: int, name: str) -> None:
+    if size > MAX_UPLOAD_BYTES:
+        raise FileTooLarge(
+            "import.file_too_large", field="file", file=name, size_mb=_megabytes(size), limit_mb=MAX_UPLOAD_MB
+        )
+
+
+def _megabytes(size: int) -> float:
+    return size / (1024 * 1024)
+
+
+def read_upload(path: Path) -> bytes:
+    """The bytes of a file to import, refused by its size before it is read (the CLI's path)."""
+    check_size(path.stat().st_size, path.name)
+    with open(path, "rb") as f:
+        data = f.read(MAX_UPLOAD_BYTES + 1)  # a file that grew since stat() is still bounded
+    check_size(len(data), path.name)
+    return data
+
+
+def check_rows(rows: int, columns: int, name: str) -> None:
+    """Rows and columns counted while reading (CSV): refused once past a limit."""
+    if rows > MAX_ROWS:
+        raise FileTooLarge("import.too_many_rows", field="file", file=name, limit=MAX_ROWS)
+    if columns > MAX_COLUMNS:
+        raise FileTooLarge("import.too_many_columns", field="file", file=name, columns=columns, limit=MAX_COLUMNS)
+
+
+def column_number(letters: bytes | str) -> int:
+    """A column's 1-based number: A -> 1, Z -> 26, AA -> 27, XFD -> 16384."""
+    text = letters.decode("ascii") if isinstance(letters, bytes) else letters
+    number = 0
+    for ch in text.upper():
+        number = number * 26 + (ord(ch) - ord("A") + 1)
+    return number
+
+
+def _cell_position(ref: bytes) -> tuple[int, int] | None:
+    """(row, column), both 1-based, of "B12" or "$B$12"; None if it is not a cell reference."""
+    match = _CELL_REF.match(ref.strip())
+    if not match:
+        return None
+    return int(match.group(2)), column_number(match.group(1))
+
+
+# -- .xlsx ------------------------------------------------------------------------------------
+def check_xlsx(data: bytes, name: str) -> None:
+    """Refuse an .xlsx whose parts decompress beyond the limit or whose first sheet declares or
+    holds a cell beyond MAX_ROWS x MAX_COLUMNS. Memory stays at about one chunk of XML."""
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: python-calamine says so in its own words (import.unreadable)
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_XLSX_ENTRIES:
+            raise _unreadable(name, f"{len(entries)} parts")
+        declared = sum(e.file_size for e in entries)
+        if declared > MAX_XLSX_UNCOMPRESSED:
+            raise _too_big_inside(name, declared)
+        sheets = _first_sheet_paths(archive, entries)
+        total = 0
+        for entry in entries:
+            if entry.filename in sheets:
+                total = _scan_sheet(data, entry, name, total)
+            else:
+                for chunk in _inflate(data, entry, name):
+                    total = _count(total, len(chunk), name)
+
+
+def _count(total: int, more: int, name: str) -> int:
+    total += more
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise _too_big_inside(name, total)
+    return total
+
+
+def _too_big_inside(name: str, size: int) -> FileTooLarge:
+    return FileTooLarge(
+        "import.xlsx_too_big_inside", field="file", file=name, size_mb=_megabytes(size), limit_mb=MAX_XLSX_UNCOMPRESSED_MB
+    )
+
+
+def _unreadable(name: str, detail: str) -> InvalidInput:
+    return InvalidInput("import.unreadable", field="file", file=name, detail=detail)
+
+
+def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
+    """The entry's bytes as they decompress, read from the archive itself: the sizes in its
+    header may lie (a zip bomb), so the output is counted, not the header believed."""
+    start = entry.header_offset
+    header = data[start : start + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise _unreadable(name, entry.filename)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    offset = start + 30 + name_length + extra_length
+    compressed = memoryview(data)[offset : offset + entry.compress_size]
+    if entry.compress_type == zipfile.ZIP_STORED:
+        for at in range(0, len(compressed), _CHUNK):
+            yield bytes(compressed[at : at + _CHUNK])
+        return
+    if entry.compress_type != zipfile.ZIP_DEFLATED:
+        raise _unreadable(name, f"{entry.filename}: compression {entry.compress_type}")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        for at in range(0, len(compressed), _CHUNK // 16):
+            pending = bytes(compressed[at : at + _CHUNK // 16])
+            while pending:
+                # max_length keeps each step to one chunk, however well the input compresses.
+                out = inflater.decompress(pending, _CHUNK)
+                pending = inflater.unconsumed_tail
+                if out:
+                    yield out
+            if inflater.eof:
+                return
+        while not inflater.eof:
+            out = inflater.decompress(b"", _CHUNK)
+            if not out:
+                break
+            yield out
+    except zlib.error:
+        raise _unreadable(name, entry.filename) from None
+
+
+def _first_sheet_paths(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> set[str]:
+    """The part python-calamine reads as sheet 1; every worksheet if that cannot be told."""
+    worksheets = {e.filename for e in entries if e.filename.startswith("xl/worksheets/") and e.filename.endswith(".xml")}
+    try:
+        # Both parts are a few KB and already counted against the limit by their declared size;
+        # read_bounded refuses one that decompresses to more than it declares.
+        book = _read_bounded(archive, "xl/workbook.xml")
+        rels = _read_bounded(archive, "xl/_rels/workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        return worksheets
+    sheet = re.search(rb"<(?:\w+:)?sheet\b[^>]*?\b\w+:id\s*=\s*[\"']([^\"']+)[\"']", book)
+    if not sheet:
+        return worksheets
+    for rel in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels):
+        attrs = rel.group(1)
+        rid = re.search(rb"\bId\s*=\s*[\"']([^\"']+)[\"']", attrs)
+        target = re.search(rb"\bTarget\s*=\s*[\"']([^\"']+)[\"']", attrs)
+        if rid and target and rid.group(1) == sheet.group(1):
+            path = target.group(1).decode("utf-8", "replace")
+            resolved = path.lstrip("/") if path.startswith("/") else str(PurePosixPath("xl") / path)
+            parts: list[str] = []
+            for part in resolved.split("/"):
+                if part == "..":
+                    if parts:
+                        parts.pop()
+                elif part not in ("", "."):
+                    parts.append(part)
+            resolved = "/".join(parts)
+            return {resolved} if resolved in {e.filename for e in entries} else worksheets
+    return worksheets
+
+
+def _read_bounded(archive: zipfile.ZipFile, part: str) -> bytes:
+    info = archive.getinfo(part)
+    with archive.open(info) as f:
+        # zipfile stops at the declared size and checks the CRC, so this is at most file_size.
+        return f.read(min(info.file_size, MAX_XLSX_UNCOMPRESSED))
+
+
+def _scan_sheet(data: bytes, entry: zipfile.ZipInfo, name: str, total: int) -> int:
+    """Stream the sheet's XML: its declared dimension first, then every cell's position.
+
+    Spreadsheet programs write every cell as <c r="B12" …>: those chunks are checked with a few
+    searches in C (fast). A sheet written otherwise (cells without "r", prefixes, other quoting)
+    is scanned again, tracking positions as python-calamine does (exact)."""
+    try:
+        return _scan_stream(data, entry, name, total, fast=True)
+    except _ExactScanNeeded:
+        return _scan_stream(data, entry, name, total, fast=False)
+
+
+class _ExactScanNeeded(Exception):
+    pass
+
+
+def _scan_stream(data: bytes, entry: zipfile.ZipInfo, name: str, total: int, *, fast: bool) -> int:
+    state = [0, 0, False]  # current row and column (1-based; 0 = none yet), dimension seen
+    scan_xml = _scan_fast if fast else _scan_xml
+    buffer = b""
+    for chunk in _inflate(data, entry, name):
+        total = _count(total, len(chunk), name)
+        buffer += chunk
+        # Scan up to the last "<" only: the tag it opens may be cut by the chunk's end ("<" is
+        # never inside an attribute value), and is scanned with the next chunk.
+        cut = buffer.rfind(b"<")
+        if cut == -1:
+            buffer = b""
+            continue
+        scan_xml(buffer[:cut], state, name, entry.filename)
+        buffer = buffer[cut:]
+        if len(buffer) > _MAX_TAG:
+            raise _unreadable(name, entry.filename)
+    scan_xml(buffer, state, name, entry.filename)
+    return total
+
+
+def _greater_than(limit: str, symbol: bytes) -> bytes:
+    """A regex for strings of ``limit``'s length that sort after it ("BL" -> B[M-Z]|[C-Z]<sym>)."""
+    options = []
+    for i, ch in enumerate(limit):
+        nxt = chr(ord(ch) + 1)
+        last = "Z" if ch.isalpha() else "9"
+        if ch != last:
+            options.append(limit[:i].encode() + f"[{nxt}-{last}]".encode() + symbol * (len(limit) - i - 1))
+    return b"|".join(options) or b"(?!)"
+
+
+def _beyond_pattern() -> re.Pattern[bytes]:
+    letters, digits = _column_letters(MAX_COLUMNS), str(MAX_ROWS)
+    column = rb"[A-Z]{%d,}|" % (len(letters) + 1) + _greater_than(letters, b"[A-Z]")
+    row = rb"[1-9][0-9]{%d,}|" % len(digits) + _greater_than(digits, b"[0-9]")
+    return re.compile(rb'<c r="(?:(?:' + column + rb")[0-9]|[A-Z]{1,3}0*(?:" + row + rb')")', re.IGNORECASE)
+
+
+_CELL_TAG = re.compile(rb"<c[\s/>]")
+_CELL_WITH_REF = re.compile(rb'<c r="')
+_NOT_A_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[0-9]{1,7}")')
+_PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
+
+
+def _scan_fast(scan: bytes, state: list, name: str, part: str) -> None:
+    if b"<!" in scan:
+        raise _unreadable(name, part)
+    if not state[2]:
+        declared = _DIMENSION.search(scan)
+        if declared:
+            state[2] = True
+            _check_dimension(declared.group(1), name)
+        elif b"sheetData" in scan:
+            state[2] = True
+    cells = len(_CELL_TAG.findall(scan))
+    if cells != len(_CELL_WITH_REF.findall(scan)) or _NOT_A_REF.search(scan) or _PREFIXED.search(scan):
+        raise _ExactScanNeeded
+    beyond = _BEYOND.search(scan)
+    if beyond:
+        ref = scan[beyond.start() + 6 : scan.index(b'"', beyond.start() + 6)]
+        position = _cell_position(ref)
+        if position is not None:
+            _refuse_cell(name, *position)
+        raise _ExactScanNeeded
+
+
+def _scan_xml(scan: bytes, state: list, name: str, part: str) -> None:
+    if b"<!" in scan:
+        # A comment, CDATA section or DOCTYPE could hide a cell from a scan like this one (or
+        # expand entities); spreadsheet programs never write them into a sheet.
+        raise _unreadable(name, part)
+    if not state[2]:
+        declared = _DIMENSION.search(scan)
+        if declared:
+            state[2] = True
+            _check_dimension(declared.group(1), name)
+        elif b"sheetData" in scan:
+            state[2] = True  # the dimension comes before the data, or not at all
+    for match in _ROW_OR_CELL.finditer(scan):
+        refs = [value for key, value in _ATTRIBUTE.findall(match.group(2)) if key.rsplit(b":", 1)[-1] == b"r"]
+        if match.group(1) == b"row":
+            if refs:
+                if not all(r[1:-1].strip().isdigit() for r in refs):
+                    raise _unreadable(name, part)
+                state[0] = max(int(r[1:-1]) for r in refs)
+            else:
+                state[0] += 1
+            state[1] = 0
+            continue
+        if refs:
+            positions = [_cell_position(r[1:-1]) for r in refs]
+            if None in positions:
+                raise _unreadable(name, part)
+            state[0] = max(p[0] for p in positions)
+            state[1] = max(p[1] for p in positions)
+        else:
+            state[0] = max(state[0], 1)
+            state[1] += 1
+        if state[0] > MAX_ROWS or state[1] > MAX_COLUMNS:
+            _refuse_cell(name, state[0], state[1])
+
+
+def _refuse_cell(name: str, row: int, column: int) -> None:
+    raise FileTooLarge(
+        "import.xlsx_cell_beyond_limit", field="file", file=name, cell=f"{_column_letters(column)}{row}",
+        rows=MAX_ROWS, columns=MAX_COLUMNS,
+    )
+
+
+def _check_dimension(ref: bytes, name: str) -> None:
+    last = ref.split(b":")[-1]
+    position = _cell_position(last)
+    if position is None:
+        return  # an unreadable dimension says nothing; the cells are checked one by one
+    rows, columns = position
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise FileTooLarge(
+            "import.xlsx_declares_too_much", field="file", file=name, ref=ref.decode("ascii", "replace"),
+            declared_rows=rows, declared_columns=columns, rows=MAX_ROWS, columns=MAX_COLUMNS,
+        )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
+
+
+_BEYOND = _beyond_pattern()
