@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: setup
 	$(PY) -m tracker init
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(VENV)/bin/streamlit run app.py
 
 demo: setup
 	$(PY) -m tracker demo

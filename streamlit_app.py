@@ -25,6 +25,7 @@ with st.sidebar:
         if st.button(ctx.tr("app.sign_out"), key="app.sign_out"):
             ctx.sign_out()
             st.rerun()
+        ctx.watch_idle()
 ctx.send_browser_for_cookie()
 
 if user is None:

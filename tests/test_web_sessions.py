@@ -131,3 +131,10 @@ def test_a_cookie_is_signed_and_a_forged_one_is_ignored(tmp_path, monkeypatch):
     assert web_sessions.unsign(value, b"another key") is None
     for junk in (None, "", "không-có-chữ-ký", "a.b.c", "ă." + "0" * 64):
         assert web_sessions.unsign(junk, key) is None
+
+
+def test_asking_whether_a_session_is_over_is_not_activity(tracker, officer):
+    session_id, _ = open_session(tracker, officer)
+    for minute in range(1, 30):  # the on-screen watch asks every minute while nobody clicks
+        assert not web_sessions.is_over(tracker, session_id, MORNING + timedelta(minutes=minute))
+    assert web_sessions.is_over(tracker, session_id, MORNING + timedelta(minutes=30))

@@ -111,6 +111,13 @@ def check(tracker: Tracker, session_id: int, now: datetime) -> Checked:
     return _use(tracker, rows[0] if rows else None, now)
 
 
+def is_over(tracker: Tracker, session_id: int, now: datetime) -> bool:
+    """Whether the session may no longer be used, without counting as activity (the on-screen
+    idle watch asks this every minute)."""
+    rows = tracker.db.records("web_sessions/get", [session_id])
+    return _usable(rows[0] if rows else None, now, idle_minutes(tracker)) is not None
+
+
 def resume(tracker: Tracker, token: str, now: datetime) -> Checked:
     """The session a cookie's token points to (a reloaded page), if it may still be used."""
     rows = tracker.db.records("web_sessions/find_by_token", [_digest(token)]) if token else []

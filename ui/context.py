@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -27,6 +27,7 @@ HANDOFF_KEY = "app.cookie_handoff"
 DROP_COOKIE_KEY = "app.cookie_drop"
 ENDED_KEY = "app.session_ended"
 STALE_COOKIE_KEY = "app.cookie_stale"
+IDLE_WATCH = timedelta(seconds=60)
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -106,6 +107,15 @@ def _forget(why: str, username: str) -> None:
     st.session_state.pop(ACTOR_KEY, None)
     st.session_state.pop(SESSION_KEY, None)
     st.session_state[STALE_COOKIE_KEY] = True
+
+
+@st.fragment(run_every=IDLE_WATCH)
+def watch_idle() -> None:
+    """Sign an idle tab out on screen, not only at its next click: an unattended desk must not keep
+    showing the register. Runs every minute in the background; that run is not activity."""
+    session_id = st.session_state.get(SESSION_KEY)
+    if session_id is not None and web_sessions.is_over(tracker(), session_id, now()):
+        st.rerun(scope="app")
 
 
 def sign_in(actor: Actor) -> None:
