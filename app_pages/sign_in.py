@@ -28,13 +28,17 @@ def sso_configured() -> bool:
 
 
 if sso_configured():
-    if getattr(st.user, "is_logged_in", False):
+    if getattr(st.user, "is_logged_in", False) and ctx.session_just_ended(ended):
+        # The provider still vouches for whoever sat here: end its sign-in too, or the idle
+        # timeout and sign-out would let anyone at the desk straight back in.
+        st.logout()
+    elif getattr(st.user, "is_logged_in", False):
         try:
             actor = accounts.actor_for_sso(tracker, st.user.to_dict())
         except TrackerError as error:
             ctx.show_error(error)
         else:
-            ctx.sign_in(actor)
+            ctx.sign_in(actor, via_sso=True)
             st.rerun()
         if st.button(ctx.tr("app.sign_out"), key=f"{P}.sso_logout"):
             st.logout()

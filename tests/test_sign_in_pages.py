@@ -139,3 +139,14 @@ def test_a_wrong_password_on_the_page_gets_the_generic_answer_and_an_audit_event
     assert "Đăng nhập không thành công" in shown
     row = table[table.iloc[:, 2] == "Đăng nhập không thành công"].iloc[0]
     assert row.iloc[1] == "lienlac" and row.iloc[4] == "Số lần đăng nhập sai liên tiếp: 0 → 1"
+
+
+def test_signing_out_of_a_single_sign_on_session_also_ends_the_providers_sign_in(db_path, monkeypatch, clock):
+    monkeypatch.setattr(session_routes, "installed", True)
+    at = start_app(db_path, monkeypatch, role="viewer")
+    at.session_state[context.SSO_KEY] = True
+    at.sidebar.button(key="app.sign_out").click().run()
+    assert not signed_in(at)
+    # Streamlit's /auth/logout clears st.user's cookie: the sign-in page cannot sign them back in.
+    assert len(at.html) == 1 and "next=%2Fauth%2Flogout" in at.html[0].proto.body
+

@@ -28,6 +28,8 @@ DROP_COOKIE_KEY = "app.cookie_drop"
 ENDED_KEY = "app.session_ended"
 STALE_COOKIE_KEY = "app.cookie_stale"
 IDLE_WATCH = timedelta(seconds=60)
+SSO_KEY = "app.via_sso"
+SSO_LOGOUT = "/auth/logout"  # Streamlit's own route: clears st.user's cookie, then the provider's sign-out
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -118,10 +120,11 @@ def watch_idle() -> None:
         st.rerun(scope="app")
 
 
-def sign_in(actor: Actor) -> None:
+def sign_in(actor: Actor, *, via_sso: bool = False) -> None:
     """Open the tab's server-side session; the browser collects its cookie on the next run."""
     session_id, code = web_sessions.start(tracker(), actor.username, now(), lang())
     st.session_state[ACTOR_KEY] = actor
+    st.session_state[SSO_KEY] = via_sso
     st.session_state[SESSION_KEY] = session_id
     st.session_state[HANDOFF_KEY] = code
     st.session_state.pop(ENDED_KEY, None)
@@ -137,6 +140,20 @@ def sign_out() -> None:
         accounts.log_session_event(tracker(), remembered.username, "signed_out")
     st.session_state.pop(HANDOFF_KEY, None)
     st.session_state[DROP_COOKIE_KEY] = True
+    if st.session_state.pop(SSO_KEY, False):
+        # Streamlit's own identity cookie must go too, or the sign-in page signs them straight back in.
+        if session_routes.installed:
+            st.session_state[DROP_COOKIE_KEY] = SSO_LOGOUT
+        else:
+            st.logout()
+
+
+def session_just_ended(ended: str | None) -> bool:
+    """This tab's session has just ended (idle, revoked), or a reload found it timed out.
+
+    (A cookie of a session that was signed out properly does not count: a person coming back
+    from the provider's sign-in with such a cookie must get in.)"""
+    return ended is not None
 
 
 def ended_why() -> str | None:
@@ -155,8 +172,9 @@ def cookie_redirect() -> str | None:
     code = st.session_state.pop(HANDOFF_KEY, None)
     if code is not None:
         return f"{session_routes.START}?{urlencode({'code': code, 'next': here})}"
-    if st.session_state.pop(DROP_COOKIE_KEY, False):
-        return f"{session_routes.END}?{urlencode({'next': '/'})}"
+    drop = st.session_state.pop(DROP_COOKIE_KEY, False)
+    if drop:
+        return f"{session_routes.END}?{urlencode({'next': drop if drop == SSO_LOGOUT else '/'})}"
     return None
 
 
