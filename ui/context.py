@@ -140,7 +140,8 @@ def sign_out() -> None:
         accounts.log_session_event(tracker(), remembered.username, "signed_out")
     st.session_state.pop(HANDOFF_KEY, None)
     st.session_state[DROP_COOKIE_KEY] = True
-    if st.session_state.pop(SSO_KEY, False):
+    # A tab reloaded after a single sign-on no longer remembers how it signed in; st.user does.
+    if st.session_state.pop(SSO_KEY, False) or getattr(st.user, "is_logged_in", False):
         # Streamlit's own identity cookie must go too, or the sign-in page signs them straight back in.
         if session_routes.installed:
             st.session_state[DROP_COOKIE_KEY] = SSO_LOGOUT
