@@ -17,7 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: setup
 	$(PY) -m tracker init
-	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
 demo: setup
 	$(PY) -m tracker demo

@@ -10,6 +10,8 @@ from ui import plain_text as pt
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
 ctx.tracker()  # a file that cannot be opened stops here with one sentence, before the sidebar
 
+# First: a reloaded page finds its session (and the language it was in) through the cookie.
+user = ctx.signed_in()
 with st.sidebar:
     st.radio(
         ctx.tr("app.language"),
@@ -17,9 +19,8 @@ with st.sidebar:
         format_func={"vi": "Tiếng Việt", "en": "English"}.get,
         key=ctx.LANG_KEY,
         horizontal=True,
-        on_change=ctx.forget_widgets,
+        on_change=ctx.language_changed,
     )
-    user = ctx.signed_in()
     if user is not None:
         unit = ctx.tracker().reference.unit_name(user.unit, ctx.lang()) if user.unit else ""
         # Display and unit names are typed by administrators: plain text, never Markdown.
@@ -27,6 +28,8 @@ with st.sidebar:
         if st.button(ctx.tr("app.sign_out"), key="app.sign_out"):
             ctx.sign_out()
             st.rerun()
+        ctx.watch_idle()
+ctx.send_browser_for_cookie()
 
 if user is None:
     pages = [st.Page("app_pages/sign_in.py", title=ctx.tr("nav.sign_in"), icon=":material/login:", default=True)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from tracker import accounts, backup
+from tracker import accounts, backup, web_sessions
 from tracker.errors import TrackerError
 from tracker.items import Kind
 from tracker.permissions import Role
@@ -133,6 +133,14 @@ with general_tab, st.form(f"{P}.general_form"):
     soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(lambda: tracker.save_setting(actor, "due_soon_days", str(int(soon))), "done.saved")
+
+with general_tab, st.form(f"{P}.session_form_idle"):
+    idle = st.number_input(
+        ctx.tr("settings.idle_minutes"), min_value=web_sessions.MIN_IDLE_MINUTES, max_value=web_sessions.MAX_IDLE_MINUTES,
+        value=web_sessions.idle_minutes(tracker), help=ctx.tr("settings.idle_minutes_help"), key=f"{P}.idle_minutes",
+    )
+    if st.form_submit_button(ctx.tr("action.save")):
+        attempt(lambda: web_sessions.save_idle_minutes(tracker, actor, idle), "done.saved")
 
 with users_tab:
     users = accounts.list_users(tracker)

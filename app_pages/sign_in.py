@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import accounts
+from tracker import accounts, web_sessions
 from tracker.errors import TrackerError
 from ui import context as ctx
-from ui import plain_text as pt
 
 P = "sign_in"
 tracker = ctx.tracker()
 st.title(ctx.tr("sign_in.title"))
+ended = ctx.ended_why()
+if ended == "idle":
+    minutes = web_sessions.idle_minutes(tracker)
+    st.info(ctx.tr("sign_in.timed_out", minutes=minutes), icon=":material/timer_off:")
+elif ended is not None:
+    st.info(ctx.tr("sign_in.session_ended"), icon=":material/logout:")
 
 
 def sso_configured() -> bool:
@@ -23,12 +28,18 @@ def sso_configured() -> bool:
 
 
 if sso_configured():
-    if getattr(st.user, "is_logged_in", False):
-        actor = accounts.actor_for_email(tracker, st.user.get("email"))
-        if actor is not None:
-            ctx.sign_in(actor)
+    if getattr(st.user, "is_logged_in", False) and ctx.session_just_ended(ended):
+        # The provider still vouches for whoever sat here: end its sign-in too, or the idle
+        # timeout and sign-out would let anyone at the desk straight back in.
+        st.logout()
+    elif getattr(st.user, "is_logged_in", False):
+        try:
+            actor = accounts.actor_for_sso(tracker, st.user.to_dict())
+        except TrackerError as error:
+            ctx.show_error(error)
+        else:
+            ctx.sign_in(actor, via_sso=True)
             st.rerun()
-        st.error(pt.tr_md("sign_in.sso_unknown", email=st.user.get("email") or "?"))
         if st.button(ctx.tr("app.sign_out"), key=f"{P}.sso_logout"):
             st.logout()
     elif st.button(ctx.tr("sign_in.sso"), key=f"{P}.sso", type="primary"):

@@ -130,3 +130,139 @@ def test_cli_creates_the_first_administrator_from_stdin(db_path):
     short = run_cli("user", "add", "--role", "viewer", "b", "--password-stdin", db=db_path, stdin="ngan\n")
     assert short.returncode != 0 and "Traceback" not in short.stderr
     assert short.stderr.strip() == "Lỗi: Mật khẩu cần ít nhất 10 ký tự."
+
+
+class CountingHasher:
+    """The real argon2 hasher, counting verifications (the expensive part of a sign-in)."""
+
+    def __init__(self, real):
+        self.real = real
+        self.verified: list[str] = []
+
+    def verify(self, hashed: str, password: str) -> bool:
+        self.verified.append(hashed)
+        return self.real.verify(hashed, password)
+
+    def hash(self, password: str) -> str:
+        return self.real.hash(password)
+
+
+def lock(tracker, name: str, clock: datetime) -> None:
+    for _ in range(accounts.MAX_FAILURES):
+        with pytest.raises(SignInFailed):
+            accounts.authenticate(tracker, name, "sai-mat-khau", now=lambda: clock, sleep=lambda s: None)
+
+
+SIGN_IN_PATHS = ["unknown name", "wrong password", "locked", "unknown name locked", "disabled", "right password"]
+
+
+@pytest.mark.parametrize("path", SIGN_IN_PATHS)
+def test_every_sign_in_path_costs_exactly_one_argon2_verification(tracker, monkeypatch, path):
+    clock = datetime(2026, 11, 23, 8, 30)
+    accounts.add_user(tracker, ADMIN, "cb_cqdp", PASSWORD, Role.UNIT_OFFICER, unit="CQĐP")
+    accounts.add_user(tracker, ADMIN, "nghiviec", PASSWORD, Role.VIEWER)
+    accounts.update_user(tracker, ADMIN, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False)
+    accounts._UNKNOWN.clear()
+    if path == "locked":
+        lock(tracker, "cb_cqdp", clock)
+    if path == "unknown name locked":
+        lock(tracker, "khong-co-ai", clock)
+    name, password = {
+        "unknown name": ("khong-co-ai", PASSWORD),
+        "wrong password": ("cb_cqdp", "sai-mat-khau-roi"),
+        "locked": ("cb_cqdp", PASSWORD),
+        "unknown name locked": ("khong-co-ai", PASSWORD),
+        "disabled": ("nghiviec", PASSWORD),
+        "right password": ("cb_cqdp", PASSWORD),
+    }[path]
+    spy = CountingHasher(accounts._hasher)
+    monkeypatch.setattr(accounts, "_hasher", spy)
+    before = len(tracker.list_events(ADMIN))
+    if path == "right password":
+        assert accounts.authenticate(tracker, name, password, now=lambda: clock, sleep=lambda s: None).username == name
+    else:
+        with pytest.raises(SignInFailed) as failed:
+            accounts.authenticate(tracker, name, password, now=lambda: clock, sleep=lambda s: None)
+        expected = "error.account_locked" if "locked" in path else "error.sign_in_failed"
+        assert failed.value.key == expected
+        if expected == "error.sign_in_failed":
+            assert failed.value.message("vi") == "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert len(spy.verified) == 1, spy.verified
+    # Unknown names are checked against a dummy hash made with the same argon2 parameters.
+    assert spy.verified[0].split("$")[:4] == accounts._DUMMY_HASH.split("$")[:4]
+    # ...and every path writes the audit trail once, so the database work is the same too.
+    assert len(tracker.list_events(ADMIN)) == before + 1
+
+
+def test_a_locked_real_name_and_a_locked_unknown_name_answer_alike(tracker):
+    clock = datetime(2026, 11, 23, 8, 30)
+    accounts.add_user(tracker, ADMIN, "cb_cqdp", PASSWORD, Role.UNIT_OFFICER, unit="CQĐP")
+    accounts._UNKNOWN.clear()
+    answers = []
+    for name in ("cb_cqdp", "khong-co-ai"):
+        lock(tracker, name, clock)
+        with pytest.raises(SignInFailed) as failed:
+            accounts.authenticate(tracker, name, PASSWORD, now=lambda: clock, sleep=lambda s: None)
+        answers.append(failed.value.message("vi"))
+    assert answers[0] == answers[1] == "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 08:45 23/11/2026."
+
+
+def test_sign_ins_failures_and_lockouts_are_in_the_audit_trail_never_the_password(tracker):
+    clock = datetime(2026, 11, 23, 8, 30)
+    accounts.add_user(tracker, ADMIN, "cb_cqdp", PASSWORD, Role.UNIT_OFFICER, unit="CQĐP")
+    accounts._UNKNOWN.clear()
+    accounts.authenticate(tracker, "cb_cqdp", PASSWORD, now=lambda: clock, sleep=lambda s: None)
+    wrong = "mat-khau-sai-bi-lo"
+    for _ in range(accounts.MAX_FAILURES):
+        with pytest.raises(SignInFailed):
+            accounts.authenticate(tracker, "cb_cqdp", wrong, now=lambda: clock, sleep=lambda s: None)
+    with pytest.raises(SignInFailed):
+        accounts.authenticate(tracker, "ai-do", wrong, now=lambda: clock, sleep=lambda s: None)
+    events = [e for e in reversed(tracker.list_events(ADMIN)) if e["action"].startswith(("sign_in", "account_"))]
+    assert [(e["actor"], e["action"], e["subject"]) for e in events] == [
+        ("cb_cqdp", "sign_in", "cb_cqdp"),
+        *[("cb_cqdp", "sign_in_failed", "cb_cqdp")] * accounts.MAX_FAILURES,
+        ("cb_cqdp", "account_locked", "cb_cqdp"),
+        ("?", "sign_in_failed", ""),  # the typed unknown name is not kept: it may be a password
+    ]
+    assert events[accounts.MAX_FAILURES]["changes"] == {"failed_count": [4, 5]}
+    assert events[-2]["changes"] == {"locked_until": [None, "08:45 23/11/2026"]}
+    assert all(e["occurred_at"].date() == datetime.now().date() for e in events)
+    everything = str(tracker.list_events(ADMIN))
+    assert wrong not in everything and PASSWORD not in everything and "ai-do" not in everything
+
+
+@pytest.mark.parametrize(
+    ("claims", "key"),
+    [
+        ({"email": "lanh.dao@moha.gov.vn", "email_verified": False}, "error.sso_unverified"),
+        ({"email": "lanh.dao@moha.gov.vn"}, "error.sso_unverified"),
+        ({"email": "lanh.dao@moha.gov.vn", "email_verified": "false"}, "error.sso_unverified"),
+        ({"email": "lanh.dao@moha.gov.vn", "email_verified": 1}, "error.sso_unverified"),
+        ({"email": "lanh.dao@moha.gov.vn", "email_verified": None}, "error.sso_unverified"),
+        ({"email_verified": True}, "error.sso_no_email"),
+        ({"email": "nguoi.la@example.com", "email_verified": True}, "error.sso_unknown"),
+    ],
+)
+def test_single_sign_on_refuses_an_unverified_or_unknown_email(tracker, claims, key):
+    accounts.add_user(tracker, ADMIN, "xem", PASSWORD, Role.VIEWER, email="Lanh.Dao@moha.gov.vn")
+    with pytest.raises(SignInFailed) as refused:
+        accounts.actor_for_sso(tracker, claims)
+    assert refused.value.key == key
+    assert not [e for e in tracker.list_events(ADMIN) if e["action"] == "sign_in_sso"]
+
+
+@pytest.mark.parametrize("verified", [True, "true", "True"])
+def test_single_sign_on_accepts_a_verified_email_of_an_account(tracker, verified):
+    accounts.add_user(tracker, ADMIN, "xem", PASSWORD, Role.VIEWER, email="Lanh.Dao@moha.gov.vn")
+    actor = accounts.actor_for_sso(tracker, {"email": "lanh.dao@MOHA.gov.vn", "email_verified": verified})
+    assert (actor.username, actor.role) == ("xem", Role.VIEWER)
+    assert [e["subject"] for e in tracker.list_events(ADMIN) if e["action"] == "sign_in_sso"] == ["xem"]
+
+
+def test_single_sign_on_message_names_the_unverified_address(tracker):
+    with pytest.raises(SignInFailed) as refused:
+        accounts.actor_for_sso(tracker, {"email": "lanh.dao@moha.gov.vn", "email_verified": False})
+    assert refused.value.message("vi") == (
+        "Địa chỉ lanh.dao@moha.gov.vn chưa được nhà cung cấp đăng nhập một lần xác minh nên không thể dùng để đăng nhập."
+    )

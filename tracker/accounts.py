@@ -6,8 +6,9 @@ Streamlit's st.login (OIDC) signs people in and ``actor_for_email`` maps them to
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from tracker import validation as v
+from tracker import web_sessions
 from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
 from tracker.permissions import Action, Actor, Role, require
 from tracker.service import Tracker
@@ -24,6 +26,7 @@ MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 MAX_FAILURES = 5  # then the account is locked for LOCK_MINUTES
 LOCK_MINUTES = 15
+UNKNOWN_ACTOR = "?"  # who tried, in the audit trail, when the name has no account
 _hasher = PasswordHasher()
 # Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
@@ -166,6 +169,8 @@ def update_user(
             raise InvalidInput("error.self_demote", field="role")
         _refuse_shared_email(cur, email, before["username"])
         cur.run("users/update", [display, role.value, unit, email, bool(active), before["username"]])
+        if not active:
+            web_sessions.revoke_for_user(cur, before["username"], "disabled")
         after = {"display_name": display, "role": role.value, "unit": unit, "email": email, "active": bool(active)}
         changes = {k: [before[k], val] for k, val in after.items() if before[k] != val}
         tracker._admin_log(cur, actor, "user_updated", before["username"], changes)
@@ -184,6 +189,8 @@ def set_password(tracker: Tracker, actor: Actor | None, username: str, new_passw
         if not rows:
             raise InvalidInput("error.unknown_user", field="username", value=username)
         cur.run("users/set_password", [hashed, rows[0]["username"]])
+        # Whoever knew the old password may hold a session: every session of the account ends.
+        web_sessions.revoke_for_user(cur, rows[0]["username"], "password_changed")
         tracker._admin_log(cur, actor or Actor("cli", Role.ADMIN), "password_set", rows[0]["username"], {})
 
     tracker.db.write(work)
@@ -197,39 +204,85 @@ def authenticate(
     now: Callable[[], datetime] = datetime.now,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Actor:
-    """Sign in. Repeated failures are slowed (growing pause) and then lock the account for a while."""
-    rows = tracker.db.records("users/get", [(username or "").strip().lower()])
+    """Sign in. Repeated failures are slowed (growing pause) and then lock the account for a while.
+
+    Every path costs the same: one read, exactly one argon2 verification (against a dummy hash
+    when the name is unknown or has no password, and before the lock or the disabled flag is
+    looked at), one write to the audit trail. So neither the answer nor its timing tells which
+    names exist, are locked or are disabled (issue 8: a locked account answered in 1 ms, an
+    unknown name in 155 ms). Measured by benchmarks/sign_in_timing.py.
+    """
+    key = (username or "").strip().lower()
+    rows = tracker.db.records("users/get", [key])
     row = rows[0] if rows else None
+    matches = _verify(row["password_hash"] if row and row["password_hash"] else _DUMMY_HASH, password or "")
     stamp = now()
     if row is None:
         # Unknown names are slowed and "locked" like real ones, so the answers never tell
-        # which names exist.
-        _verify(_DUMMY_HASH, password or "")
-        key = (username or "").strip().lower()
+        # which names exist. The typed name is not logged: people type passwords into it.
         failures, locked_until = _UNKNOWN.get(key, (0, None))
         if locked_until is not None and locked_until > stamp:
-            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
+            _log_sign_in(tracker, UNKNOWN_ACTOR, "sign_in_failed", "", {})
+            raise SignInFailed("error.account_locked", until=_when(locked_until))
         failures += 1
         locked_until = stamp + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
         if len(_UNKNOWN) > 10_000:
             _UNKNOWN.clear()
         _UNKNOWN[key] = (0 if locked_until else failures, locked_until)
-        sleep(min(0.25 * 2 ** min(failures, 4), 4.0))
+        _log_sign_in(tracker, UNKNOWN_ACTOR, "sign_in_failed", "", {"failed_count": [failures - 1, failures]})
+        sleep(_pause(failures))
         if locked_until is not None:
-            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
+            raise SignInFailed("error.account_locked", until=_when(locked_until))
         raise SignInFailed()
+    name = row["username"]
     if row["locked_until"] is not None and row["locked_until"] > stamp:
-        raise SignInFailed("error.account_locked", until=row["locked_until"].strftime("%H:%M %d/%m/%Y"))
-    if not row["active"] or not row["password_hash"] or not _verify(row["password_hash"], password or ""):
+        _log_sign_in(tracker, name, "sign_in_failed", name, {})
+        raise SignInFailed("error.account_locked", until=_when(row["locked_until"]))
+    if not row["active"] or not matches:
         failures = row["failed_count"] + 1
         locked_until = stamp + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
-        tracker.db.write(lambda cur: cur.run("users/record_failure", [locked_until, row["username"]]))
-        sleep(min(0.25 * 2 ** min(failures, 4), 4.0))
+
+        def fail(cur: Cursor) -> None:
+            cur.run("users/record_failure", [locked_until, name])
+            _admin_event(cur, name, "sign_in_failed", name, {"failed_count": [failures - 1, failures]})
+            if locked_until is not None:
+                _admin_event(cur, name, "account_locked", name, {"locked_until": [None, _when(locked_until)]})
+
+        tracker.db.write(fail)
+        sleep(_pause(failures))
         if locked_until is not None:
-            raise SignInFailed("error.account_locked", until=locked_until.strftime("%H:%M %d/%m/%Y"))
+            raise SignInFailed("error.account_locked", until=_when(locked_until))
         raise SignInFailed()
-    tracker.db.write(lambda cur: cur.run("users/record_success", [row["username"]]))
+
+    def succeed(cur: Cursor) -> None:
+        cur.run("users/record_success", [name])
+        _admin_event(cur, name, "sign_in", name, {})
+
+    tracker.db.write(succeed)
     return _account(row).actor()
+
+
+
+def _pause(failures: int) -> float:
+    return min(0.25 * 2 ** min(failures, 4), 4.0)
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%H:%M %d/%m/%Y")
+
+
+def _admin_event(cur: Cursor, who: str, action: str, subject: str, changes: dict) -> None:
+    cur.run("audit/insert_admin_event", [who, action, subject, json.dumps(changes, ensure_ascii=False), ""])
+
+
+def _log_sign_in(tracker: Tracker, who: str, action: str, subject: str, changes: dict) -> None:
+    """A sign-in event on its own (never the password: it is not even passed here)."""
+    tracker.db.write(lambda cur: _admin_event(cur, who, action, subject, changes))
+
+
+def log_session_event(tracker: Tracker, username: str, action: str) -> None:
+    """Sign-out and idle sign-out, for the audit trail."""
+    _log_sign_in(tracker, username, action, username, {})
 
 
 def _verify(hashed: str, password: str) -> bool:
@@ -251,3 +304,28 @@ def actor_for_email(tracker: Tracker, email: str | None) -> Actor | None:
         return None
     rows = tracker.db.records("users/get_by_email", [email.strip().lower()])
     return _account(rows[0]).actor() if rows else None
+
+
+def email_is_verified(claims: Mapping[str, object]) -> bool:
+    """The provider vouches for the address. Only JSON true counts, or the text "true" that some
+    providers (Amazon Cognito) send; a missing claim is not a yes."""
+    verified = claims.get("email_verified")
+    return verified is True or (isinstance(verified, str) and verified.strip().lower() == "true")
+
+
+def actor_for_sso(tracker: Tracker, claims: Mapping[str, object]) -> Actor:
+    """Single sign-on (st.user's claims) to an account: only a verified e-mail of an active account.
+
+    An unverified address could be anyone's (many providers let a person type any e-mail), so it
+    is refused before it is even looked up."""
+    email = claims.get("email")
+    email = email.strip() if isinstance(email, str) else ""
+    if not email:
+        raise SignInFailed("error.sso_no_email")
+    if not email_is_verified(claims):
+        raise SignInFailed("error.sso_unverified", email=email)
+    actor = actor_for_email(tracker, email)
+    if actor is None:
+        raise SignInFailed("error.sso_unknown", email=email)
+    _log_sign_in(tracker, actor.username, "sign_in_sso", actor.username, {})
+    return actor

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
 
-from tracker import accounts
+from tracker import accounts, web_sessions
 from tracker.dates import format_date
 from tracker.errors import DatabaseUnavailable, TrackerError
 from tracker.i18n import DEFAULT_LANG, t
@@ -16,9 +18,18 @@ from tracker.permissions import Action, Actor, can
 from tracker.plain_text import escape_markdown
 from tracker.service import Tracker
 from tracker.storage import default_path
+from ui import session_routes
 
 LANG_KEY = "app.lang"
 ACTOR_KEY = "app.actor"
+SESSION_KEY = "app.web_session"  # the id of the tab's row in web_sessions (server memory only)
+HANDOFF_KEY = "app.cookie_handoff"
+DROP_COOKIE_KEY = "app.cookie_drop"
+ENDED_KEY = "app.session_ended"
+STALE_COOKIE_KEY = "app.cookie_stale"
+IDLE_WATCH = timedelta(seconds=60)
+SSO_KEY = "app.via_sso"
+SSO_LOGOUT = "/auth/logout"  # Streamlit's own route: clears st.user's cookie, then the provider's sign-out
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -47,30 +58,147 @@ def tr(key: str, /, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def now() -> datetime:
+    """The clock sessions are timed by (tests move it)."""
+    return datetime.now()
+
+
 def signed_in() -> Actor | None:
     """The signed-in person (local account, or single sign-on mapped to an account).
 
     Re-read from the accounts table on every run: a role changed or an account disabled by an
-    administrator takes effect at the person's next click, not at their next sign-in.
+    administrator takes effect at the person's next click, not at their next sign-in. The tab's
+    server-side session is checked on every run too: it ends after the idle timeout, at sign-out
+    and when the password changes or the account is disabled. A new tab or a reloaded page finds
+    its session again through the HttpOnly cookie (tracker/web_sessions.py).
     """
     remembered = st.session_state.get(ACTOR_KEY)
     if remembered is None:
-        return None
-    current = accounts.current_actor(tracker(), remembered.username)
+        return _resume_from_cookie()
+    session_id = st.session_state.get(SESSION_KEY)
+    if session_id is None:  # put there directly (tests, probes): give it a session like any other
+        session_id = st.session_state[SESSION_KEY] = web_sessions.start(tracker(), remembered.username, now())[0]
+    session, why = web_sessions.check(tracker(), session_id, now())
+    current = accounts.current_actor(tracker(), remembered.username) if session is not None else None
     if current is None:
-        sign_out()
+        _forget(why or "revoked", remembered.username)
         return None
     if current != remembered:
         st.session_state[ACTOR_KEY] = current
     return current
 
 
-def sign_in(actor: Actor) -> None:
+def _resume_from_cookie() -> Actor | None:
+    cookie = st.context.cookies.get(web_sessions.COOKIE_NAME)
+    if not cookie:
+        return None
+    token = web_sessions.unsign(cookie, web_sessions.secret_key(tracker().db.path))
+    session, why = web_sessions.resume(tracker(), token, now()) if token else (None, "unknown")
+    current = accounts.current_actor(tracker(), session.username) if session is not None else None
+    if current is None:
+        # A stale cookie (signed out, timed out elsewhere): say why once, then ignore it.
+        if why == "idle" and not st.session_state.get(STALE_COOKIE_KEY):
+            st.session_state[ENDED_KEY] = "idle"
+        st.session_state[STALE_COOKIE_KEY] = True
+        return None
+    st.session_state[ACTOR_KEY] = current
+    st.session_state[SESSION_KEY] = session.id
+    if session.lang and LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = session.lang
+    return current
+
+
+def _forget(why: str, username: str) -> None:
+    if why == "idle":
+        accounts.log_session_event(tracker(), username, "session_timed_out")
+    st.session_state[ENDED_KEY] = why
+    st.session_state.pop(ACTOR_KEY, None)
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state[STALE_COOKIE_KEY] = True
+
+
+@st.fragment(run_every=IDLE_WATCH)
+def watch_idle() -> None:
+    """Sign an idle tab out on screen, not only at its next click: an unattended desk must not keep
+    showing the register. Runs every minute in the background; that run is not activity."""
+    session_id = st.session_state.get(SESSION_KEY)
+    if session_id is not None and web_sessions.is_over(tracker(), session_id, now()):
+        st.rerun(scope="app")
+
+
+def sign_in(actor: Actor, *, via_sso: bool = False) -> None:
+    """Open the tab's server-side session; the browser collects its cookie on the next run."""
+    session_id, code = web_sessions.start(tracker(), actor.username, now(), lang())
     st.session_state[ACTOR_KEY] = actor
+    st.session_state[SSO_KEY] = via_sso
+    st.session_state[SESSION_KEY] = session_id
+    st.session_state[HANDOFF_KEY] = code
+    st.session_state.pop(ENDED_KEY, None)
+    st.session_state.pop(STALE_COOKIE_KEY, None)
 
 
 def sign_out() -> None:
-    st.session_state.pop(ACTOR_KEY, None)
+    session_id = st.session_state.pop(SESSION_KEY, None)
+    remembered = st.session_state.pop(ACTOR_KEY, None)
+    if session_id is not None:
+        web_sessions.end(tracker(), session_id, now())
+    if remembered is not None:
+        accounts.log_session_event(tracker(), remembered.username, "signed_out")
+    st.session_state.pop(HANDOFF_KEY, None)
+    st.session_state[DROP_COOKIE_KEY] = True
+    # A tab reloaded after a single sign-on no longer remembers how it signed in; st.user does.
+    if st.session_state.pop(SSO_KEY, False) or getattr(st.user, "is_logged_in", False):
+        # Streamlit's own identity cookie must go too, or the sign-in page signs them straight back in.
+        if session_routes.installed:
+            st.session_state[DROP_COOKIE_KEY] = SSO_LOGOUT
+        else:
+            st.logout()
+
+
+def session_just_ended(ended: str | None) -> bool:
+    """This tab's session has just ended (idle, revoked), or a reload found it timed out.
+
+    (A cookie of a session that was signed out properly does not count: a person coming back
+    from the provider's sign-in with such a cookie must get in.)"""
+    return ended is not None
+
+
+def ended_why() -> str | None:
+    """Why this tab's session ended ("idle", "revoked", ...), shown once on the sign-in page."""
+    return st.session_state.pop(ENDED_KEY, None)
+
+
+def cookie_redirect() -> str | None:
+    """Where to send the browser now so it collects (or drops) its session cookie, if anywhere.
+
+    Only when app.py serves the cookie routes; the address carries a one-time code, never the
+    session's token."""
+    if not session_routes.installed:
+        return None
+    here = urlsplit(st.context.url or "").path or "/"
+    code = st.session_state.pop(HANDOFF_KEY, None)
+    if code is not None:
+        return f"{session_routes.START}?{urlencode({'code': code, 'next': here})}"
+    drop = st.session_state.pop(DROP_COOKIE_KEY, False)
+    if drop:
+        return f"{session_routes.END}?{urlencode({'next': drop if drop == SSO_LOGOUT else '/'})}"
+    return None
+
+
+def send_browser_for_cookie() -> None:
+    """Navigate the browser to the cookie route when there is a cookie to collect or drop.
+
+    A script cannot set an HttpOnly cookie; a navigation to our own route can (ui/session_routes.py)."""
+    target = cookie_redirect()
+    if target is not None:
+        st.html(f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True)
+
+
+def language_changed() -> None:
+    forget_widgets()
+    session_id = st.session_state.get(SESSION_KEY)
+    if session_id is not None:  # a reloaded page comes back in the language chosen last
+        web_sessions.set_lang(tracker(), session_id, lang())
 
 
 def actor() -> Actor:

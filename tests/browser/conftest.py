@@ -46,7 +46,7 @@ class Server:
             self.process.kill()
 
 
-def start_server(db: Path, log: Path, script: str = "streamlit_app.py") -> Server:
+def start_server(db: Path, log: Path, script: str = "app.py") -> Server:
     port = free_port()
     env = {**os.environ, "TRACKER_DB": str(db)}
     process = subprocess.Popen(
@@ -124,7 +124,7 @@ def create_accounts(db: Path) -> None:
 
 @pytest.fixture
 def server(tmp_path) -> Iterator[Server]:
-    """`streamlit run` on a free loopback port against a new database holding the two accounts."""
+    """`streamlit run app.py` (as `make run`) on a free loopback port against a new database holding the two accounts."""
     db = tmp_path / "browser.duckdb"
     create_accounts(db)
     srv = start_server(db, tmp_path / "streamlit.log")

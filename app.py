@@ -1,0 +1,12 @@
+"""The server: Streamlit serving streamlit_app.py, plus the session-cookie routes.
+
+`streamlit run app.py` (what `make run` does) finds ``app`` below and serves it. The pages, the
+navigation and the sidebar stay in streamlit_app.py; this file only adds what a script cannot do:
+HTTP routes that set and clear the HttpOnly session cookie (ui/session_routes.py, docs/ACCOUNTS.md).
+"""
+
+import streamlit as st
+
+from ui import session_routes
+
+app = st.App("streamlit_app.py", routes=session_routes.routes())
