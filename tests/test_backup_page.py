@@ -22,9 +22,19 @@ def _shown(element) -> str:
     return re.sub(r"\\(.)", r"\1", element.value)
 
 
+_OTHER_TABS: dict[int, dict[str, set[str]]] = {}
+
+
+def _alerts(at, kind: str) -> list:
+    """The backup tab's alerts of one kind: AppTest renders every tab, and the calendar tab shows
+    its own (the year announced, 24/11 not yet confirmed) on every run of the page."""
+    return [e for e in getattr(at, kind) if e.value not in _OTHER_TABS[id(at)][kind]]
+
+
 def _backup_from_the_page(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str = "vi"):
     monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))
     at = open_page(start_app(db_path, monkeypatch, "admin", lang), "settings")
+    _OTHER_TABS[id(at)] = {kind: {e.value for e in getattr(at, kind)} for kind in ("success", "warning", "error")}
     live = _open_tracker(str(db_path))
     live.create_item(LIAISON, draft(live, summary="Đề nghị sửa quy định về phụ cấp công vụ"))
     at.button(key="settings.make_backup").click().run()
@@ -39,9 +49,9 @@ def test_a_backup_made_on_the_settings_page_is_private_checks_intact_and_restore
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
     assert at.selectbox(key="settings.check_folder").value == folder.name
     at.button(key="settings.check_backup").click().run()
-    [success] = at.success
+    [success] = _alerts(at, "success")
     assert "nguyên vẹn" in _shown(success) and "chữ ký HMAC của manifest đúng" in _shown(success)
-    assert not at.warning and not at.error
+    assert not _alerts(at, "warning") and not _alerts(at, "error")
     # The app keeps the live file open (one writer), so the restore goes to another file with
     # the live database's key: what an administrator does with the CLI after stopping the app.
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -64,8 +74,8 @@ def test_the_settings_page_names_an_altered_backup_in_the_users_language(db_path
     data[len(data) // 2] ^= 0xFF
     (folder / "users.parquet").write_bytes(bytes(data))
     at.button(key="settings.check_backup").click().run()
-    assert not at.exception and not at.success
-    [error] = at.error
+    assert not at.exception and not _alerts(at, "success")
+    [error] = _alerts(at, "error")
     assert words in _shown(error)
 
 
@@ -73,9 +83,9 @@ def test_the_settings_page_warns_when_the_signing_key_is_not_here(db_path, tmp_p
     at, _live, _folder = _backup_from_the_page(db_path, tmp_path, monkeypatch)
     monkeypatch.setenv("TRACKER_BACKUP_KEY_FILE", str(tmp_path / "no-such-key"))
     at.button(key="settings.check_backup").click().run()
-    [success] = at.success
+    [success] = _alerts(at, "success")
     assert "khớp mã SHA-256" in _shown(success) and "chữ ký HMAC" not in _shown(success)
-    [warning] = at.warning
+    [warning] = _alerts(at, "warning")
     assert "không kiểm chứng được chữ ký" in _shown(warning)
 
 
