@@ -98,3 +98,111 @@ def test_decimals_are_an_administrator_setting_of_1_or_2(tracker):
     with pytest.raises(PermissionDenied):  # a liaison officer may not change settings
         tracker.save_setting(LIAISON, "percent_decimals", "1")
     assert tracker.reference.percent_decimals == 2
+
+
+# -- one unit, one figure: the unit export's summary is the lead role, coordination apart -------------
+@pytest.fixture
+def local_government(tracker):
+    """9th session, as of 30/09/2025: Vụ Chính quyền địa phương (CQĐP) leads three recommendations
+    (two replied) and one question (replied), and coordinates two recommendations Vụ Tổ chức -
+    Biên chế (TCBC) leads (one replied)."""
+    led = [tracker.create_item(LIAISON, draft(tracker, ref_no=f"{n}/BDN", lead_unit="CQĐP")) for n in (1, 2, 3)]
+    helped = [
+        tracker.create_item(LIAISON, draft(tracker, ref_no=f"{n}/BDN", lead_unit="TCBC", coordinating_units=("CQĐP",)))
+        for n in (4, 5)
+    ]
+    question = tracker.create_item(
+        LIAISON,
+        draft(tracker, ref_no="9/TTKQH", kind="deputy_question", phase="between_sessions", deputy="Trần Văn Khải",
+              received_on=date(2025, 9, 1), lead_unit="CQĐP"),
+    )
+    for item_id in (*led[:2], helped[0]):
+        tracker.record_reply(LIAISON, item_id, 1, reply(date(2025, 8, 25)))
+    tracker.record_reply(LIAISON, question, 1, reply(date(2025, 9, 15)))
+    tracker.create_item(LIAISON, draft(tracker, ref_no="7/BDN", lead_unit="TCBC"))  # not the unit's at all
+    return tracker
+
+
+def _kind_blocks(sheet) -> list[dict[str, tuple]]:
+    """The summary sheet's measure tables, in order, each as {measure: (rec, question, all)}."""
+    blocks: list[dict[str, tuple]] = []
+    for row in sheet.iter_rows(values_only=True):
+        if row[0] in ("Chỉ tiêu", "Measure"):
+            blocks.append({})
+        elif blocks and row[0] and row[1] is not None and len(blocks[-1]) < 11:
+            blocks[-1][row[0]] = tuple(row[1:4])
+    return blocks
+
+
+def test_the_unit_exports_summary_equals_stats_by_unit_for_the_lead_role(local_government):
+    from tracker.exporting import ExportScope, collect, export
+    from tracker.permissions import SYSTEM
+
+    tracker = local_government
+    sid = session_id(tracker, "15/9")
+    lead_rows = tracker.stats_by_unit(SEPT_30, sid, unit="CQĐP")
+    assert {r.as_dict(True)["role"] for r in lead_rows} == {"lead"}
+    by_kind = {r.kind: r.counts for r in lead_rows}
+    data = collect(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"))
+    assert data.counts["voter_recommendation"] == by_kind["voter_recommendation"]
+    assert data.counts["deputy_question"] == by_kind["deputy_question"]
+    assert (data.counts["voter_recommendation"].total, data.counts["voter_recommendation"].replied) == (3, 2)
+    assert (data.coordinating["voter_recommendation"].total, data.coordinating["voter_recommendation"].replied) == (2, 1)
+    assert data.coordinating["deputy_question"].total == 0
+    assert len(data.rows) == 6  # the register beside it still lists what it leads and what it coordinates
+
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "xlsx")))
+    sheet = book["Tổng hợp"]
+    column_a = [r[0] for r in sheet.iter_rows(values_only=True) if r[0]]
+    assert "Đơn vị chủ trì: Vụ Chính quyền địa phương" in column_a
+    assert "Đơn vị phối hợp (đơn vị khác chủ trì): Vụ Chính quyền địa phương" in column_a
+    assert column_a.index("Đơn vị chủ trì: Vụ Chính quyền địa phương") < column_a.index(
+        "Đơn vị phối hợp (đơn vị khác chủ trì): Vụ Chính quyền địa phương"
+    )
+    lead, coordinating = _kind_blocks(sheet)
+    assert lead["Tổng số"] == (3, 1, 4) and lead["Đã trả lời"] == (2, 1, 3)
+    assert lead["Tỷ lệ hoàn thành"] == ("66,7 %", "100 %", "75,0 %")
+    assert coordinating["Tổng số"] == (2, 0, 2) and coordinating["Tỷ lệ hoàn thành"] == ("50,0 %", "—", "50,0 %")
+
+
+def test_the_unit_word_report_labels_the_coordinating_block(local_government):
+    import io
+
+    import docx
+
+    from tracker.exporting import ExportScope, export
+    from tracker.permissions import SYSTEM
+
+    tracker = local_government
+    sid = session_id(tracker, "15/9")
+    body = [p.text for p in docx.Document(io.BytesIO(
+        export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "docx", issued_on=date(2025, 10, 1))
+    )).paragraphs]
+    assert any("đã trả lời 2/3 kiến nghị (66,7 %)" in p for p in body)  # the lead role only
+    heading = body.index(
+        "Ngoài ra, Vụ Chính quyền địa phương tham gia phối hợp với đơn vị chủ trì khác (không tính vào số liệu trên):"
+    )
+    assert body[heading + 1] == (
+        "phối hợp giải quyết 2 kiến nghị của cử tri, trong đó đơn vị chủ trì đã trả lời 1/2 kiến nghị (50,0 %);"
+    )
+    assert not any("chất vấn" in p for p in body[heading:heading + 2]), "no question was coordinated: no line for it"
+
+
+def test_two_decimals_reach_the_excel_cells(local_government):
+    import io
+
+    import openpyxl
+
+    from tracker.exporting import ExportScope, export
+    from tracker.permissions import SYSTEM
+
+    tracker = local_government
+    tracker.save_setting(ADMIN, "percent_decimals", "2")
+    sid = session_id(tracker, "15/9")
+    book = openpyxl.load_workbook(io.BytesIO(export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "xlsx", lang="en")))
+    lead, _ = _kind_blocks(book["Summary"])
+    assert lead["Completion rate"] == ("66.67 %", "100 %", "75.00 %")
