@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.briefing import first_received, month_briefing, months_with_items
+from tracker.briefing import first_received, month_briefing, month_label, months_with_items
 from ui import context as ctx
 from ui import plain_text as pt
 
@@ -24,7 +24,7 @@ months = months_with_items(tracker)
 # The meeting reviews the month just ended: it is the default when there is one.
 month = st.selectbox(
     ctx.tr("briefing.month"), months, index=1 if len(months) > 1 else 0,
-    format_func=ctx.labels(months, lambda ym: ctx.tr("briefing.month_name", month=ym[1], year=ym[0])), key=f"{P}.month",
+    format_func=ctx.labels(months, lambda ym: month_label(ym[0], ym[1], lang)), key=f"{P}.month",
 )
 briefing = month_briefing(tracker, *month)
 for sentence in briefing.sentences(lang):

@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from tracker.errors import TrackerError
+from tracker.export_summary import coordinating_paragraphs
 from tracker.exporting import (
     FORMATS,
     MIME_TYPES,
@@ -80,7 +81,7 @@ m[1].metric(ctx.tr("metric.replied"), f"{data.total.replied}/{data.total.total}"
 m[2].metric(ctx.tr("status.overdue"), data.total.overdue)
 m[3].metric(ctx.tr("status.transferred"), data.total.transferred)
 with st.expander(ctx.tr("export.report_preview"), expanded=fmt == "docx"):
-    for paragraph in report_paragraphs(data, lang):
+    for paragraph in [*report_paragraphs(data, lang), *coordinating_paragraphs(tracker, data, lang)]:
         pt.text(paragraph)
 
 wanted = (scope, fmt, doc_lang, number, tracker.db.generation)

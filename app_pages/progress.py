@@ -21,6 +21,7 @@ from ui.tables import items_frame
 tracker = ctx.tracker()
 ref = tracker.reference
 lang = ctx.lang()
+decimals = ref.percent_decimals
 st.title(ctx.tr("progress.title"))
 
 c1, c2, c3 = st.columns([3, 2, 1])
@@ -85,18 +86,18 @@ for row in rows:
                 f"progress.line.{row.kind}",
                 replied=row.counts.replied,
                 total=row.counts.total,
-                pct=charts.percent_text(row.counts.replied, row.counts.total, lang),
+                pct=charts.percent_text(row.counts.replied, row.counts.total, lang, decimals),
             )
         )
 
 m = st.columns(5)
 m[0].metric(ctx.tr("metric.total"), counts.total)
 m[1].metric(ctx.tr("metric.replied"), f"{counts.replied}/{counts.total}")
-m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang))
+m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang, decimals))
 m[3].metric(ctx.tr("status.overdue"), counts.overdue)
 m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 
-st.plotly_chart(charts.progress_figure(counts, lang), key="progress.chart", config={"displayModeBar": False})
+st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
 schedule = session_schedule(ref.sessions, session, ref.calendar)
 if schedule.report_due_on is not None and schedule.next_session is not None:
     nxt = schedule.next_session
@@ -129,13 +130,13 @@ if by_unit:
                 ctx.tr("status.open_not_due"): c.open_not_due,
                 ctx.tr("status.overdue"): c.overdue,
                 ctx.tr("status.transferred"): c.transferred,
-                ctx.tr("metric.completion"): c.completion_pct,
+                # The rule's text, not a float: a number column would print 99,95 as "100.0 %".
+                ctx.tr("metric.completion"): charts.percent_text(c.replied, c.total, lang, decimals),
             }
             for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
         ]),
         hide_index=True,
         key="progress.unit_table",
-        column_config={ctx.tr("metric.completion"): st.column_config.NumberColumn(format="%.1f %%")},
     )
 else:
     st.caption(ctx.tr("progress.no_items"))

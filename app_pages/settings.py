@@ -131,8 +131,18 @@ with rules_tab:
 
 with general_tab, st.form(f"{P}.general_form"):
     soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
+    decimals = st.selectbox(
+        ctx.tr("settings.percent_decimals"), [1, 2], index=ref.percent_decimals - 1,
+        format_func=lambda d: ctx.tr(f"settings.percent_decimals.{d}"), key=f"{P}.percent_decimals",
+    )
     if st.form_submit_button(ctx.tr("action.save")):
-        attempt(lambda: tracker.save_setting(actor, "due_soon_days", str(int(soon))), "done.saved")
+        attempt(
+            lambda: (
+                tracker.save_setting(actor, "due_soon_days", str(int(soon))),
+                tracker.save_setting(actor, "percent_decimals", str(decimals)),
+            ),
+            "done.saved",
+        )
 
 with general_tab, st.form(f"{P}.session_form_idle"):
     idle = st.number_input(

@@ -15,26 +15,32 @@ def test_the_buckets_show_counts_beside_shares_in_vietnamese():
     bar = buckets_figure(SESSION, "vi").data[0]
     assert list(bar.y) == ["Đã trả lời đúng hạn", "Đã trả lời trễ hạn", "Chưa đến hạn", "Quá hạn"]
     assert list(bar.x) == [100, 20, 5, 4]
-    assert list(bar.text) == ["100 (77,5%)", "20 (15,5%)", "5 (3,9%)", "4 (3,1%)"]
+    assert list(bar.text) == ["100 (77,5 %)", "20 (15,5 %)", "5 (3,9 %)", "4 (3,1 %)"]
 
 
 def test_the_buckets_in_english_use_a_decimal_point():
     bar = buckets_figure(SESSION, "en").data[0]
     assert list(bar.y)[3] == "Overdue"
-    assert next(iter(bar.text)) == "100 (77.5%)"
+    assert next(iter(bar.text)) == "100 (77.5 %)"
 
 
 def test_results_are_shares_of_the_replies_not_of_the_total():
     bar = results_figure(SESSION, "vi").data[0]
     assert list(bar.y) == ["Đã giải quyết xong", "Đang nghiên cứu, giải quyết", "Giải trình, cung cấp thông tin"]
-    assert list(bar.text) == ["12 (10,0%)", "18 (15,0%)", "90 (75,0%)"]
+    assert list(bar.text) == ["12 (10,0 %)", "18 (15,0 %)", "90 (75,0 %)"]
 
 
 def test_an_empty_session_draws_zero_bars_without_dividing_by_zero():
     bar = buckets_figure(Counts(), "vi").data[0]
     assert list(bar.x) == [0, 0, 0, 0] and list(bar.text) == ["0", "0", "0", "0"]
     assert percent_text(0, 0, "vi") == "—"
-    assert percent_text(129, 129, "vi") == "100,0%"
+    assert percent_text(129, 129, "vi") == "100 %"
+    assert percent_text(2199, 2200, "vi") == "99,9 %"  # the one rule (tracker/percent.py), not "100,0 %"
+
+
+def test_two_decimals_reach_the_bar_labels():
+    bar = results_figure(SESSION, "vi", decimals=2).data[0]
+    assert list(bar.text) == ["12 (10,00 %)", "18 (15,00 %)", "90 (75,00 %)"]
 
 
 def test_the_progress_figure_holds_both_pictures_in_one_chart():

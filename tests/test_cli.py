@@ -24,7 +24,7 @@ COUNT_KEYS = [
     "completion_pct",
 ]
 STATS_KEYS = ["term", "session", "extraordinary", "kind", *COUNT_KEYS]
-UNIT_STATS_KEYS = ["term", "session", "extraordinary", "kind", "unit", *COUNT_KEYS]
+UNIT_STATS_KEYS = ["term", "session", "extraordinary", "kind", "unit", "role", *COUNT_KEYS]
 
 
 @pytest.fixture
@@ -98,6 +98,7 @@ def test_stats_json_keys_are_exactly_the_documented_ones(demo_copy):
     assert unit_rows
     for row in unit_rows:
         assert list(row) == UNIT_STATS_KEYS
+        assert row["role"] == "lead"  # issue 9: a per-unit figure says which role it counts
     for kind in ("voter_recommendation", "deputy_question"):
         (session_row,) = [r for r in rows if r["kind"] == kind]
         for key in COUNT_KEYS[:-1]:

@@ -174,5 +174,5 @@ def test_briefing_page_writes_the_months_sentences_in_both_languages(demo_db, tm
     at.selectbox(key="briefing.month").set_value((2024, 8)).run()
     shown = texts(at)
     assert "Trong tháng 8/2024 (từ ngày 01/08/2024 đến ngày 31/08/2024), Bộ Nội vụ nhận được" in shown
-    assert "In 8/2024 (01/08/2024 to 31/08/2024), the Ministry of Home Affairs received" in shown
+    assert "In August 2024 (01/08/2024 to 31/08/2024), the Ministry of Home Affairs received" in shown
     assert at.title[0].value == "Giao ban tháng"

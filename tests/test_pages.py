@@ -96,7 +96,7 @@ def test_progress_shows_129_of_129_and_no_question_for_session_8(demo_db_copy, m
     at = open_page(app(demo_db_copy, monkeypatch), "progress")
     at.selectbox(key="progress.session").set_value(_session_id(demo_db_copy, "15/7")).run()
     assert not at.exception
-    assert "Kiến nghị cử tri: đã trả lời 129/129 (100,0%)." in texts(at)
+    assert "Kiến nghị cử tri: đã trả lời 129/129 (100 %)." in texts(at)
     at.selectbox(key="progress.session").set_value(_session_id(demo_db_copy, "15/8")).run()
     assert "Chưa nhận được chất vấn nào của đại biểu Quốc hội tại Kỳ họp thứ 8, Quốc hội khóa XV." in texts(at)
 
@@ -135,7 +135,7 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     # Progress before the reply: 0/1 replied.
     open_page(at, "progress")
     at.selectbox(key="progress.session").set_value(session_id).run()
-    assert "Kiến nghị cử tri: đã trả lời 0/1 (0,0%)." in texts(at)
+    assert "Kiến nghị cử tri: đã trả lời 0/1 (0 %)." in texts(at)
 
     # Assign it from the register (opened by link ?item=1).
     at.query_params["item"] = "1"
@@ -159,7 +159,7 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     # The chart and the counts moved: 1/1 replied on time.
     open_page(at, "progress")
     at.selectbox(key="progress.session").set_value(session_id).run()
-    assert "Kiến nghị cử tri: đã trả lời 1/1 (100,0%)." in texts(at)
+    assert "Kiến nghị cử tri: đã trả lời 1/1 (100 %)." in texts(at)
     chart = at.get("plotly_chart")[0]
     assert '"x":[1,0,0,0]' in chart.proto.spec.replace(" ", "")
     assert tracker.search(Filters(status="replied_on_time"), date.today()).total == 1

@@ -54,7 +54,7 @@ ITEM_COLUMNS = (
     "topic", "lead_unit", "coordinating_units", "due_on", "due_basis", "due_override_reason", "response_no",
     "responded_on", "signer", "response_summary", "result", "roadmap", "committed_on", "late_reason",
     "transferred_on", "transfer_note", "search_text", "version", "created_at", "created_by", "updated_at",
-    "archived_at",
+    "archived_at", "archive_reason",
 )
 EVENT_COLUMNS = ("item_id", "occurred_at", "actor", "action", "changes", "reason", "version")
 DATE_COLUMNS = ("received_on", "due_on", "responded_on", "committed_on", "transferred_on")
@@ -239,7 +239,7 @@ class _Generator:
                 elif rng.random() < 0.3 and (today - received).days >= 5:
                     reply = received + timedelta(days=rng.randint(5, (today - received).days))
 
-            result = roadmap = committed = late_reason = response_no = signer = response_summary = archived = None
+            result = roadmap = committed = late_reason = response_no = signer = response_summary = archived = why = None
             version, updated = 1, created
             event(
                 item_id, created, creator, "created",
@@ -277,8 +277,8 @@ class _Generator:
                 )
             elif duplicate:
                 archived = min(created + timedelta(days=rng.randint(1, 10)), datetime.combine(today, datetime.min.time()))
-                version, updated = 2, archived
-                event(item_id, archived, creator, "archived", {}, ARCHIVE_REASON, 2)
+                version, updated, why = 2, archived, "duplicate_entry"
+                event(item_id, archived, creator, "archived", {"archive_reason": [None, why]}, ARCHIVE_REASON, 2)
             elif lead is not None and rng.random() < 0.4:
                 at = created + timedelta(days=rng.randint(0, max(0, (today - received).days)), hours=2)
                 event(item_id, at, f"cb_{lead}", "progress", {}, PROGRESS_NOTE, 1)
@@ -296,7 +296,7 @@ class _Generator:
                 "late_reason": late_reason, "transferred_on": transfer,
                 "transfer_note": TRANSFER_NOTE if transfer else None, "search_text": _search_text(*search_parts),
                 "version": version, "created_at": created, "created_by": creator, "updated_at": updated,
-                "archived_at": archived,
+                "archived_at": archived, "archive_reason": why,
             }
             for column in ITEM_COLUMNS:
                 items[column].append(row[column])

@@ -6,7 +6,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from tracker.i18n import t
-from tracker.stats import Counts, share
+from tracker.percent import DEFAULT_DECIMALS
+from tracker.percent import percent_text as _rule
+from tracker.stats import Counts
 
 BUCKETS = ("replied_on_time", "replied_late", "open_not_due", "overdue")
 RESULTS = ("resolved", "being_resolved", "explained")
@@ -20,21 +22,20 @@ BUCKET_COLORS = {
 RESULT_COLORS = {"resolved": "#009E73", "being_resolved": "#0072B2", "explained": "#999999"}
 
 
-def percent_text(part: int, whole: int, lang: str) -> str:
-    """ "100,0%" in Vietnamese (decimal comma), "100.0%" in English; "—" when nothing to divide."""
-    pct = share(part, whole)
-    if pct is None:
-        return "—"
-    text = f"{pct:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
+def percent_text(part: int, whole: int, lang: str, decimals: int = DEFAULT_DECIMALS) -> str:
+    """The one rounding rule (tracker/percent.py): "99,9 %", "100 %", "—" when nothing to divide."""
+    return _rule(part, whole, lang, decimals)
 
 
-def pct_text(count: int, whole: int, lang: str) -> str:
-    """ "129 (100,0%)": the count always beside its share."""
-    return str(count) if whole == 0 else f"{count} ({percent_text(count, whole, lang)})"
+def pct_text(count: int, whole: int, lang: str, decimals: int = DEFAULT_DECIMALS) -> str:
+    """ "129 (100 %)": the count always beside its share."""
+    return str(count) if whole == 0 else f"{count} ({percent_text(count, whole, lang, decimals)})"
 
 
-def _bars(labels: list[str], values: list[int], colors: list[str], whole: int, lang: str, height: int) -> go.Figure:
+def _bars(
+    labels: list[str], values: list[int], colors: list[str], whole: int, lang: str, height: int,
+    decimals: int = DEFAULT_DECIMALS,
+) -> go.Figure:
     """Horizontal bars, first on top, each labelled with its count and its share of ``whole``."""
     fig = go.Figure(
         go.Bar(
@@ -42,7 +43,7 @@ def _bars(labels: list[str], values: list[int], colors: list[str], whole: int, l
             y=labels,
             orientation="h",
             marker_color=colors,
-            text=[pct_text(v, whole, lang) for v in values],
+            text=[pct_text(v, whole, lang, decimals) for v in values],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
@@ -66,7 +67,7 @@ def _count_axis(values: list[int]) -> dict:
     return axis
 
 
-def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+def buckets_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
     """The four performance buckets, each bar labelled with its count and share of the total."""
     fig = _bars(
         [t(f"status.{b}", lang) for b in BUCKETS],
@@ -75,12 +76,13 @@ def buckets_figure(counts: Counts, lang: str = "vi") -> go.Figure:
         counts.total,
         lang,
         height=260,
+        decimals=decimals,
     )
     fig.update_xaxes(title=t("chart.items", lang))
     return fig
 
 
-def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+def results_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
     """How replies split across the three legal result categories."""
     return _bars(
         [t(f"result.{r}", lang) for r in RESULTS],
@@ -89,13 +91,14 @@ def results_figure(counts: Counts, lang: str = "vi") -> go.Figure:
         counts.replied,
         lang,
         height=200,
+        decimals=decimals,
     )
 
 
-def progress_figure(counts: Counts, lang: str = "vi") -> go.Figure:
+def progress_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
     """Both pictures of a session in one figure (one chart for the browser to draw, not two):
     the four buckets on the left, the result categories of the replies on the right."""
-    buckets, results = buckets_figure(counts, lang).data[0], results_figure(counts, lang).data[0]
+    buckets, results = buckets_figure(counts, lang, decimals).data[0], results_figure(counts, lang, decimals).data[0]
     fig = make_subplots(
         rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.22,
         subplot_titles=(t("progress.buckets", lang), t("progress.results", lang)),

@@ -126,10 +126,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         tracker = Tracker.open()
         try:
             session_id = tracker.reference.session_by_ref(ref).id if ref else None
+            decimals = tracker.reference.percent_decimals
             if args.by == "unit":
-                rows = [r.as_dict(with_unit=True) for r in tracker.stats_by_unit(as_of, session_id, args.kind)]
+                rows = [r.as_dict(True, decimals) for r in tracker.stats_by_unit(as_of, session_id, args.kind)]
             else:
-                rows = [r.as_dict() for r in tracker.stats(as_of, session_id, args.kind)]
+                rows = [r.as_dict(decimals=decimals) for r in tracker.stats(as_of, session_id, args.kind)]
         finally:
             tracker.close()
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -1,9 +1,10 @@
 """A realistic demo data set: several sessions of the 15th NA and the 16th NA's first two,
 a few hundred items across the ministry's units, every state represented.
 
-It includes the seed's picture (../shared/seeds/000): all 129 recommendations sent before and after
-the 7th session replied, and no deputy's question for the 8th session. Everything goes through
-the service layer, so demo items obey the same rules as typed ones.
+It reproduces the seed's picture (../shared/seeds/000, the briefing of 02/11/2024): as of
+31/10/2024 all 129 recommendations sent before and after the 7th session are replied, and
+nothing at all (no recommendation, no question) has come in yet for the 8th session.
+Everything goes through the service layer, so demo items obey the same rules as typed ones.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ PLAN: tuple[tuple[str, Kind, Phase, int, date, float], ...] = (
     ("15/7", Kind.VOTER_RECOMMENDATION, Phase.BEFORE, 54, date(2024, 5, 27), 1.0),
     ("15/7", Kind.VOTER_RECOMMENDATION, Phase.AFTER, 75, date(2024, 8, 12), 1.0),
     ("15/7", Kind.DEPUTY_QUESTION, Phase.AT_SESSION, 10, date(2024, 6, 6), 1.0),
-    ("15/8", Kind.VOTER_RECOMMENDATION, Phase.BEFORE, 40, date(2024, 10, 28), 0.95),
+    # Seed 000: nothing received for the 8th session by 31/10/2024.
+    ("15/8", Kind.VOTER_RECOMMENDATION, Phase.BEFORE, 40, date(2024, 11, 4), 0.95),
     ("15/8", Kind.VOTER_RECOMMENDATION, Phase.AFTER, 35, date(2025, 1, 20), 0.9),
     ("15/9", Kind.VOTER_RECOMMENDATION, Phase.AFTER, 30, date(2025, 8, 4), 0.9),
     ("15/9", Kind.DEPUTY_QUESTION, Phase.BETWEEN_SESSIONS, 8, date(2025, 7, 14), 0.85),
@@ -118,6 +120,10 @@ PLAN: tuple[tuple[str, Kind, Phase, int, date, float], ...] = (
     ("16/2", Kind.VOTER_RECOMMENDATION, Phase.BEFORE, 25, date(2026, 10, 26), 0.3),
     ("16/2", Kind.DEPUTY_QUESTION, Phase.AT_SESSION, 8, date(2026, 11, 9), 0.2),
 )
+
+# Seed 000: by the briefing's date every recommendation of the 7th session had been answered, so
+# late replies to them are dated no later than that.
+ALL_REPLIED_BY = {"15/7": date(2024, 10, 31)}
 
 
 def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor: Actor = SYSTEM) -> int:
@@ -170,6 +176,8 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             period = (item.due_on - received).days
             late = rng.random() < 0.12
             responded = received + timedelta(days=rng.randint(period + 1, period + 25) if late else rng.randint(5, period))
+            if code in ALL_REPLIED_BY and kind == Kind.VOTER_RECOMMENDATION:
+                responded = min(responded, ALL_REPLIED_BY[code])
             if responded > today:
                 continue
             result = rng.choices(

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from tracker.charts import percent_text
 from tracker.dates import format_date, official_date_line
 from tracker.errors import InvalidInput
+from tracker.export_summary import coordinating_paragraphs, summary_sheet
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
 from tracker.importing import ALL_COLUMNS, TRANSFERRED
@@ -45,10 +46,12 @@ class ExportData:
     scope: ExportScope
     session: Session | None
     rows: list[dict]
-    counts: dict[str, Counts]  # by kind
+    counts: dict[str, Counts]  # by kind; for one unit's export, what it leads (= stats --by unit)
     by_unit: list[tuple[str | None, Counts]]  # by lead unit, most overdue first
     next_session: Session | None
     report_due: date | None
+    coordinating: dict[str, Counts] | None = None  # one unit's export: what it coordinates, by kind
+    decimals: int = 1  # of every printed share (the percent_decimals setting)
 
     @property
     def total(self) -> Counts:
@@ -87,14 +90,20 @@ def collect(tracker: Tracker, actor: Actor, scope: ExportScope, *, rows: bool = 
         items = []
         groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], r["n"]) for r in tracker.db.records("export/summary", params)]
 
-    counts = {kind: _tally(g for g in groups if g[0] == kind) for kind in KINDS}
+    # One unit's export: its register holds what it leads and what it coordinates, but its
+    # figures count the lead role (as stats --by unit does); the rest is a block of its own.
+    led = [g for g in groups if scope.unit is None or g[1] == scope.unit]
+    counts = {kind: _tally(g for g in led if g[0] == kind) for kind in KINDS}
+    coordinating = None
+    if scope.unit is not None:
+        coordinating = {kind: _tally(g for g in groups if g[0] == kind and g[1] != scope.unit) for kind in KINDS}
     leads = {g[1] for g in groups}
     by_unit = sorted(
         ((u, _tally(g for g in groups if g[1] == u)) for u in leads),
         key=lambda uc: (-uc[1].overdue, -uc[1].total, uc[0] or ""),
     )
     nxt, due = tracker.report_due_for(session) if session is not None else (None, None)
-    return ExportData(scope, session, items, counts, by_unit, nxt, due)
+    return ExportData(scope, session, items, counts, by_unit, nxt, due, coordinating, ref.percent_decimals)
 
 
 def export(
@@ -220,7 +229,7 @@ class _Book:
             "long": self.book.add_format({**base, "text_wrap": True}),
             "date": self.book.add_format({**base, "num_format": "dd/mm/yyyy", "align": "center"}),
             "int": self.book.add_format(base),
-            "pct": self.book.add_format({**base, "num_format": "0.0%"}),
+            "pct_text": self.book.add_format({**base, "align": "right"}),
             "head": self.book.add_format(
                 {**base, "bold": True, "text_wrap": True, "bg_color": "#DDEBF7", "border": 1, "align": "center", "valign": "vcenter"}
             ),
@@ -240,7 +249,7 @@ class _Book:
             return
         if kind == "date":
             ws.write_datetime(row, col, datetime.combine(value, time()), self.f["date"])
-        elif kind in ("int", "pct"):
+        elif kind == "int":
             ws.write_number(row, col, value, self.f[kind])
         else:
             text = str(value)
@@ -274,7 +283,7 @@ def _item_sheet(book: _Book, ws, columns: list[_Column], rows: list[dict], lang:
 def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
     buffer = io.BytesIO()
     book = _Book(buffer)
-    _summary_sheet(tracker, book, data, lang)
+    summary_sheet(tracker, book, data, lang)
     columns = _register_columns(tracker, lang, data.scope.as_of)
     _item_sheet(book, book.book.add_worksheet(t("export.sheet_register", lang)), columns, data.rows, lang)
     overdue_columns = [
@@ -287,24 +296,13 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
     return buffer.getvalue()
 
 
-_SUMMARY_LINES = (
-    ("metric.total", "total"),
-    ("metric.replied", "replied"),
-    ("status.replied_on_time", "replied_on_time"),
-    ("status.replied_late", "replied_late"),
-    ("status.open_not_due", "open_not_due"),
-    ("status.overdue", "overdue"),
-    ("status.transferred", "transferred"),
-)
-_RESULT_LINES = (("result.resolved", "resolved"), ("result.being_resolved", "being_resolved"), ("result.explained", "explained"))
-
-
 def scope_lines(tracker: Tracker, data: ExportData, lang: str) -> list[str]:
     """What the export covers, in words (the summary sheet and the page say the same)."""
     ref = tracker.reference
     lines = [t("export.as_of_line", lang, date=format_date(data.scope.as_of))]
     if data.scope.unit:
         lines.append(t("export.unit_line", lang, unit=ref.unit_name(data.scope.unit, lang)))
+        lines.append(t("export.unit_role_line", lang))
     if data.scope.only_open:
         lines.append(t("export.only_open_line", lang))
     if data.report_due is not None and data.next_session is not None:
@@ -315,66 +313,6 @@ def scope_lines(tracker: Tracker, data: ExportData, lang: str) -> list[str]:
     elif data.session is not None:
         lines.append(t("progress.report_due_unknown", lang))
     return lines
-
-
-def _summary_sheet(tracker: Tracker, book: _Book, data: ExportData, lang: str) -> None:
-    ws = book.book.add_worksheet(t("export.sheet_summary", lang))
-    ref = tracker.reference
-    title = data.session.label(lang) if data.session else t("export.all_sessions", lang)
-    ws.write_string(0, 0, t("export.summary_title", lang, session=title.upper()), book.f["title"])
-    row = 1
-    for line in scope_lines(tracker, data, lang):
-        ws.write_string(row, 0, line, book.f["italic"])
-        row += 1
-    row += 1
-    heads = [t("export.col.measure", lang), *[t(f"kind.{k}", lang) for k in KINDS], t("export.col.all", lang)]
-    for c, head in enumerate(heads):
-        ws.write_string(row, c, head, book.f["head"])
-    row += 1
-    per_kind = [data.counts[k] for k in KINDS] + [data.total]
-    for key, attr in _SUMMARY_LINES:
-        ws.write_string(row, 0, t(key, lang), book.f["text"])
-        for c, counts in enumerate(per_kind, start=1):
-            ws.write_number(row, c, getattr(counts, attr), book.f["int"])
-        row += 1
-    ws.write_string(row, 0, t("metric.completion", lang), book.f["text"])
-    for c, counts in enumerate(per_kind, start=1):
-        if counts.total:
-            ws.write_number(row, c, counts.replied / counts.total, book.f["pct"])
-        else:
-            ws.write_string(row, c, "—", book.f["text"])
-    row += 2
-    ws.write_string(row, 0, t("export.results_heading", lang), book.f["bold"])
-    row += 1
-    for key, attr in _RESULT_LINES:
-        ws.write_string(row, 0, t(key, lang), book.f["text"])
-        for c, counts in enumerate(per_kind, start=1):
-            ws.write_number(row, c, getattr(counts, attr), book.f["int"])
-        row += 1
-    row += 1
-    ws.write_string(row, 0, t("progress.by_unit", lang), book.f["bold"])
-    row += 1
-    unit_heads = [
-        t("field.lead_unit", lang), t("metric.total", lang), t("metric.replied", lang), t("status.replied_on_time", lang),
-        t("status.replied_late", lang), t("status.open_not_due", lang), t("status.overdue", lang),
-        t("status.transferred", lang), t("metric.completion", lang),
-    ]
-    for c, head in enumerate(unit_heads):
-        ws.write_string(row, c, head, book.f["head"])
-    row += 1
-    for code, c_ in data.by_unit:
-        ws.write_string(row, 0, ref.unit_name(code, lang) if code else t("item.unassigned", lang), book.f["text"])
-        for c, value in enumerate(
-            (c_.total, c_.replied, c_.replied_on_time, c_.replied_late, c_.open_not_due, c_.overdue, c_.transferred), start=1
-        ):
-            ws.write_number(row, c, value, book.f["int"])
-        if c_.total:
-            ws.write_number(row, 8, c_.replied / c_.total, book.f["pct"])
-        else:
-            ws.write_string(row, 8, "—", book.f["text"])
-        row += 1
-    ws.set_column(0, 0, 48)
-    ws.set_column(1, 8, 16)
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -531,7 +469,7 @@ def report_paragraphs(data: ExportData, lang: str) -> list[str]:
     q = data.counts[Kind.DEPUTY_QUESTION.value]
 
     def pct(part: int, whole: int) -> str:
-        return percent_text(part, whole, lang)
+        return percent_text(part, whole, lang, data.decimals)
 
     out = [t("docx.intro", lang, session=session)]
     if rec.total or rec.transferred:
@@ -629,6 +567,8 @@ def to_docx(tracker: Tracker, data: ExportData, lang: str = "vi", *, number: str
     if data.scope.unit:
         _paragraph(doc, t("export.unit_line", lang, unit=tracker.reference.unit_name(data.scope.unit, lang)), italic=True, align=center)
     for text in report_paragraphs(data, lang):
+        _paragraph(doc, text, indent=True)
+    for text in coordinating_paragraphs(tracker, data, lang):
         _paragraph(doc, text, indent=True)
 
     sign = doc.add_table(rows=1, cols=2)

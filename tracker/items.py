@@ -35,6 +35,13 @@ class Result(StrEnum):
     EXPLAINED = "explained"
 
 
+class ArchiveReason(StrEnum):
+    """Why an item was archived, which decides the as-of figures it still counts in (issue 9)."""
+
+    DUPLICATE_ENTRY = "duplicate_entry"  # entered twice or by mistake: counts at no as-of date
+    OTHER = "other"  # counts as of the days before its archiving
+
+
 class Status(StrEnum):
     """Derived, never stored: see tracker/status.py."""
 
@@ -84,4 +91,5 @@ class Item:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     archived_at: datetime | None = None
+    archive_reason: ArchiveReason | None = None
     extra: dict = field(default_factory=dict, compare=False)

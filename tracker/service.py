@@ -24,7 +24,8 @@ from tracker.deadlines import (
     rule_for,
 )
 from tracker.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from tracker.items import Item, Kind, Phase, Reply, Result
+from tracker.items import ArchiveReason, Item, Kind, Phase, Reply, Result
+from tracker.percent import ALLOWED_DECIMALS, clean_decimals
 from tracker.permissions import Action, Actor, Role, require
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
 from tracker.sessions import Session, SessionRef, next_regular_session
@@ -75,6 +76,11 @@ class Reference:
     @property
     def due_soon_days(self) -> int:
         return int(self.settings.get("due_soon_days", DEFAULT_DUE_SOON_DAYS))
+
+    @property
+    def percent_decimals(self) -> int:
+        """Decimals of every printed share (1 or 2; tracker/percent.py holds the rule)."""
+        return clean_decimals(self.settings.get("percent_decimals"))
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,7 @@ class StatsRow:
     counts: Counts
     unit: str | None = None
 
-    def as_dict(self, with_unit: bool = False) -> dict:
+    def as_dict(self, with_unit: bool = False, decimals: int = 1) -> dict:
         out = {
             "term": self.ref.term,
             "session": self.ref.number,
@@ -144,8 +150,9 @@ class StatsRow:
             "kind": self.kind,
         }
         if with_unit:
-            out["unit"] = self.unit
-        out.update(self.counts.as_dict())
+            # Issue 9: a per-unit figure says which role it counts; stats by unit count the lead.
+            out["unit"], out["role"] = self.unit, "lead"
+        out.update(self.counts.as_dict(decimals))
         return out
 
 
@@ -213,6 +220,7 @@ def item_from_row(row: dict) -> Item:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         archived_at=row["archived_at"],
+        archive_reason=ArchiveReason(row["archive_reason"]) if row.get("archive_reason") else None,
     )
 
 
@@ -699,18 +707,26 @@ class Tracker:
 
         return self.db.write(work)
 
-    def set_archived(self, actor: Actor, item_id: int, version: int, archived: bool, reason: str) -> int:
-        """Nothing is deleted: archiving hides an item from lists and counts, and is reversible."""
+    def set_archived(
+        self, actor: Actor, item_id: int, version: int, archived: bool, reason: str,
+        kind: ArchiveReason | str = ArchiveReason.OTHER,
+    ) -> int:
+        """Nothing is deleted: archiving hides an item from lists and counts, and is reversible.
+        ``kind`` duplicate_entry takes it out of every as-of figure, past ones included."""
         require(actor, Action.ARCHIVE)
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
+        kind = v._enum(ArchiveReason, kind, "archive_reason")
 
         def work(cur: Cursor) -> int:
             if not archived:  # a restored item must not clash with one entered since
                 row = self._current(cur, item_id)
                 self._refuse_duplicate_ref(cur, Kind(row["kind"]), row["session_id"], row["ref_no"], item_id)
             stamp = datetime.now() if archived else None
-            new_version = self._update(cur, "items/set_archived", [stamp], item_id, version)
-            self._log(cur, item_id, actor, "archived" if archived else "restored", {}, reason, new_version)
+            why = kind.value if archived else None
+            before = self._current(cur, item_id)
+            new_version = self._update(cur, "items/set_archived", [stamp, why], item_id, version)
+            changes = _changes(before, {"archive_reason": why})
+            self._log(cur, item_id, actor, "archived" if archived else "restored", changes, reason, new_version)
             return new_version
 
         return self.db.write(work)
@@ -794,5 +810,7 @@ class Tracker:
         require(actor, Action.MANAGE_SETTINGS)
         if key == "due_soon_days" and not (value.isdigit() and 1 <= int(value) <= 60):
             raise InvalidInput("error.due_soon_days", field=key)
+        if key == "percent_decimals" and value not in {str(d) for d in ALLOWED_DECIMALS}:
+            raise InvalidInput("error.percent_decimals", field=key)
         self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key]))
 

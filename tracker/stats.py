@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from tracker.items import Result, Status
+from tracker.percent import DEFAULT_DECIMALS, percent_number
 
 
 @dataclass(frozen=True)
@@ -27,16 +28,15 @@ class Counts:
 
     @property
     def completion_pct(self) -> float | None:
-        """Replied / total, one decimal; None when nothing was received (not "0 %")."""
-        if self.total == 0:
-            return None
-        return round(100.0 * self.replied / self.total, 1)
+        """Replied / total under the rounding rule (tracker/percent.py); None when nothing was
+        received (not "0 %")."""
+        return percent_number(self.replied, self.total)
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{k: getattr(self, k) + getattr(other, k) for k in Counts.__dataclass_fields__})
 
-    def as_dict(self) -> dict:
-        return {**asdict(self), "completion_pct": self.completion_pct}
+    def as_dict(self, decimals: int = DEFAULT_DECIMALS) -> dict:
+        return {**asdict(self), "completion_pct": percent_number(self.replied, self.total, decimals)}
 
     def invariant_errors(self) -> list[str]:
         errors = []
@@ -65,5 +65,6 @@ def count(rows: Iterable[tuple[Status, Result | None]]) -> Counts:
     return Counts(**tally)
 
 
-def share(part: int, whole: int) -> float | None:
-    return None if whole == 0 else round(100.0 * part / whole, 1)
+def share(part: int, whole: int, decimals: int = DEFAULT_DECIMALS) -> float | None:
+    """``part`` of ``whole`` in percent, under the one rounding rule."""
+    return percent_number(part, whole, decimals)

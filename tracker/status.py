@@ -1,14 +1,33 @@
 """Status derived from stored facts and an "as of" date (never stored as a second truth).
 
-The same rules are written in SQL in queries/stats/*.sql for speed; tests/test_status.py
-checks the two agree on random items.
+The same rules are written in SQL (the ``items_as_of`` macro, queries/schema/006_archive_reason_kind.sql, and the
+bench's bare aggregates, queries/bench/bare_*.sql) for speed; tests/test_status_and_stats.py
+checks they agree on random items.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from tracker.items import Status
+from tracker.items import ArchiveReason, Status
+
+
+def counts_as_of(
+    *, received_on: date, archived_on: date | None, archive_reason: ArchiveReason | str | None, as_of: date
+) -> bool:
+    """Whether an item belongs in the figures as of ``as_of``.
+
+    Not yet received: no. Archived as a duplicate entry (issue 9): never, at any date, so a
+    re-issued past report no longer carries it. Archived for another reason: still counted as of
+    the days before its archiving, so last month's figures stay reproducible.
+    """
+    if received_on > as_of:
+        return False
+    if archived_on is None:
+        return True
+    if archive_reason == ArchiveReason.DUPLICATE_ENTRY:
+        return False
+    return archived_on > as_of
 
 
 def derive_status(

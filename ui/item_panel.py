@@ -8,7 +8,7 @@ import streamlit as st
 
 from tracker.audit import describe_changes
 from tracker.errors import TrackerError
-from tracker.items import PHASES_BY_KIND, Item, Reply, Result
+from tracker.items import PHASES_BY_KIND, ArchiveReason, Item, Reply, Result
 from tracker.permissions import Action
 from tracker.status import derive_status
 from ui import context as ctx
@@ -259,9 +259,18 @@ def _render_actions(item: Item, prefix: str) -> None:
         with st.form(f"{prefix}.archive_form"):
             archived = item.archived_at is not None
             st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
+            why = None
+            if not archived:  # the kind decides whether past figures still count it (issue 9)
+                why = st.radio(
+                    ctx.tr("field.archive_reason"), [k.value for k in ArchiveReason],
+                    format_func=lambda k: ctx.tr(f"archive_reason.{k}"), key=f"{prefix}.archive_kind",
+                )
             reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
             if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
-                _attempt(lambda: tracker.set_archived(actor, item.id, seen, not archived, reason), "done.archived", prefix, item.id)
+                _attempt(
+                    lambda: tracker.set_archived(actor, item.id, seen, not archived, reason, why or ArchiveReason.OTHER),
+                    "done.archived", prefix, item.id,
+                )
 
     if not shown:
         st.caption(ctx.tr("item.read_only"))

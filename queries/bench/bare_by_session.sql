@@ -23,6 +23,8 @@ from (
             else 'n'
         end as st
     from items
-    where (archived_at is null or cast(archived_at as date) > $as_of) and received_on <= $as_of and ($session_id is null or session_id = $session_id)
+    where received_on <= $as_of and ($session_id is null or session_id = $session_id)
+        -- Counted as items_as_of counts (schema 006): a duplicate entry never, other archives until archived.
+        and (archived_at is null or (coalesce(archive_reason, 'other') <> 'duplicate_entry' and cast(archived_at as date) > $as_of))
 )
 group by session_id, kind;

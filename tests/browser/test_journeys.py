@@ -90,7 +90,7 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
 
     # The progress page shows it open: 0/1.
     page.get_by_role("link", name="Tiến độ").click()
-    page.get_by_text("Kiến nghị cử tri: đã trả lời 0/1 (0,0%).").wait_for()
+    page.get_by_text("Kiến nghị cử tri: đã trả lời 0/1 (0 %).").wait_for()
 
     # Open it (the link the entry page left), assign it, then record the reply.
     page.get_by_role("link", name="Nhập mới").click()
@@ -113,14 +113,14 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
 
     # The chart and the counts moved: 1/1 replied on time.
     page.get_by_role("link", name="Tiến độ").click()
-    page.get_by_text("Kiến nghị cử tri: đã trả lời 1/1 (100,0%).").wait_for()
+    page.get_by_text("Kiến nghị cử tri: đã trả lời 1/1 (100 %).").wait_for()
     page.locator(".js-plotly-plot").first.wait_for()
-    assert "1 (100,0%)" in page.locator(".js-plotly-plot").first.inner_text()
+    assert "1 (100 %)" in page.locator(".js-plotly-plot").first.inner_text()
 
     # English one click away, and back.
     page.get_by_text("English", exact=True).click()
     page.get_by_text("Progress on voter recommendations and questions").wait_for()
-    page.get_by_text("Voter recommendations: 1/1 replied (100.0%).").wait_for()
+    page.get_by_text("Voter recommendations: 1/1 replied (100 %).").wait_for()
     page.get_by_text("Tiếng Việt", exact=True).click()
     page.get_by_text("Tiến độ trả lời kiến nghị cử tri và chất vấn").wait_for()
     watched.check()
