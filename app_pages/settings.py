@@ -133,7 +133,7 @@ with general_tab, st.form(f"{P}.general_form"):
     soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
     decimals = st.selectbox(
         ctx.tr("settings.percent_decimals"), [1, 2], index=ref.percent_decimals - 1,
-        format_func=lambda d: ctx.tr(f"settings.percent_decimals.{d}"), key=f"{P}.percent_decimals",
+        format_func=ctx.labels([1, 2], lambda d: ctx.tr(f"settings.percent_decimals.{d}")), key=f"{P}.percent_decimals",
     )
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(

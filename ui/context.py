@@ -46,7 +46,7 @@ def tracker() -> Tracker:
     except DatabaseUnavailable as error:
         # One sentence for everyone, anonymous visitors included: no traceback, no server path.
         # (cache_resource keeps no failure, so the next visit tries the file again.)
-        st.error(t(error.app_key, lang()), icon=":material/error:")
+        st.error(tr(error.app_key), icon=":material/error:")
         st.stop()
 
 

@@ -263,7 +263,8 @@ def _render_actions(item: Item, prefix: str) -> None:
             if not archived:  # the kind decides whether past figures still count it (issue 9)
                 why = st.radio(
                     ctx.tr("field.archive_reason"), [k.value for k in ArchiveReason],
-                    format_func=lambda k: ctx.tr(f"archive_reason.{k}"), key=f"{prefix}.archive_kind",
+                    format_func=ctx.labels([k.value for k in ArchiveReason], lambda k: ctx.tr(f"archive_reason.{k}")),
+                    key=f"{prefix}.archive_kind",
                 )
             reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
             if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
