@@ -91,7 +91,8 @@ def test_the_rules_are_solid_lines_as_long_as_the_decree_says(demo_tracker):
     assert issuer_width / 3 <= issuer_rule <= issuer_width / 2
     [title_rule] = [length for p in document.paragraphs if (length := rule_length_mm(p, BODY_MM)) and p.text == ""][:1]
     subtitle = next(p.text for p in document.paragraphs if p.text.startswith("Kết quả giải quyết"))
-    longest_line = min(text_width_mm(subtitle, 14, bold=True), BODY_MM)
+    assert subtitle.split("\n") == ["Kết quả giải quyết, trả lời kiến nghị của cử tri gửi đến", "Kỳ họp thứ 9, Quốc hội khóa XV"]
+    longest_line = max(text_width_mm(line, 14, bold=True) for line in subtitle.split("\n"))
     assert longest_line / 3 - 0.1 <= title_rule <= longest_line / 2
     # Every rule is a border, never a run of dash characters.
     texts = [p.text for p in document.paragraphs] + [p.text for c in (left, right) for p in c.paragraphs]
@@ -265,3 +266,33 @@ def test_the_width_table_matches_the_metric_compatible_font(style, file):
         # within 1.5 % and (up to rounding) never less, so a column sized from the table is never too narrow.
         measured = text_width_mm(text, 13, bold=style == "bold", italic=style == "italic")
         assert expected * 0.999 <= measured <= expected * 1.015
+
+
+# -- the Settings page --------------------------------------------------------------------------------
+def submit(at, form_key: str) -> None:
+    [button, *_] = [b for b in at.get("button") if getattr(b, "form_id", "") == form_key]
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_an_administrator_sets_the_signer_in_settings_and_a_wrong_one_is_explained(db_path, monkeypatch):
+    from tests.conftest import open_page, start_app
+    from ui.context import _open_tracker
+
+    at = open_page(start_app(db_path, monkeypatch, role="admin"), "settings")
+    assert at.selectbox(key="settings.signer_authority").value == ""
+    assert at.text_input(key="settings.signer_name").value == ""
+    at.selectbox(key="settings.signer_authority").set_value("kt")
+    at.text_input(key="settings.signer_title").input("Bộ trưởng")
+    at.text_input(key="settings.signer_name").input("Trần Minh Khoa")
+    submit(at, "settings.signer_form")
+    assert any("không thể là \"BỘ TRƯỞNG\"" in e.value for e in at.error), [e.value for e in at.error]
+    live = _open_tracker(str(db_path))
+    assert live.signer == Signer()
+
+    at.text_input(key="settings.signer_title").input("Thứ trưởng")
+    submit(at, "settings.signer_form")
+    assert live.signer == Signer("Trần Minh Khoa", "Thứ trưởng", "kt")
+    at = open_page(at, "settings")  # the form shows what is stored
+    assert at.text_input(key="settings.signer_title").value == "Thứ trưởng"
+    assert at.selectbox(key="settings.signer_authority").value == "kt"

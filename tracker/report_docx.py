@@ -66,8 +66,10 @@ def _borderless(table) -> None:
     margins = _el("w:tblCellMar")
     for edge in ("left", "right"):
         margins.append(_el(f"w:{edge}", w="0", type="dxa"))
-    table._tbl.tblPr.append(borders)
-    table._tbl.tblPr.append(margins)
+    # In the schema's order (Word refuses a file whose elements are out of order).
+    tblpr = table._tbl.tblPr
+    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+    tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _fix_widths(table, widths_mm: list[float]) -> None:
@@ -122,6 +124,15 @@ def _line(container, text: str, size: float, *, bold: bool = False, italic: bool
     return p
 
 
+# What may follow w:pBdr inside w:pPr (ECMA-376 Part 1, 17.3.1.26).
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
 def _rule(container, length_mm: float, within_mm: float):
     """A solid horizontal rule ``length_mm`` long, centred in ``within_mm``: the top border of an
     empty 1 pt paragraph indented from both sides (no dash characters, nothing that can wrap)."""
@@ -130,14 +141,15 @@ def _rule(container, length_mm: float, within_mm: float):
     p = container.add_paragraph()
     side = max(0.0, (within_mm - length_mm) / 2)
     p.paragraph_format.left_indent = p.paragraph_format.right_indent = Mm(side)
-    p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(2), Pt(0)
+    p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(3), Pt(0)
     p.paragraph_format.line_spacing = Pt(1)
     borders = _el("w:pBdr")
     borders.append(_el("w:top", val="single", sz=str(RULE_WIDTH), space="1", color="000000"))
-    p._p.get_or_add_pPr().append(borders)
+    ppr = p._p.get_or_add_pPr()
+    ppr.insert_element_before(borders, *_AFTER_PBDR)
     mark = _el("w:rPr")
     mark.append(_el("w:sz", val="2"))
-    p._p.get_or_add_pPr().append(mark)
+    ppr.insert_element_before(mark, "w:sectPr", "w:pPrChange")
     return p
 
 
@@ -184,7 +196,7 @@ def _heading(doc, lang: str, number: str, issued_on: date | None) -> None:
     _line(left, issuer, ISSUER_PT, bold=True)
     _rule(left, 0.45 * text_width_mm(issuer, ISSUER_PT, bold=True), widths[0])
     # The number sits level with the date line: below the issuer as the date is below the motto.
-    _line(left, t("docx.number", lang, number=number or t("docx.number_blank", lang)), NUMBER_PT, before=MOTTO_PT + 6)
+    _line(left, t("docx.number", lang, number=number or t("docx.number_blank", lang)), NUMBER_PT, before=MOTTO_PT + 9)
     motto = t("docx.motto", lang)
     _line(right, t("docx.nation", lang), NATION_PT, bold=True)
     _line(right, motto, MOTTO_PT, bold=True)
@@ -197,8 +209,18 @@ def _title(doc, tracker: Tracker, data: ExportData, lang: str, session: str) -> 
 
     _line(doc, t("docx.title", lang), BODY_PT, bold=True, before=18)
     subtitle = t("docx.subtitle", lang, session=session)
-    _line(doc, subtitle, BODY_PT, bold=True)
-    _rule(doc, min(text_width_mm(subtitle, BODY_PT, bold=True), BODY_MM) / 3, BODY_MM)
+    lines = [subtitle]
+    if text_width_mm(subtitle, BODY_PT, bold=True) > BODY_MM - 2 and subtitle.endswith(session):
+        # Too long for one line: break before the session's name, not wherever the line fills.
+        lines = [subtitle[: -len(session)].rstrip(), session]
+    p = _line(doc, lines[0], BODY_PT, bold=True)
+    for more in lines[1:]:
+        run = p.add_run()
+        run.add_break()
+        run.add_text(more)
+        run.bold, run.font.size = True, Pt(BODY_PT)
+    longest = max(text_width_mm(line, BODY_PT, bold=True) for line in lines)
+    _rule(doc, min(longest, BODY_MM) / 3, BODY_MM)
     if data.scope.unit:
         _line(doc, t("export.unit_line", lang, unit=tracker.reference.unit_name(data.scope.unit, lang)), BODY_PT, italic=True)
     doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
@@ -324,7 +346,6 @@ def _appendix(doc, tracker: Tracker, data: ExportData, lang: str, session: str, 
     _line(doc, t("docx.appendix_title", lang, session=session.upper()), APPENDIX_TITLE_PT, bold=True)
     ref = t("docx.appendix_ref", lang, number=number or t("docx.number_blank", lang), date=_date_words(issued_on, lang))
     _line(doc, ref, BODY_PT, italic=True)
-    _rule(doc, LANDSCAPE_BODY_MM / 6, LANDSCAPE_BODY_MM)
     doc.add_paragraph()
 
     recommendations = [r for r in data.rows if r["kind"] == Kind.VOTER_RECOMMENDATION.value]
