@@ -167,7 +167,7 @@ def test_only_administrators_set_the_signer(tracker, actor):
 def test_the_appendix_is_landscape_and_keeps_reply_numbers_and_dates_whole(tracker):
     long_numbers = ["3909/BNV-BTGCP", "12345/BNV-TCBC", "902/BNV-CQĐP"]
     for n, number in enumerate(long_numbers):
-        item_id = tracker.create_item(LIAISON, draft(tracker, ref_no=f"{n}/BDN"))
+        item_id = tracker.create_item(LIAISON, draft(tracker, ref_no=f"{n}/BDN", summary=f"Sửa Nghị định 178/2024/NĐ-CP ({n})."))
         tracker.record_reply(LIAISON, item_id, 1, reply(date(2025, 9, 1), response_no=number))
     document = word(tracker, as_of=date(2025, 12, 31))
     portrait, landscape = document.sections
@@ -185,6 +185,9 @@ def test_the_appendix_is_landscape_and_keeps_reply_numbers_and_dates_whole(track
         assert day == "ngày 01/09/2025"
         assert text_width_mm(number, APPENDIX_PT) < reply_width and text_width_mm(day, APPENDIX_PT) < reply_width
     assert widths[1] == max(widths)  # the recommendation's text gets the most room
+    summary = table.rows[1].cells[1]
+    assert summary.text.startswith("Sửa Nghị định 178/2024/NĐ-CP (")  # read back as typed, and kept whole:
+    assert len(summary._tc.findall(".//" + qn("w:noBreakHyphen"))) == 1
     assert "(Kèm theo Báo cáo số …/BC-BNV ngày … tháng … năm … của Bộ Nội vụ)" in [p.text for p in document.paragraphs]
     assert "Hà Nội, ngày … tháng … năm …" == document.tables[0].rows[0].cells[1].paragraphs[-1].text
 

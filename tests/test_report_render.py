@@ -56,6 +56,7 @@ class Rendered:
     pages: list[str]  # pdftotext -layout, one string a page
     sizes: list[tuple[float, float]]
     replies: list[tuple[str, str]]  # (reply number, dd/mm/yyyy) of every replied recommendation
+    symbols: set[str]  # document symbols quoted in the recommendations ("27-NQ/TW")
     build_s: float
     render_s: float
 
@@ -83,8 +84,9 @@ def rendered(demo_db, tmp_path_factory) -> Rendered:
         for r in data.rows
         if r["kind"] == "voter_recommendation" and r["responded_on"] and r["status"].startswith("replied")
     ]
+    symbols = {m for r in data.rows for m in re.findall(r"\b\d+(?:[-/][\wĐ]+)+", r["summary"])}
     print(f"docx built in {build_s:.2f} s ({len(content):,} bytes), rendered to PDF in {render_s:.1f} s")
-    return Rendered(pdf, text.split("\f")[:-1], page_sizes(pdf), replies, build_s, render_s)
+    return Rendered(pdf, text.split("\f")[:-1], page_sizes(pdf), replies, symbols, build_s, render_s)
 
 
 def lines(page: str) -> list[str]:
@@ -133,6 +135,9 @@ def test_reply_numbers_and_dates_are_never_broken(rendered):
     missing_dates = [day for _, day in rendered.replies if f"ngày {day}" not in appendix]
     assert missing_dates == []
     assert "(Kèm theo Báo cáo số …/BC-BNV ngày … tháng … năm … của Bộ Nội vụ)" in appendix
+    # Symbols quoted in the recommendations' text stay whole too (non-breaking hyphens).
+    assert "27-NQ/TW" in rendered.symbols
+    assert [s for s in rendered.symbols if s not in appendix] == []
 
 
 def test_the_previews_in_docs_show_the_first_pages(rendered):
