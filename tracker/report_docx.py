@@ -333,7 +333,7 @@ def _appendix_rows(doc, table, widths_mm: list[float], rows) -> None:
                         paragraph.remove(old)
                     tc.append(paragraph)
                 run = OxmlElement("w:r")
-                for k, piece in enumerate(JOINED_HYPHEN.split(line)):
+                for k, piece in enumerate(JOINED_HYPHEN.split(line) if "-" in line else (line,)):
                     if k:
                         run.append(OxmlElement("w:noBreakHyphen"))
                     text = OxmlElement("w:t")
