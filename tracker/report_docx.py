@@ -26,6 +26,7 @@ from copy import deepcopy
 from datetime import date
 
 from tracker.dates import format_date, official_date_line
+from tracker.docx_xml import borderless, el, fix_widths, page_field, repeat_header
 from tracker.exporting import REPLIED, ExportData
 from tracker.i18n import t
 from tracker.items import Kind, Result, Status
@@ -46,66 +47,6 @@ APPENDIX_TITLE_PT = 13  # the decree allows 13-14: 13 keeps a session's title on
 RULE_WIDTH = 6  # eighths of a point: a 0.75 pt solid line
 CELL_PAD_MM = 1.9  # Word's default left and right cell margin in a ruled table
 BLANK = "…"
-
-
-# -- low-level OOXML ----------------------------------------------------------------------------
-def _el(tag: str, **attrs: str):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    element = OxmlElement(tag)
-    for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
-    return element
-
-
-def _borderless(table) -> None:
-    """No borders and no cell margins: the header and signature are laid out, not ruled."""
-    borders = _el("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{edge}", val="nil"))
-    margins = _el("w:tblCellMar")
-    for edge in ("left", "right"):
-        margins.append(_el(f"w:{edge}", w="0", type="dxa"))
-    # In the schema's order (Word refuses a file whose elements are out of order).
-    tblpr = table._tbl.tblPr
-    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
-    tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
-
-
-def _fix_widths(table, widths_mm: list[float]) -> None:
-    """Fixed layout with the grid and every cell set: Word reads the cells, LibreOffice the grid."""
-    from docx.shared import Mm
-
-    table.autofit = False
-    for column, width in zip(table.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
-
-
-def _repeat_header(row) -> None:
-    row._tr.get_or_add_trPr().append(_el("w:tblHeader", val="true"))
-
-
-def _page_field(paragraph) -> None:
-    """A PAGE field: Word and LibreOffice print each page's own number there."""
-    from docx.oxml.ns import qn
-
-    def run_with(child):
-        run = paragraph.add_run()
-        run._r.append(child)
-        return run
-
-    run_with(_el("w:fldChar", fldCharType="begin"))
-    instruction = _el("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = " PAGE "
-    run_with(instruction)
-    run_with(_el("w:fldChar", fldCharType="separate"))
-    paragraph.add_run("2")
-    run_with(_el("w:fldChar", fldCharType="end"))
 
 
 # -- paragraphs ----------------------------------------------------------------------------------
@@ -144,12 +85,12 @@ def _rule(container, length_mm: float, within_mm: float):
     p.paragraph_format.left_indent = p.paragraph_format.right_indent = Mm(side)
     p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(3), Pt(0)
     p.paragraph_format.line_spacing = Pt(1)
-    borders = _el("w:pBdr")
-    borders.append(_el("w:top", val="single", sz=str(RULE_WIDTH), space="1", color="000000"))
+    borders = el("w:pBdr")
+    borders.append(el("w:top", val="single", sz=str(RULE_WIDTH), space="1", color="000000"))
     ppr = p._p.get_or_add_pPr()
     ppr.insert_element_before(borders, *_AFTER_PBDR)
-    mark = _el("w:rPr")
-    mark.append(_el("w:sz", val="2"))
+    mark = el("w:rPr")
+    mark.append(el("w:sz", val="2"))
     ppr.insert_element_before(mark, "w:sectPr", "w:pPrChange")
     return p
 
@@ -189,9 +130,9 @@ def heading_widths(lang: str) -> tuple[float, float]:
 
 def _heading(doc, lang: str, number: str, issued_on: date | None) -> None:
     heading = doc.add_table(rows=1, cols=2)
-    _borderless(heading)
+    borderless(heading)
     widths = heading_widths(lang)
-    _fix_widths(heading, list(widths))
+    fix_widths(heading, list(widths))
     left, right = heading.rows[0].cells
     issuer = t("docx.issuer", lang)
     _line(left, issuer, ISSUER_PT, bold=True)
@@ -231,8 +172,8 @@ def _signature(doc, signer: Signer, lang: str) -> None:
     from docx.shared import Pt
 
     block = doc.add_table(rows=1, cols=2)
-    _borderless(block)
-    _fix_widths(block, [BODY_MM - 85, 85])
+    borderless(block)
+    fix_widths(block, [BODY_MM - 85, 85])
     recipients, signature = block.rows[0].cells
     _line(recipients, t("docx.recipients_label", lang), 12, bold=True, italic=True, align="left", before=6)
     for item in t("docx.recipients", lang).split("\n"):
@@ -254,7 +195,7 @@ def _page_numbers(section) -> None:
     section.header_distance = Mm(10)
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_field(paragraph)
+    page_field(paragraph)
     for run in paragraph.runs:
         run.font.size = Pt(PAGE_NUMBER_PT)
 
@@ -363,10 +304,10 @@ def _appendix(doc, tracker: Tracker, data: ExportData, lang: str, session: str, 
     widths = appendix_widths(replies, lang)
     table = doc.add_table(rows=1, cols=len(APPENDIX_COLUMNS))
     table.style = doc.styles["Table Grid"]
-    _fix_widths(table, widths)
+    fix_widths(table, widths)
     for cell, head in zip(table.rows[0].cells, APPENDIX_COLUMNS, strict=True):
         _line(cell, t(f"docx.col.{head}", lang), APPENDIX_PT, bold=True)
-    _repeat_header(table.rows[0])
+    repeat_header(table.rows[0])
     units = tracker.reference
     _appendix_rows(
         doc, table, widths,
@@ -400,7 +341,7 @@ def _document():
     fonts = rpr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), FONT)
-    rpr.append(_el("w:lang", val="vi-VN"))  # Vietnamese spelling and line breaking in Word
+    rpr.append(el("w:lang", val="vi-VN"))  # Vietnamese spelling and line breaking in Word
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
