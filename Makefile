@@ -5,7 +5,7 @@ export TRACKER_DB ?= data/tracker.duckdb
 # `make run PORT=8502`; the address stays 127.0.0.1 (.streamlit/config.toml): a LAN goes through a proxy.
 PORT ?= 8501
 
-.PHONY: setup run demo test lint bench browser-deps clean
+.PHONY: setup run demo test lint bench browser-deps docs-deps clean
 
 setup: $(VENV)/.installed
 
@@ -33,7 +33,16 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: setup browser-deps
+# LibreOffice and poppler for the Word report's rendering tests (tests/test_report_render.py), which
+# also refresh docs/report-preview/. Liberation Serif is Times New Roman's metric-compatible stand-in
+# (a Recommends of LibreOffice, named here for machines that skip Recommends).
+docs-deps:
+	@if [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libreoffice-writer-nogui poppler-utils fonts-liberation2 >/dev/null; \
+	fi
+
+test: setup browser-deps docs-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -n 2 -q
 

@@ -16,11 +16,11 @@ from tracker.exporting import (
     collect,
     filename,
     render,
-    report_paragraphs,
     scope_lines,
 )
 from tracker.i18n import LANGUAGES
 from tracker.permissions import Role
+from tracker.report_text import report_paragraphs
 from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt

@@ -1,4 +1,5 @@
-"""Settings (administrator): sessions, units, calendar overrides, deadline rules, due-soon window."""
+"""Settings (administrator): sessions, units, calendar overrides, deadline rules, due-soon window,
+the Word report's signer."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tracker.errors import TrackerError
 from tracker.items import Kind
 from tracker.permissions import Role
 from tracker.reference import Unit
+from tracker.report_signer import AUTHORITIES, Signer
 from tracker.sessions import SessionRef
 from ui import calendar_settings
 from ui import context as ctx
@@ -151,6 +153,20 @@ with general_tab, st.form(f"{P}.session_form_idle"):
     )
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(lambda: web_sessions.save_idle_minutes(tracker, actor, idle), "done.saved")
+
+with general_tab, st.form(f"{P}.signer_form"):
+    st.markdown(f"**{ctx.tr('settings.signer')}**")
+    st.caption(ctx.tr("settings.signer_explain"))
+    signer = tracker.signer
+    c = st.columns(3)
+    authority = c[0].selectbox(
+        ctx.tr("field.signer_authority"), list(AUTHORITIES), index=AUTHORITIES.index(signer.authority),
+        format_func=ctx.labels(list(AUTHORITIES), lambda a: ctx.tr(f"signer_authority.{a or 'none'}")), key=f"{P}.signer_authority",
+    )
+    title = c[1].text_input(ctx.tr("field.signer_title"), value=signer.title, placeholder="Thứ trưởng", key=f"{P}.signer_title")
+    name = c[2].text_input(ctx.tr("field.signer_name"), value=signer.name, key=f"{P}.signer_name")
+    if st.form_submit_button(ctx.tr("action.save")):
+        attempt(lambda: tracker.save_signer(actor, Signer(name, title, authority)), "done.saved")
 
 with users_tab:
     users = accounts.list_users(tracker)

@@ -19,7 +19,7 @@ def describe_value(field: str, value: object, lang: str, reference=None) -> str:
     """A logged value as people read it: labels, not codes; unit names; dd/mm/yyyy dates."""
     if value is None or value == "":
         return "—"
-    if field in ("kind", "phase", "result", "role", "archive_reason"):
+    if field in ("kind", "phase", "result", "role", "archive_reason", "signer_authority"):
         label = t(f"{field}.{value}", lang)
         return label if label != f"{field}.{value}" else str(value)
     if isinstance(value, bool):

@@ -167,7 +167,9 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             item = tracker.get_item(item_id)
             if rng.random() < 0.03 and share_replied < 1.0:
                 on = min(received + timedelta(days=rng.randint(3, 15)), today)
-                tracker.transfer(actor, item_id, item.version, on, "Không thuộc thẩm quyền của Bộ Nội vụ; chuyển Ban Dân nguyện")
+                # The Petition Committee's name changed on 18/2/2025 (Resolution 178/2025/QH15).
+                body = "Ban Dân nguyện" if on < date(2025, 2, 18) else "Ủy ban Dân nguyện và Giám sát của Quốc hội"
+                tracker.transfer(actor, item_id, item.version, on, f"Không thuộc thẩm quyền của Bộ Nội vụ; chuyển {body}")
                 continue
             if rng.random() > share_replied:
                 if rng.random() < 0.5:

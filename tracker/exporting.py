@@ -1,5 +1,7 @@
 """The pre-session report pack (issue 3): Excel workbook, Word report in the official layout, CSV.
 
+The Word report's layout is tracker/report_docx.py, its sentences tracker/report_text.py.
+
 One function collects what an export shows (``collect``: a session's items as of a date,
 optionally one unit's, optionally only the open ones), and each format renders that same data,
 so a unit's filtered export and the Minister's office's "open items" list come from one code path
@@ -15,10 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from tracker.charts import percent_text
-from tracker.dates import format_date, official_date_line
+from tracker.dates import format_date
 from tracker.errors import InvalidInput
-from tracker.export_summary import coordinating_paragraphs, summary_sheet
+from tracker.export_summary import summary_sheet
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
 from tracker.importing import ALL_COLUMNS, TRANSFERRED
@@ -133,6 +134,8 @@ def render(
     if fmt == "xlsx":
         return to_xlsx(tracker, data, lang)
     if fmt == "docx":
+        from tracker.report_docx import to_docx  # it imports this module
+
         return to_docx(tracker, data, lang, number=number, issued_on=issued_on)
     return to_csv(data)
 
@@ -355,271 +358,3 @@ def to_csv(data: ExportData) -> bytes:
         record = csv_record(r)
         writer.writerow([neutralise(record[c]) for c in ALL_COLUMNS])
     return out.getvalue().encode("utf-8-sig")
-
-
-# -- Word -----------------------------------------------------------------------------------------
-# Decree 30/2020/NĐ-CP, Appendix I: A4; top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm;
-# Times New Roman, body 13-14 pt.
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-FONT = "Times New Roman"
-BODY_PT = 14
-
-
-def _set_cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, size: float = 12, align=None) -> None:
-    from docx.shared import Pt
-
-    paragraph = cell.paragraphs[0]
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
-        if n:
-            paragraph = cell.add_paragraph()
-        if align is not None:
-            paragraph.alignment = align
-        run = paragraph.add_run(line)
-        run.bold, run.italic = bold, italic
-        run.font.size = Pt(size)
-
-
-def _paragraph(doc, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT, align=None, indent: bool = False):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
-    p.paragraph_format.space_after = Pt(6)
-    if indent:
-        p.paragraph_format.first_line_indent = Cm(1.27)
-    run = p.add_run(text)
-    run.bold, run.italic = bold, italic
-    run.font.size = Pt(size)
-    return p
-
-
-def _borderless(table) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-
-
-def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
-
-
-def _appendix_rows(doc, table, widths, rows) -> None:
-    """Append rows as raw XML cloned from one prepared row: python-docx's cell API costs ~3 ms a
-    cell (10,000 recommendations took 30 s), this costs a few microseconds."""
-    from copy import deepcopy
-
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    style = doc.styles.add_style("Appendix Text", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    style.font.size = Pt(12)
-    style.paragraph_format.space_after = Pt(0)
-    prototype = table.add_row()
-    for n, (cell, width) in enumerate(zip(prototype.cells, widths, strict=True)):
-        cell.width = width
-        cell.paragraphs[0].style = style
-        if n == 0:
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    template = prototype._tr
-    template.getparent().remove(template)
-    tbl = table._tbl
-    space = qn("xml:space")
-    for values in rows:
-        tr = deepcopy(template)
-        for tc, value in zip(tr.tc_lst, values, strict=True):
-            first = tc.p_lst[0]
-            paragraph = first
-            for n, line in enumerate(str(value).split("\n")):
-                if n:
-                    paragraph = deepcopy(first)
-                    for old in paragraph.findall(qn("w:r")):
-                        paragraph.remove(old)
-                    tc.append(paragraph)
-                run, text = OxmlElement("w:r"), OxmlElement("w:t")
-                text.text = line
-                text.set(space, "preserve")
-                run.append(text)
-                paragraph.append(run)
-        tbl.append(tr)
-
-
-def report_paragraphs(data: ExportData, lang: str) -> list[str]:
-    """The ministry's paragraphs: received, replied N/N (x%), the three result categories, what is
-    still open, and the deputies' questions. Also the body of the Word report."""
-    session = data.session.label(lang) if data.session else t("export.all_sessions", lang)
-    rec = data.counts[Kind.VOTER_RECOMMENDATION.value]
-    q = data.counts[Kind.DEPUTY_QUESTION.value]
-
-    def pct(part: int, whole: int) -> str:
-        return percent_text(part, whole, lang, data.decimals)
-
-    out = [t("docx.intro", lang, session=session)]
-    if rec.total or rec.transferred:
-        out.append(t("docx.received", lang, total=rec.total + rec.transferred, session=session))
-        if rec.transferred:
-            out.append(t("docx.transferred", lang, count=rec.transferred))
-        out.append(
-            t(
-                "docx.replied", lang, date=format_date(data.scope.as_of), replied=rec.replied, total=rec.total,
-                pct=pct(rec.replied, rec.total), resolved=rec.resolved, resolved_pct=pct(rec.resolved, rec.replied),
-                being=rec.being_resolved, being_pct=pct(rec.being_resolved, rec.replied), explained=rec.explained,
-                explained_pct=pct(rec.explained, rec.replied),
-            )
-        )
-        open_count = rec.open_not_due + rec.overdue
-        if open_count:
-            out.append(t("docx.open", lang, open=open_count, overdue=rec.overdue, not_due=rec.open_not_due))
-        else:
-            out.append(t("docx.none_open", lang))
-    else:
-        out.append(t("docx.none_received", lang, session=session))
-    if q.total or q.transferred:
-        out.append(t("docx.questions", lang, total=q.total, replied=q.replied, pct=pct(q.replied, q.total), overdue=q.overdue))
-    else:
-        out.append(t("progress.none_received.deputy_question", lang, session=session))
-    out.append(t("docx.closing", lang))
-    return out
-
-
-def _appendix_result(r: dict, lang: str) -> str:
-    if r["status"] == Status.TRANSFERRED.value:
-        return f"{t('status.transferred', lang)}: {r['transfer_note'] or ''}".strip(": ")
-    if r["status"] in REPLIED:
-        text = t(f"result.{r['result']}", lang)
-        if r["result"] == Result.BEING_RESOLVED.value:
-            text += "\n" + t("docx.roadmap", lang, roadmap=r["roadmap"] or "", date=format_date(r["committed_on"]))
-        return text
-    return t(f"status.{r['status']}", lang)
-
-
-def to_docx(tracker: Tracker, data: ExportData, lang: str = "vi", *, number: str = "", issued_on: date | None = None) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    issued_on = issued_on or date.today()
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-
-    # Heading (Decree 30/2020, Appendix I): issuing body and number on the left; the national
-    # name and motto, then the italic place-and-date line, on the right.
-    heading = doc.add_table(rows=1, cols=2)
-    _borderless(heading)
-    heading.autofit = False
-    left, right = heading.rows[0].cells
-    left.width, right.width = Mm(62), Mm(103)
-    _set_cell_text(left, t("docx.issuer", lang), bold=True, size=13, align=center)
-    _set_cell_text(right, t("docx.nation", lang), bold=True, size=13, align=center)
-    motto = right.add_paragraph()
-    motto.alignment = center
-    run = motto.add_run(t("docx.motto", lang))
-    run.bold, run.font.size = True, Pt(14)
-    rule = right.add_paragraph()
-    rule.alignment = center
-    rule.add_run("―――――――――").font.size = Pt(8)
-    rule_left = left.add_paragraph()
-    rule_left.alignment = center
-    rule_left.add_run("――――――").font.size = Pt(8)
-    number_line = left.add_paragraph()
-    number_line.alignment = center
-    number_line.add_run(t("docx.number", lang, number=number or t("docx.number_blank", lang))).font.size = Pt(13)
-    date_line = right.add_paragraph()
-    date_line.alignment = center
-    date_text = official_date_line(issued_on) if lang == "vi" else t("docx.date_line", lang, date=format_date(issued_on))
-    run = date_line.add_run(date_text)
-    run.italic, run.font.size = True, Pt(14)
-
-    session = data.session.label(lang) if data.session else t("export.all_sessions", lang)
-    doc.add_paragraph()
-    _paragraph(doc, t("docx.title", lang), bold=True, align=center)
-    _paragraph(doc, t("docx.subtitle", lang, session=session), bold=True, align=center)
-    if data.scope.unit:
-        _paragraph(doc, t("export.unit_line", lang, unit=tracker.reference.unit_name(data.scope.unit, lang)), italic=True, align=center)
-    for text in report_paragraphs(data, lang):
-        _paragraph(doc, text, indent=True)
-    for text in coordinating_paragraphs(tracker, data, lang):
-        _paragraph(doc, text, indent=True)
-
-    sign = doc.add_table(rows=1, cols=2)
-    _borderless(sign)
-    to_cell, signer_cell = sign.rows[0].cells
-    _set_cell_text(to_cell, t("docx.recipients_label", lang), bold=True, italic=True, size=12)
-    for line in t("docx.recipients", lang).split("\n"):
-        p = to_cell.add_paragraph()
-        p.add_run(line).font.size = Pt(11)
-    _set_cell_text(signer_cell, t("docx.signer_title", lang), bold=True, size=14, align=center)
-
-    # Appendix: every recommendation with its reply document and result.
-    doc.add_page_break()
-    _paragraph(doc, t("docx.appendix", lang), bold=True, align=center)
-    _paragraph(doc, t("docx.appendix_title", lang, session=session.upper()), bold=True, align=center)
-    _paragraph(
-        doc, t("docx.appendix_ref", lang, number=number or t("docx.number_blank", lang), date=format_date(issued_on)),
-        italic=True, align=center, size=13,
-    )
-    recommendations = [r for r in data.rows if r["kind"] == Kind.VOTER_RECOMMENDATION.value]
-    heads = ("no", "summary", "sources", "lead_unit", "reply", "result")
-    table = doc.add_table(rows=1, cols=len(heads))
-    table.style = doc.styles["Table Grid"]
-    widths = (Mm(10), Mm(55), Mm(28), Mm(25), Mm(22), Mm(25))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for cell, head, width in zip(table.rows[0].cells, heads, widths, strict=True):
-        cell.width = width
-        _set_cell_text(cell, t(f"docx.col.{head}", lang), bold=True, size=12, align=center)
-    _repeat_header(table.rows[0])
-    ref = tracker.reference
-    _appendix_rows(
-        doc,
-        table,
-        widths,
-        (
-            (
-                str(n), r["summary"], r["sources"],
-                ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else t("item.unassigned", lang),
-                t("docx.reply_doc", lang, number=r["response_no"] or "", date=format_date(r["responded_on"]))
-                if r["status"] in REPLIED else "",
-                _appendix_result(r, lang),
-            )
-            for n, r in enumerate(recommendations, start=1)
-        ),
-    )
-    if not recommendations:
-        cells = table.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        _set_cell_text(merged, t("docx.no_recommendations", lang), italic=True, size=12, align=center)
-
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()

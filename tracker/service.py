@@ -28,6 +28,7 @@ from tracker.items import ArchiveReason, Item, Kind, Phase, Reply, Result
 from tracker.percent import ALLOWED_DECIMALS, clean_decimals
 from tracker.permissions import Action, Actor, Role, require
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
+from tracker.report_signer import Signer
 from tracker.sessions import Session, SessionRef, next_regular_session
 from tracker.stats import Counts
 from tracker.storage import Cursor, Database
@@ -814,3 +815,17 @@ class Tracker:
             raise InvalidInput("error.percent_decimals", field=key)
         self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key]))
 
+
+    def save_signer(self, actor: Actor, signer: Signer) -> None:
+        """The Word report's signer (tracker/report_signer.py): three settings, one logged change."""
+        require(actor, Action.MANAGE_SETTINGS)
+        clean = signer.validated()
+        self._settings_write(
+            actor, "signer_saved", "report", "settings/put_signer", [clean.name, clean.title, clean.authority],
+            {"signer_name": clean.name, "signer_title": clean.title, "signer_authority": clean.authority},
+            ("settings/get_signer", []),
+        )
+
+    @property
+    def signer(self) -> Signer:
+        return Signer.from_settings(self.reference.settings)
