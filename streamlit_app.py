@@ -24,7 +24,10 @@ with st.sidebar:
     if user is not None:
         unit = ctx.tracker().reference.unit_name(user.unit, ctx.lang()) if user.unit else ""
         # Display and unit names are typed by administrators: plain text, never Markdown.
-        st.caption(pt.tr_md("app.signed_in_as", name=user.label, role=ctx.tr(f"role.{user.role.value}")) + (f" · {pt.md(unit)}" if unit else ""))
+        st.caption(
+            pt.tr_md("app.signed_in_as", name=user.label, role=ctx.tr(f"role.{user.role.value}"))
+            + (f" · {pt.md(unit)}" if unit else "")
+        )
         if st.button(ctx.tr("app.sign_out"), key="app.sign_out"):
             ctx.sign_out()
             st.rerun()
@@ -36,19 +39,39 @@ if user is None:
 else:
     pages = [
         st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon=":material/monitoring:", default=True),
-        st.Page("app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"),
+        st.Page(
+            "app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"
+        ),
         st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon=":material/inbox:", url_path="queue"),
     ]
     if ctx.allowed(Action.CREATE_ITEM):
-        pages.append(st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new"))
+        pages.append(
+            st.Page("app_pages/new_item.py", title=ctx.tr("nav.new_item"), icon=":material/add_circle:", url_path="new")
+        )
     if ctx.allowed(Action.IMPORT):
-        pages.append(st.Page("app_pages/import_data.py", title=ctx.tr("nav.import"), icon=":material/upload_file:", url_path="import"))
+        pages.append(
+            st.Page(
+                "app_pages/import_data.py", title=ctx.tr("nav.import"), icon=":material/upload_file:", url_path="import"
+            )
+        )
     if ctx.allowed(Action.EXPORT):
-        pages.append(st.Page("app_pages/export.py", title=ctx.tr("nav.export"), icon=":material/download:", url_path="export"))
-        pages.append(st.Page("app_pages/briefing.py", title=ctx.tr("nav.briefing"), icon=":material/summarize:", url_path="briefing"))
+        pages.append(
+            st.Page("app_pages/export.py", title=ctx.tr("nav.export"), icon=":material/download:", url_path="export")
+        )
+        pages.append(
+            st.Page(
+                "app_pages/briefing.py", title=ctx.tr("nav.briefing"), icon=":material/summarize:", url_path="briefing"
+            )
+        )
     if ctx.allowed(Action.VIEW_AUDIT):
-        pages.append(st.Page("app_pages/audit.py", title=ctx.tr("nav.audit"), icon=":material/history:", url_path="audit"))
+        pages.append(
+            st.Page("app_pages/audit.py", title=ctx.tr("nav.audit"), icon=":material/history:", url_path="audit")
+        )
     if ctx.allowed(Action.MANAGE_SETTINGS):
-        pages.append(st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"))
+        pages.append(
+            st.Page(
+                "app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"
+            )
+        )
 
 st.navigation(pages).run()

@@ -20,11 +20,18 @@ st.title(ctx.tr("audit.title"))
 users = [None, "system", "cli", *[u["username"] for u in accounts.list_users(tracker)]]
 units = [None, *[u.code for u in ref.units]]
 c = st.columns(5)
-username = c[0].selectbox(ctx.tr("field.username"), users, format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")), key=f"{P}.user")
-unit = c[1].selectbox(
-    ctx.tr("filter.unit"), units, format_func=ctx.labels(units, lambda u: ref.unit_name(u, lang) if u else ctx.tr("filter.all")), key=f"{P}.unit"
+username = c[0].selectbox(
+    ctx.tr("field.username"), users, format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")), key=f"{P}.user"
 )
-date_from = c[2].date_input(ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from")
+unit = c[1].selectbox(
+    ctx.tr("filter.unit"),
+    units,
+    format_func=ctx.labels(units, lambda u: ref.unit_name(u, lang) if u else ctx.tr("filter.all")),
+    key=f"{P}.unit",
+)
+date_from = c[2].date_input(
+    ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from"
+)
 date_to = c[3].date_input(ctx.tr("audit.to"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.to")
 item_text = c[4].text_input(ctx.tr("audit.item"), key=f"{P}.item")
 item_id = int(item_text) if item_text.strip().isdigit() else None
@@ -49,8 +56,11 @@ if rows:
         key=f"{P}.table",
     )
     st.download_button(
-        ctx.tr("audit.download"), data=events_csv(rows, lang, ref), file_name=f"nhat-ky-{date.today():%Y%m%d}.csv",
-        mime="text/csv", key=f"{P}.download",
+        ctx.tr("audit.download"),
+        data=events_csv(rows, lang, ref),
+        file_name=f"nhat-ky-{date.today():%Y%m%d}.csv",
+        mime="text/csv",
+        key=f"{P}.download",
     )
 else:
     st.info(ctx.tr("audit.none"))

@@ -23,8 +23,11 @@ if first_received(tracker) is None:
 months = months_with_items(tracker)
 # The meeting reviews the month just ended: it is the default when there is one.
 month = st.selectbox(
-    ctx.tr("briefing.month"), months, index=1 if len(months) > 1 else 0,
-    format_func=ctx.labels(months, lambda ym: month_label(ym[0], ym[1], lang)), key=f"{P}.month",
+    ctx.tr("briefing.month"),
+    months,
+    index=1 if len(months) > 1 else 0,
+    format_func=ctx.labels(months, lambda ym: month_label(ym[0], ym[1], lang)),
+    key=f"{P}.month",
 )
 briefing = month_briefing(tracker, *month)
 for sentence in briefing.sentences(lang):

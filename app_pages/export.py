@@ -42,25 +42,39 @@ if not with_items:
 options = [s.id for s in ref.sessions if s.id in with_items] + [s.id for s in ref.sessions if s.id not in with_items]
 c = st.columns([3, 2, 3, 2])
 session_id = c[0].selectbox(
-    ctx.tr("field.session"), options, format_func=ctx.labels(options, lambda sid: ref.session(sid).label(lang)), key=f"{P}.session"
+    ctx.tr("field.session"),
+    options,
+    format_func=ctx.labels(options, lambda sid: ref.session(sid).label(lang)),
+    key=f"{P}.session",
 )
 as_of = c[1].date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.as_of")
 units = [None, *[u.code for u in ref.units]]
 own = actor.unit if actor.role == Role.UNIT_OFFICER and actor.unit in units else None
 unit = c[2].selectbox(
-    ctx.tr("filter.unit"), units, index=units.index(own),
-    format_func=ctx.labels(units, lambda code: ctx.tr("export.unit_all") if code is None else ref.unit_name(code, lang)),
+    ctx.tr("filter.unit"),
+    units,
+    index=units.index(own),
+    format_func=ctx.labels(
+        units, lambda code: ctx.tr("export.unit_all") if code is None else ref.unit_name(code, lang)
+    ),
     key=f"{P}.unit",
 )
 only_open = c[3].checkbox(ctx.tr("export.only_open"), key=f"{P}.only_open")
 
 f1, f2, f3 = st.columns([4, 2, 3])
 fmt = f1.radio(
-    ctx.tr("export.format"), list(FORMATS), format_func=ctx.labels(FORMATS, lambda f: ctx.tr(f"export.format.{f}")), key=f"{P}.format"
+    ctx.tr("export.format"),
+    list(FORMATS),
+    format_func=ctx.labels(FORMATS, lambda f: ctx.tr(f"export.format.{f}")),
+    key=f"{P}.format",
 )
 doc_lang = f2.radio(
-    ctx.tr("export.lang"), list(LANGUAGES), index=list(LANGUAGES).index(lang),
-    format_func={"vi": "Tiếng Việt", "en": "English"}.get, key=f"{P}.lang", disabled=fmt == "csv",
+    ctx.tr("export.lang"),
+    list(LANGUAGES),
+    index=list(LANGUAGES).index(lang),
+    format_func={"vi": "Tiếng Việt", "en": "English"}.get,
+    key=f"{P}.lang",
+    disabled=fmt == "csv",
 )
 number = f3.text_input(ctx.tr("export.number"), placeholder="123/BC-BNV", key=f"{P}.number", disabled=fmt != "docx")
 
@@ -98,6 +112,10 @@ if made is not None and made[0] == wanted:
     _, name, content, count = made
     st.success(pt.tr_md("export.ready", name=name, count=count), icon=":material/check_circle:")
     st.download_button(
-        pt.tr_md("export.download", name=name), data=content, file_name=name, mime=MIME_TYPES[fmt], key=f"{P}.download",
+        pt.tr_md("export.download", name=name),
+        data=content,
+        file_name=name,
+        mime=MIME_TYPES[fmt],
+        key=f"{P}.download",
         icon=":material/download:",
     )

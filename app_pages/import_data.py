@@ -34,12 +34,20 @@ st.caption(ctx.tr("import.intro"))
 
 t1, t2 = st.columns(2)
 t1.download_button(
-    ctx.tr("import.template_xlsx"), data=template_xlsx(lang), file_name="mau-nhap-kien-nghi-chat-van.xlsx", mime=XLSX_MIME,
-    key=f"{P}.template_xlsx", icon=":material/table:",
+    ctx.tr("import.template_xlsx"),
+    data=template_xlsx(lang),
+    file_name="mau-nhap-kien-nghi-chat-van.xlsx",
+    mime=XLSX_MIME,
+    key=f"{P}.template_xlsx",
+    icon=":material/table:",
 )
 t2.download_button(
-    ctx.tr("import.template_csv"), data=template_csv(), file_name="mau-nhap-kien-nghi-chat-van.csv", mime="text/csv",
-    key=f"{P}.template_csv", icon=":material/description:",
+    ctx.tr("import.template_csv"),
+    data=template_csv(),
+    file_name="mau-nhap-kien-nghi-chat-van.csv",
+    mime="text/csv",
+    key=f"{P}.template_csv",
+    icon=":material/description:",
 )
 
 # A new key after each commit empties the uploader, so the file just written is not shown again.
@@ -48,11 +56,15 @@ upload = st.file_uploader(ctx.tr("import.upload"), type=["xlsx", "csv"], key=f"{
 st.caption(ctx.tr("import.limits", **file_limits.limits_text(lang)))
 o1, o2 = st.columns(2)
 encoding = o1.selectbox(
-    ctx.tr("import.encoding"), list(ENCODINGS), format_func=ctx.labels(ENCODINGS, lambda e: ctx.tr(f"import.encoding.{e}")),
+    ctx.tr("import.encoding"),
+    list(ENCODINGS),
+    format_func=ctx.labels(ENCODINGS, lambda e: ctx.tr(f"import.encoding.{e}")),
     key=f"{P}.encoding",
 )
 # Creating sessions or units is an administrator's setting (checked again in the service).
-create_missing = ctx.allowed(Action.MANAGE_SETTINGS) and o2.checkbox(ctx.tr("import.create_missing"), key=f"{P}.create_missing")
+create_missing = ctx.allowed(Action.MANAGE_SETTINGS) and o2.checkbox(
+    ctx.tr("import.create_missing"), key=f"{P}.create_missing"
+)
 if upload is None:
     st.stop()
 
@@ -66,7 +78,11 @@ else:
     try:
         table = read_table(upload.getvalue(), upload.name, encoding)
         preview = preview_import(
-            tracker, actor, table, create_missing=create_missing, lang=lang,
+            tracker,
+            actor,
+            table,
+            create_missing=create_missing,
+            lang=lang,
             on_progress=lambda share, text: bar.progress(min(1.0, share), text=text),
         )
     except TrackerError as error:
@@ -77,7 +93,10 @@ else:
     st.session_state[f"{P}.preview"] = (wanted, preview)
 
 new, duplicate, invalid = (preview.count(f) for f in (Fate.NEW, Fate.DUPLICATE, Fate.INVALID))
-st.info(pt.md(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else "")), icon=":material/fact_check:")
+st.info(
+    pt.md(preview.summary(lang) + (f" [{preview.table.encoding}]" if preview.table.encoding else "")),
+    icon=":material/fact_check:",
+)
 m = st.columns(3)
 m[0].metric(ctx.tr("import.metric_new"), new)
 m[1].metric(ctx.tr("import.metric_duplicate"), duplicate)
@@ -86,7 +105,9 @@ if preview.ignored_headers:
     st.caption(pt.tr_md("import.ignored_columns", columns=", ".join(preview.ignored_headers)))
 if preview.unknown_units:
     if create_missing:
-        st.warning(pt.tr_md("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units)))
+        st.warning(
+            pt.tr_md("import.units_to_create", names="; ".join(f"{u.code} = {u.name_vi}" for u in preview.new_units))
+        )
     else:
         st.warning(pt.tr_md("import.unknown_units", names="; ".join(preview.unknown_units)))
 if preview.unknown_sessions:
@@ -105,14 +126,25 @@ if duplicate:
 
 st.subheader(ctx.tr("import.preview_heading"))
 shown = st.segmented_control(
-    ctx.tr("import.show"), ["all", *[f.value for f in Fate]], default="all", key=f"{P}.show",
-    format_func=ctx.labels(["all", *[f.value for f in Fate]], lambda f: ctx.tr("import.show_all") if f == "all" else ctx.tr(f"import.fate.{f}")),
+    ctx.tr("import.show"),
+    ["all", *[f.value for f in Fate]],
+    default="all",
+    key=f"{P}.show",
+    format_func=ctx.labels(
+        ["all", *[f.value for f in Fate]],
+        lambda f: ctx.tr("import.show_all") if f == "all" else ctx.tr(f"import.fate.{f}"),
+    ),
 )
 fates = list(Fate) if shown in (None, "all") else [Fate(shown)]
 table = preview_frame(preview, lang, fates)
 st.dataframe(
-    pt.frame(table), hide_index=True, key=f"{P}.table",
-    column_config={table.columns[6]: st.column_config.TextColumn(width="large"), table.columns[9]: st.column_config.TextColumn(width="large")},
+    pt.frame(table),
+    hide_index=True,
+    key=f"{P}.table",
+    column_config={
+        table.columns[6]: st.column_config.TextColumn(width="large"),
+        table.columns[9]: st.column_config.TextColumn(width="large"),
+    },
 )
 
 if new == 0 and not invalid:
@@ -120,7 +152,9 @@ if new == 0 and not invalid:
 if st.button(ctx.tr("import.commit", count=new), type="primary", disabled=not preview.can_commit, key=f"{P}.commit"):
     bar = st.progress(0.0, text=ctx.tr("import.progress_writing", count=new))
     try:
-        result = commit_import(tracker, actor, preview, lang=lang, on_progress=lambda share, text: bar.progress(share, text=text))
+        result = commit_import(
+            tracker, actor, preview, lang=lang, on_progress=lambda share, text: bar.progress(share, text=text)
+        )
     except TrackerError as error:
         bar.empty()
         ctx.show_error(error)

@@ -21,15 +21,24 @@ st.title(ctx.tr("new_item.title"))
 show_flash()
 
 kind = st.radio(
-    ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.labels(list(Kind), ctx.kind_label), horizontal=True, key=f"{P}.kind"
+    ctx.tr("field.kind"),
+    [k.value for k in Kind],
+    format_func=ctx.labels(list(Kind), ctx.kind_label),
+    horizontal=True,
+    key=f"{P}.kind",
 )
 c1, c2, c3 = st.columns(3)
 session_id = c1.selectbox(
-    ctx.tr("field.session"), [s.id for s in ref.sessions], format_func=ctx.labels([s.id for s in ref.sessions], lambda sid: ref.session(sid).label(lang)),
+    ctx.tr("field.session"),
+    [s.id for s in ref.sessions],
+    format_func=ctx.labels([s.id for s in ref.sessions], lambda sid: ref.session(sid).label(lang)),
     key=f"{P}.session",
 )
 phase = c2.selectbox(
-    ctx.tr("field.phase"), [p.value for p in PHASES_BY_KIND[Kind(kind)]], format_func=ctx.labels(list(PHASES_BY_KIND[Kind(kind)]), ctx.phase_label), key=f"{P}.phase"
+    ctx.tr("field.phase"),
+    [p.value for p in PHASES_BY_KIND[Kind(kind)]],
+    format_func=ctx.labels(list(PHASES_BY_KIND[Kind(kind)]), ctx.phase_label),
+    key=f"{P}.phase",
 )
 received_on = c3.date_input(ctx.tr("field.received_on"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.received_on")
 
@@ -44,21 +53,32 @@ if kind == Kind.DEPUTY_QUESTION:
 else:
     deputy = ""
     raw_sources = st.text_area(
-        ctx.tr("field.sources"), key=f"{P}.sources", help=ctx.tr("help.sources"), placeholder="Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội"
+        ctx.tr("field.sources"),
+        key=f"{P}.sources",
+        help=ctx.tr("help.sources"),
+        placeholder="Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội",
     )
     sources = tuple(s.strip() for s in raw_sources.replace("\n", ";").split(";") if s.strip())
 summary = st.text_area(ctx.tr("field.summary"), key=f"{P}.summary", max_chars=2000)
 full_text = st.text_area(ctx.tr("field.full_text"), key=f"{P}.full_text", height=150)
 
-unit_codes = [u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(date.today())]
+unit_codes = [
+    u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(date.today())
+]
 c8, c9 = st.columns(2)
 lead_unit = c8.selectbox(
-    ctx.tr("field.lead_unit"), unit_codes, index=None, format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)),
-    placeholder=ctx.tr("new_item.choose_unit"), key=f"{P}.lead_unit",
+    ctx.tr("field.lead_unit"),
+    unit_codes,
+    index=None,
+    format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)),
+    placeholder=ctx.tr("new_item.choose_unit"),
+    key=f"{P}.lead_unit",
 )
 coordinating = c9.multiselect(
-    ctx.tr("field.coordinating_units"), [u for u in unit_codes if u != lead_unit],
-    format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)), key=f"{P}.coordinating",
+    ctx.tr("field.coordinating_units"),
+    [u for u in unit_codes if u != lead_unit],
+    format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)),
+    key=f"{P}.coordinating",
 )
 
 due_on = None
@@ -70,17 +90,33 @@ if received_on is not None:
         ctx.show_error(error)
     else:
         # The explanation names calendar days off, whose notes an administrator typed.
-        st.info(f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {pt.md(deadline.explain(lang))}", icon=":material/schedule:")
+        st.info(
+            f"**{ctx.tr('field.due_on')}: {ctx.fmt(deadline.due_on)}** — {pt.md(deadline.explain(lang))}",
+            icon=":material/schedule:",
+        )
         if st.checkbox(ctx.tr("new_item.override"), key=f"{P}.override"):
             o1, o2 = st.columns(2)
-            due_on = o1.date_input(ctx.tr("field.due_on"), value=deadline.due_on, format=ctx.DATE_FORMAT, key=f"{P}.due_on")
+            due_on = o1.date_input(
+                ctx.tr("field.due_on"), value=deadline.due_on, format=ctx.DATE_FORMAT, key=f"{P}.due_on"
+            )
             reason = o2.text_input(ctx.tr("field.override_reason"), key=f"{P}.override_reason")
 
 if st.button(ctx.tr("action.save"), type="primary", key=f"{P}.save"):
     draft = ItemDraft(
-        kind=kind, session_id=session_id, phase=phase, received_on=received_on, summary=summary, ref_no=ref_no,
-        sources=sources, deputy=deputy, full_text=full_text, topic=topic, lead_unit=lead_unit,
-        coordinating_units=tuple(coordinating), due_on=due_on, due_override_reason=reason,
+        kind=kind,
+        session_id=session_id,
+        phase=phase,
+        received_on=received_on,
+        summary=summary,
+        ref_no=ref_no,
+        sources=sources,
+        deputy=deputy,
+        full_text=full_text,
+        topic=topic,
+        lead_unit=lead_unit,
+        coordinating_units=tuple(coordinating),
+        due_on=due_on,
+        due_override_reason=reason,
     )
     try:
         item_id = tracker.create_item(ctx.actor(), draft, lang)
@@ -98,4 +134,9 @@ if st.button(ctx.tr("action.save"), type="primary", key=f"{P}.save"):
 
 last = st.session_state.get("new_item.last_id")
 if last:
-    st.page_link("app_pages/register.py", label=ctx.tr("new_item.open_saved", id=last), icon=":material/open_in_new:", query_params={"item": str(last)})
+    st.page_link(
+        "app_pages/register.py",
+        label=ctx.tr("new_item.open_saved", id=last),
+        icon=":material/open_in_new:",
+        query_params={"item": str(last)},
+    )

@@ -102,9 +102,16 @@ schedule = session_schedule(ref.sessions, session, ref.calendar)
 if schedule.report_due_on is not None and schedule.next_session is not None:
     nxt = schedule.next_session
     st.info(
-        ctx.tr("progress.report_due", date=ctx.fmt(schedule.report_due_on), session=nxt.label(lang), opens=ctx.fmt(nxt.opens_on))
+        ctx.tr(
+            "progress.report_due",
+            date=ctx.fmt(schedule.report_due_on),
+            session=nxt.label(lang),
+            opens=ctx.fmt(nxt.opens_on),
+        )
         + "\n\n"
-        + ctx.tr("progress.questions_report_due", date=ctx.fmt(schedule.questions_report_due_on), session=nxt.label(lang)),
+        + ctx.tr(
+            "progress.questions_report_due", date=ctx.fmt(schedule.questions_report_due_on), session=nxt.label(lang)
+        ),
         icon=":material/event:",
     )
 else:
@@ -120,21 +127,23 @@ for row in unit_rows:
     by_unit[row.unit] = by_unit.get(row.unit, Counts()) + row.counts
 if by_unit:
     st.dataframe(
-        pt.frame([
-            {
-                ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
-                ctx.tr("metric.total"): c.total,
-                ctx.tr("metric.replied"): c.replied,
-                ctx.tr("status.replied_on_time"): c.replied_on_time,
-                ctx.tr("status.replied_late"): c.replied_late,
-                ctx.tr("status.open_not_due"): c.open_not_due,
-                ctx.tr("status.overdue"): c.overdue,
-                ctx.tr("status.transferred"): c.transferred,
-                # The rule's text, not a float: a number column would print 99,95 as "100.0 %".
-                ctx.tr("metric.completion"): charts.percent_text(c.replied, c.total, lang, decimals),
-            }
-            for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
-        ]),
+        pt.frame(
+            [
+                {
+                    ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
+                    ctx.tr("metric.total"): c.total,
+                    ctx.tr("metric.replied"): c.replied,
+                    ctx.tr("status.replied_on_time"): c.replied_on_time,
+                    ctx.tr("status.replied_late"): c.replied_late,
+                    ctx.tr("status.open_not_due"): c.open_not_due,
+                    ctx.tr("status.overdue"): c.overdue,
+                    ctx.tr("status.transferred"): c.transferred,
+                    # The rule's text, not a float: a number column would print 99,95 as "100.0 %".
+                    ctx.tr("metric.completion"): charts.percent_text(c.replied, c.total, lang, decimals),
+                }
+                for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
+            ]
+        ),
         hide_index=True,
         key="progress.unit_table",
     )
@@ -145,7 +154,13 @@ over, soon = st.columns(2)
 for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon, "due_soon", "progress.due_soon_list")):
     with column:
         page = cached.search(
-            tracker, *cached.key(tracker), Filters(session_id=session_id, kind=kind or None, status=status), as_of, "queue", 20, 0
+            tracker,
+            *cached.key(tracker),
+            Filters(session_id=session_id, kind=kind or None, status=status),
+            as_of,
+            "queue",
+            20,
+            0,
         )
         st.subheader(ctx.tr(title, count=page.total))
         estimated_years.update(r["due_on"].year for r in page.rows if not ref.calendar.is_announced(r["due_on"].year))
@@ -154,7 +169,8 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
             # holding an image link made every viewer's browser fetch it (issue 8).
             st.dataframe(
                 items_frame(page.rows)[[ctx.tr(f"col.{c}") for c in ("id", "due_on", "lead_unit", "summary")]],
-                hide_index=True, key=f"progress.{status}_table",
+                hide_index=True,
+                key=f"progress.{status}_table",
             )
         else:
             st.caption(ctx.tr("progress.nothing"))

@@ -19,7 +19,10 @@ if actor.role == Role.UNIT_OFFICER and actor.unit:
     unit = actor.unit
 else:
     unit = st.selectbox(
-        ctx.tr("filter.unit"), units, format_func=ctx.labels(units, lambda code: ref.unit_name(code, ctx.lang())), key="queue.unit_pick"
+        ctx.tr("filter.unit"),
+        units,
+        format_func=ctx.labels(units, lambda code: ref.unit_name(code, ctx.lang())),
+        key="queue.unit_pick",
     )
 st.caption(ctx.tr("queue.explain", days=ref.due_soon_days))
 filters, as_of = filter_bar("queue", unit_fixed=unit)

@@ -25,13 +25,18 @@ if ctx.allowed(Action.ARCHIVE):
                 pt.frame(
                     {
                         ctx.tr("col.id"): [r["id"] for r in archived],
-                        ctx.tr("col.session"): [SessionRef(r["term"], r["session_number"], r["extraordinary"]).code() for r in archived],
+                        ctx.tr("col.session"): [
+                            SessionRef(r["term"], r["session_number"], r["extraordinary"]).code() for r in archived
+                        ],
                         ctx.tr("col.ref_no"): [r["ref_no"] for r in archived],
                         ctx.tr("col.summary"): [r["summary"] for r in archived],
                         ctx.tr("register.archived_on"): [ctx.fmt(r["archived_at"]) for r in archived],
                     }
                 ),
-                hide_index=True, on_select="rerun", selection_mode="single-row", key="register.archived_table",
+                hide_index=True,
+                on_select="rerun",
+                selection_mode="single-row",
+                key="register.archived_table",
             )
             if picked and picked.selection.rows:
                 selected = int(archived[picked.selection.rows[0]]["id"])

@@ -49,8 +49,13 @@ def attempt(action, done: str) -> None:
 
 sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general_tab = st.tabs(
     [
-        ctx.tr("settings.sessions"), ctx.tr("settings.units"), ctx.tr("settings.calendar"), ctx.tr("settings.rules"),
-        ctx.tr("settings.users"), ctx.tr("settings.backup"), ctx.tr("settings.general"),
+        ctx.tr("settings.sessions"),
+        ctx.tr("settings.units"),
+        ctx.tr("settings.calendar"),
+        ctx.tr("settings.rules"),
+        ctx.tr("settings.users"),
+        ctx.tr("settings.backup"),
+        ctx.tr("settings.general"),
     ]
 )
 
@@ -72,11 +77,17 @@ with sessions_tab:
         st.markdown(f"**{ctx.tr('settings.session_edit')}**")
         c = st.columns(4)
         code = c[0].text_input(ctx.tr("col.session"), placeholder="16/2 · 15/BT9", key=f"{P}.session_code")
-        opens_on = c[1].date_input(ctx.tr("settings.opens_on"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.session_opens")
-        closes_on = c[2].date_input(ctx.tr("settings.closes_on"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.session_closes")
+        opens_on = c[1].date_input(
+            ctx.tr("settings.opens_on"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.session_opens"
+        )
+        closes_on = c[2].date_input(
+            ctx.tr("settings.closes_on"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.session_closes"
+        )
         note = c[3].text_input(ctx.tr("settings.note"), key=f"{P}.session_note")
         if st.form_submit_button(ctx.tr("action.save")):
-            attempt(lambda: tracker.save_session(actor, SessionRef.parse(code), opens_on, closes_on, note), "done.saved")
+            attempt(
+                lambda: tracker.save_session(actor, SessionRef.parse(code), opens_on, closes_on, note), "done.saved"
+            )
 
 with units_tab:
     st.dataframe(
@@ -99,12 +110,19 @@ with units_tab:
         name_vi = c[1].text_input(ctx.tr("settings.unit_name_vi"), key=f"{P}.unit_name_vi")
         name_en = c[2].text_input(ctx.tr("settings.unit_name_en"), key=f"{P}.unit_name_en")
         d = st.columns(2)
-        active_from = d[0].date_input(ctx.tr("settings.active_from"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.unit_from")
-        active_to = d[1].date_input(ctx.tr("settings.active_to"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.unit_to")
+        active_from = d[0].date_input(
+            ctx.tr("settings.active_from"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.unit_from"
+        )
+        active_to = d[1].date_input(
+            ctx.tr("settings.active_to"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.unit_to"
+        )
         if st.form_submit_button(ctx.tr("action.save")):
             existing = ref.unit(code.strip().upper())
             order = existing.sort_order if existing else len(ref.units)
-            attempt(lambda: tracker.save_unit(actor, Unit(code, name_vi, name_en, active_from, active_to, order)), "done.saved")
+            attempt(
+                lambda: tracker.save_unit(actor, Unit(code, name_vi, name_en, active_from, active_to, order)),
+                "done.saved",
+            )
 
 with calendar_tab:
     calendar_settings.render(tracker, actor, attempt)
@@ -124,18 +142,30 @@ with rules_tab:
     )
     with st.form(f"{P}.rule_form"):
         c = st.columns(4)
-        kind = c[0].selectbox(ctx.tr("field.kind"), [k.value for k in Kind], format_func=ctx.labels(list(Kind), ctx.kind_label), key=f"{P}.rule_kind")
+        kind = c[0].selectbox(
+            ctx.tr("field.kind"),
+            [k.value for k in Kind],
+            format_func=ctx.labels(list(Kind), ctx.kind_label),
+            key=f"{P}.rule_kind",
+        )
         days = c[1].number_input(ctx.tr("settings.days"), min_value=1, max_value=366, value=20, key=f"{P}.rule_days")
-        effective_from = c[2].date_input(ctx.tr("settings.effective_from"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.rule_from")
+        effective_from = c[2].date_input(
+            ctx.tr("settings.effective_from"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.rule_from"
+        )
         basis = c[3].text_input(ctx.tr("settings.basis"), key=f"{P}.rule_basis")
         if st.form_submit_button(ctx.tr("action.save")):
             attempt(lambda: tracker.save_rule(actor, kind, int(days), effective_from, basis), "done.saved")
 
 with general_tab, st.form(f"{P}.general_form"):
-    soon = st.number_input(ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon")
+    soon = st.number_input(
+        ctx.tr("settings.due_soon_days"), min_value=1, max_value=60, value=ref.due_soon_days, key=f"{P}.due_soon"
+    )
     decimals = st.selectbox(
-        ctx.tr("settings.percent_decimals"), [1, 2], index=ref.percent_decimals - 1,
-        format_func=ctx.labels([1, 2], lambda d: ctx.tr(f"settings.percent_decimals.{d}")), key=f"{P}.percent_decimals",
+        ctx.tr("settings.percent_decimals"),
+        [1, 2],
+        index=ref.percent_decimals - 1,
+        format_func=ctx.labels([1, 2], lambda d: ctx.tr(f"settings.percent_decimals.{d}")),
+        key=f"{P}.percent_decimals",
     )
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(
@@ -148,8 +178,12 @@ with general_tab, st.form(f"{P}.general_form"):
 
 with general_tab, st.form(f"{P}.session_form_idle"):
     idle = st.number_input(
-        ctx.tr("settings.idle_minutes"), min_value=web_sessions.MIN_IDLE_MINUTES, max_value=web_sessions.MAX_IDLE_MINUTES,
-        value=web_sessions.idle_minutes(tracker), help=ctx.tr("settings.idle_minutes_help"), key=f"{P}.idle_minutes",
+        ctx.tr("settings.idle_minutes"),
+        min_value=web_sessions.MIN_IDLE_MINUTES,
+        max_value=web_sessions.MAX_IDLE_MINUTES,
+        value=web_sessions.idle_minutes(tracker),
+        help=ctx.tr("settings.idle_minutes_help"),
+        key=f"{P}.idle_minutes",
     )
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(lambda: web_sessions.save_idle_minutes(tracker, actor, idle), "done.saved")
@@ -160,10 +194,15 @@ with general_tab, st.form(f"{P}.signer_form"):
     signer = tracker.signer
     c = st.columns(3)
     authority = c[0].selectbox(
-        ctx.tr("field.signer_authority"), list(AUTHORITIES), index=AUTHORITIES.index(signer.authority),
-        format_func=ctx.labels(list(AUTHORITIES), lambda a: ctx.tr(f"signer_authority.{a or 'none'}")), key=f"{P}.signer_authority",
+        ctx.tr("field.signer_authority"),
+        list(AUTHORITIES),
+        index=AUTHORITIES.index(signer.authority),
+        format_func=ctx.labels(list(AUTHORITIES), lambda a: ctx.tr(f"signer_authority.{a or 'none'}")),
+        key=f"{P}.signer_authority",
     )
-    title = c[1].text_input(ctx.tr("field.signer_title"), value=signer.title, placeholder="Thứ trưởng", key=f"{P}.signer_title")
+    title = c[1].text_input(
+        ctx.tr("field.signer_title"), value=signer.title, placeholder="Thứ trưởng", key=f"{P}.signer_title"
+    )
     name = c[2].text_input(ctx.tr("field.signer_name"), value=signer.name, key=f"{P}.signer_name")
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(lambda: tracker.save_signer(actor, Signer(name, title, authority)), "done.saved")
@@ -179,7 +218,9 @@ with users_tab:
                 ctx.tr("field.unit"): [ref.unit_name(u["unit"], lang) if u["unit"] else "" for u in users],
                 ctx.tr("field.email"): [u["email"] or "" for u in users],
                 ctx.tr("field.active"): [u["active"] for u in users],
-                ctx.tr("settings.last_login"): [u["last_login_at"].strftime("%d/%m/%Y %H:%M") if u["last_login_at"] else "" for u in users],
+                ctx.tr("settings.last_login"): [
+                    u["last_login_at"].strftime("%d/%m/%Y %H:%M") if u["last_login_at"] else "" for u in users
+                ],
             }
         ),
         hide_index=True,
@@ -201,7 +242,9 @@ with users_tab:
         password = d[2].text_input(ctx.tr("field.password"), type="password", key=f"{P}.new_password")
         if st.form_submit_button(ctx.tr("action.save")):
             attempt(
-                lambda: accounts.add_user(tracker, actor, username, password, role, unit=unit, display_name=display, email=email),
+                lambda: accounts.add_user(
+                    tracker, actor, username, password, role, unit=unit, display_name=display, email=email
+                ),
                 "done.saved",
             )
     if users:
@@ -212,16 +255,29 @@ with users_tab:
         current = next(u for u in users if u["username"] == chosen)
         with st.form(f"{P}.user_edit_form.{chosen}"):
             c = st.columns(3)
-            display = c[0].text_input(ctx.tr("field.display_name"), value=current["display_name"], key=f"{P}.edit_display.{chosen}")
+            display = c[0].text_input(
+                ctx.tr("field.display_name"), value=current["display_name"], key=f"{P}.edit_display.{chosen}"
+            )
             email = c[1].text_input(ctx.tr("field.email"), value=current["email"] or "", key=f"{P}.edit_email.{chosen}")
             active = c[2].checkbox(ctx.tr("field.active"), value=current["active"], key=f"{P}.edit_active.{chosen}")
             d = st.columns(3)
-            role = d[0].selectbox(ctx.tr("field.role"), roles, index=roles.index(current["role"]), format_func=role_label, key=f"{P}.edit_role.{chosen}")
-            unit = d[1].selectbox(
-                ctx.tr("field.unit"), unit_options, index=unit_options.index(current["unit"]) if current["unit"] in unit_options else 0,
-                format_func=unit_label, key=f"{P}.edit_unit.{chosen}",
+            role = d[0].selectbox(
+                ctx.tr("field.role"),
+                roles,
+                index=roles.index(current["role"]),
+                format_func=role_label,
+                key=f"{P}.edit_role.{chosen}",
             )
-            password = d[2].text_input(ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password.{chosen}")
+            unit = d[1].selectbox(
+                ctx.tr("field.unit"),
+                unit_options,
+                index=unit_options.index(current["unit"]) if current["unit"] in unit_options else 0,
+                format_func=unit_label,
+                key=f"{P}.edit_unit.{chosen}",
+            )
+            password = d[2].text_input(
+                ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password.{chosen}"
+            )
 
             def save_user() -> None:
                 accounts.update_user(

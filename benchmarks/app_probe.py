@@ -19,7 +19,11 @@ APP = str(ROOT / "streamlit_app.py")
 # Every page a signed-in administrator can open, the most used first.
 FIRST = ("progress", "register", "queue")
 PAGES = FIRST + tuple(
-    sorted(p.stem for p in (ROOT / "app_pages").glob("*.py") if p.stem not in (*FIRST, "sign_in") and not p.stem.startswith("_"))
+    sorted(
+        p.stem
+        for p in (ROOT / "app_pages").glob("*.py")
+        if p.stem not in (*FIRST, "sign_in") and not p.stem.startswith("_")
+    )
 )
 
 
@@ -97,7 +101,9 @@ def main() -> None:
     caption = next((c.value for c in at.caption if "/" in c.value or "–" in c.value), "")
     pages["register_search"] = {"uncached_ms": statistics.median(searched), "rows_sent": shown, "caption": caption}
 
-    print(json.dumps({"first_run_s": first_run, "pages": pages, "peak_growth_mb": growth, **rss_mb()}, ensure_ascii=False))
+    print(
+        json.dumps({"first_run_s": first_run, "pages": pages, "peak_growth_mb": growth, **rss_mb()}, ensure_ascii=False)
+    )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 # Installed before any page script: notes when N plotly charts have drawn their traces, at the
@@ -96,11 +100,26 @@ def start(script: str, db: str, log: Path) -> Server:
     port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
         ],
-        cwd=ROOT, env={**os.environ, "TRACKER_DB": db}, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env={**os.environ, "TRACKER_DB": db},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -192,9 +211,11 @@ def main() -> None:
 
     def summary(tab: Tab) -> dict:
         return {
-            "first_ms": statistics.median(tab.first), "all_ms": statistics.median(tab.all),
+            "first_ms": statistics.median(tab.first),
+            "all_ms": statistics.median(tab.all),
             "all_samples": [round(x, 1) for x in tab.all],
-            "inserted_ms": statistics.median(tab.inserted), "script_done_ms": statistics.median(tab.done),
+            "inserted_ms": statistics.median(tab.inserted),
+            "script_done_ms": statistics.median(tab.done),
         }
 
     print(json.dumps({"chromium": version, "app": summary(tracker_tab), "floor": summary(floor_tab), "server": memory}))

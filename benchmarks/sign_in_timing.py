@@ -38,7 +38,9 @@ def prepare(tracker: Tracker) -> None:
     accounts.add_user(tracker, SYSTEM, "cb_cqdp", PASSWORD, Role.UNIT_OFFICER, unit="CQĐP")
     accounts.add_user(tracker, SYSTEM, "bi_khoa", PASSWORD, Role.VIEWER)
     accounts.add_user(tracker, SYSTEM, "nghiviec", PASSWORD, Role.VIEWER)
-    accounts.update_user(tracker, SYSTEM, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False)
+    accounts.update_user(
+        tracker, SYSTEM, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
     for _ in range(accounts.MAX_FAILURES):
         attempt(tracker, "bi_khoa", "sai-mat-khau")
 

@@ -58,13 +58,20 @@ def edits(tracker: Tracker, marker: Path) -> None:
         item_id = tracker.create_item(
             SYSTEM,
             ItemDraft(
-                kind=Kind.VOTER_RECOMMENDATION, session_id=session_id, phase=Phase.AFTER, received_on=received,
-                summary=f"Kiến nghị {n}", sources=("Cử tri tỉnh Huế",), lead_unit="CQĐP",
+                kind=Kind.VOTER_RECOMMENDATION,
+                session_id=session_id,
+                phase=Phase.AFTER,
+                received_on=received,
+                summary=f"Kiến nghị {n}",
+                sources=("Cử tri tỉnh Huế",),
+                lead_unit="CQĐP",
             ),
         )
         version = tracker.assign(SYSTEM, item_id, 1, "TCBC", ("CQĐP",), "chuyển đúng lĩnh vực")
         tracker.record_reply(
-            SYSTEM, item_id, version,
+            SYSTEM,
+            item_id,
+            version,
             Reply(f"{n}/BNV-TCBC", received + timedelta(days=10), "Thứ trưởng", "Đã trả lời", Result.EXPLAINED),
         )
         n += 1

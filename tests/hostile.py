@@ -88,7 +88,9 @@ def plant(live: Tracker, image_url: str) -> Planted:
     }
     live.save_unit(SYSTEM, Unit(UNIT, texts["unit_name_vi"], texts["unit_name_en"], None, None, 99))
     if accounts.get_account(live, USERNAME) is None:
-        accounts.add_user(live, SYSTEM, USERNAME, PASSWORD, "unit_officer", unit=UNIT, display_name=texts["display_name"])
+        accounts.add_user(
+            live, SYSTEM, USERNAME, PASSWORD, "unit_officer", unit=UNIT, display_name=texts["display_name"]
+        )
     live.save_session(SYSTEM, SessionRef.parse("15/9"), None, None, note=texts["session_note"])
     live.save_override(SYSTEM, date(2026, 12, 6), False, texts["override_note"])
     live.save_rule(SYSTEM, Kind.VOTER_RECOMMENDATION, 60, date(2025, 1, 1), texts["rule_basis"])
@@ -96,9 +98,15 @@ def plant(live: Tracker, image_url: str) -> Planted:
     open_item = live.create_item(
         SYSTEM,
         draft(
-            live, summary=texts["summary"], full_text=texts["full_text"], ref_no=texts["ref_no"],
-            sources=(texts["source"],), topic=texts["topic"], lead_unit=UNIT,
-            due_on=date(2025, 9, 30), due_override_reason=texts["override_reason"],
+            live,
+            summary=texts["summary"],
+            full_text=texts["full_text"],
+            ref_no=texts["ref_no"],
+            sources=(texts["source"],),
+            topic=texts["topic"],
+            lead_unit=UNIT,
+            due_on=date(2025, 9, 30),
+            due_override_reason=texts["override_reason"],
         ),
     )
     live.assign(SYSTEM, open_item, 1, UNIT, ("TLBHXH",), texts["assign_reason"])
@@ -106,16 +114,30 @@ def plant(live: Tracker, image_url: str) -> Planted:
 
     replied_item = live.create_item(SYSTEM, draft(live, summary=one + " (đã trả lời)", lead_unit=UNIT))
     live.record_reply(
-        SYSTEM, replied_item, 1,
+        SYSTEM,
+        replied_item,
+        1,
         reply(
-            date(2025, 12, 1), Result.BEING_RESOLVED, response_no=texts["response_no"], signer=texts["signer"],
-            summary=texts["response_summary"], roadmap=texts["roadmap"], late_reason=texts["late_reason"],
+            date(2025, 12, 1),
+            Result.BEING_RESOLVED,
+            response_no=texts["response_no"],
+            signer=texts["signer"],
+            summary=texts["response_summary"],
+            roadmap=texts["roadmap"],
+            late_reason=texts["late_reason"],
         ),
     )
 
     transferred_item = live.create_item(
         SYSTEM,
-        draft(live, kind=Kind.DEPUTY_QUESTION, phase=Phase.AT_SESSION, summary=one + " (chất vấn)", deputy=texts["deputy"], sources=()),
+        draft(
+            live,
+            kind=Kind.DEPUTY_QUESTION,
+            phase=Phase.AT_SESSION,
+            summary=one + " (chất vấn)",
+            deputy=texts["deputy"],
+            sources=(),
+        ),
     )
     live.transfer(SYSTEM, transferred_item, 1, date(2025, 8, 10), texts["transfer_note"])
     archived = live.create_item(SYSTEM, draft(live, summary=one + " (nhập nhầm)"))

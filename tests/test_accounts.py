@@ -20,8 +20,15 @@ PASSWORD = "mật-khẩu-đủ-dài-2026"
 def run_cli(*args: str, db, stdin: str = ""):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")} | {"TRACKER_DB": str(db)}
     return subprocess.run(
-        [sys.executable, "-m", "tracker", *args], cwd=ROOT, env=env, input=stdin, capture_output=True,
-        text=True, encoding="utf-8", timeout=120, check=False,
+        [sys.executable, "-m", "tracker", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 
@@ -63,7 +70,9 @@ def test_repeated_failures_are_slowed_then_lock_the_account(tracker):
     assert locked.value.key == "error.account_locked"
     # Locked: even the right password is refused until the lock ends...
     with pytest.raises(SignInFailed):
-        accounts.authenticate(tracker, "cb_cqdp", PASSWORD, now=lambda: clock + timedelta(minutes=5), sleep=pauses.append)
+        accounts.authenticate(
+            tracker, "cb_cqdp", PASSWORD, now=lambda: clock + timedelta(minutes=5), sleep=pauses.append
+        )
     # ...and accepted after it, which also clears the count.
     later = clock + timedelta(minutes=accounts.LOCK_MINUTES + 1)
     assert accounts.authenticate(tracker, "cb_cqdp", PASSWORD, now=lambda: later, sleep=pauses.append).unit == "CQĐP"
@@ -72,7 +81,9 @@ def test_repeated_failures_are_slowed_then_lock_the_account(tracker):
 
 def test_a_disabled_account_cannot_sign_in(tracker):
     accounts.add_user(tracker, ADMIN, "nghiviec", PASSWORD, Role.VIEWER)
-    accounts.update_user(tracker, ADMIN, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False)
+    accounts.update_user(
+        tracker, ADMIN, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
     with pytest.raises(SignInFailed):
         accounts.authenticate(tracker, "nghiviec", PASSWORD, sleep=lambda s: None)
 
@@ -110,7 +121,9 @@ def test_the_first_administrator_can_be_created_only_once(tracker):
 def test_an_administrator_cannot_lock_themselves_out(tracker):
     admin = accounts.create_first_admin(tracker, "quantri", PASSWORD).actor()
     with pytest.raises(InvalidInput) as refused:
-        accounts.update_user(tracker, admin, "quantri", display_name="", role=Role.VIEWER, unit=None, email=None, active=True)
+        accounts.update_user(
+            tracker, admin, "quantri", display_name="", role=Role.VIEWER, unit=None, email=None, active=True
+        )
     assert refused.value.key == "error.self_demote"
 
 
@@ -161,7 +174,9 @@ def test_every_sign_in_path_costs_exactly_one_argon2_verification(tracker, monke
     clock = datetime(2026, 11, 23, 8, 30)
     accounts.add_user(tracker, ADMIN, "cb_cqdp", PASSWORD, Role.UNIT_OFFICER, unit="CQĐP")
     accounts.add_user(tracker, ADMIN, "nghiviec", PASSWORD, Role.VIEWER)
-    accounts.update_user(tracker, ADMIN, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False)
+    accounts.update_user(
+        tracker, ADMIN, "nghiviec", display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
     accounts._UNKNOWN.clear()
     if path == "locked":
         lock(tracker, "cb_cqdp", clock)

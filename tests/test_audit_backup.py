@@ -48,7 +48,7 @@ def test_settings_changes_are_in_the_trail_and_filters_work(tracker):
 
 
 def test_the_trail_exports_as_csv_that_excel_reads_and_cannot_run(tracker):
-    tracker.create_item(LIAISON, draft(tracker, summary="=HYPERLINK(\"http://x\")"))
+    tracker.create_item(LIAISON, draft(tracker, summary='=HYPERLINK("http://x")'))
     data = events_csv(tracker.list_events(ADMIN), "vi")
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -71,8 +71,15 @@ def test_a_stale_edit_is_refused_and_says_what_changed_meanwhile(tracker):
 
 def _cli(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tracker", *args], cwd=ROOT, env={"TRACKER_DB": str(db), "PATH": "/usr/bin:/bin"},
-        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        [sys.executable, "-m", "tracker", *args],
+        cwd=ROOT,
+        env={"TRACKER_DB": str(db), "PATH": "/usr/bin:/bin"},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 

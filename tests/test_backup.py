@@ -30,8 +30,15 @@ def _cli(*args: str, db: Path, lang: str | None = None):
     if lang:
         env["TRACKER_LANG"] = lang
     return subprocess.run(
-        [sys.executable, "-m", "tracker", *args], cwd=ROOT, env=env, input="",
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        [sys.executable, "-m", "tracker", *args],
+        cwd=ROOT,
+        env=env,
+        input="",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 
@@ -111,18 +118,66 @@ def _sign_with_another_key(folder: Path) -> None:
 
 TAMPERING: list[tuple[str, Callable[[Path], None], str, str, str]] = [
     # (case, what is done to the folder, refusal key, words in Vietnamese, words in English)
-    ("changed data file", _rewrite_summary, "error.backup_changed_file", "items.parquet không còn khớp mã SHA-256", "items.parquet no longer matches"),
-    ("changed data file and its hash", _rewrite_summary_and_its_hash, "error.backup_signature_invalid", "Chữ ký của manifest", "signature"),
-    ("added load.sql", _add_load_sql, "error.backup_extra_file", "tệp lạ không được ghi khi sao lưu: load.sql", "not there at backup: load.sql"),
-    ("added file", lambda f: (f / "ghi-chu.txt").write_text("x", encoding="utf-8"), "error.backup_extra_file", "ghi-chu.txt", "ghi-chu.txt"),
+    (
+        "changed data file",
+        _rewrite_summary,
+        "error.backup_changed_file",
+        "items.parquet không còn khớp mã SHA-256",
+        "items.parquet no longer matches",
+    ),
+    (
+        "changed data file and its hash",
+        _rewrite_summary_and_its_hash,
+        "error.backup_signature_invalid",
+        "Chữ ký của manifest",
+        "signature",
+    ),
+    (
+        "added load.sql",
+        _add_load_sql,
+        "error.backup_extra_file",
+        "tệp lạ không được ghi khi sao lưu: load.sql",
+        "not there at backup: load.sql",
+    ),
+    (
+        "added file",
+        lambda f: (f / "ghi-chu.txt").write_text("x", encoding="utf-8"),
+        "error.backup_extra_file",
+        "ghi-chu.txt",
+        "ghi-chu.txt",
+    ),
     ("added folder", _add_subfolder, "error.backup_extra_file", "tệp lạ", "extra"),
     ("data file made a symlink", _symlink_a_data_file, "error.backup_extra_file", "units.parquet", "units.parquet"),
-    ("deleted file", lambda f: (f / "users.parquet").unlink(), "error.backup_missing_file", "thiếu tệp users.parquet", "missing users.parquet"),
+    (
+        "deleted file",
+        lambda f: (f / "users.parquet").unlink(),
+        "error.backup_missing_file",
+        "thiếu tệp users.parquet",
+        "missing users.parquet",
+    ),
     ("tampered manifest", _edit_counts, "error.backup_signature_invalid", "manifest đã bị sửa", "manifest was edited"),
     ("signed with another key", _sign_with_another_key, "error.backup_signature_invalid", "khóa khác", "another key"),
-    ("signature removed", lambda f: (f / "manifest.hmac").unlink(), "error.backup_signature_missing", "không có chữ ký", "no signature"),
-    ("manifest not json", lambda f: (f / "manifest.json").write_text("{", encoding="utf-8"), "error.backup_manifest_damaged", "bị hỏng", "damaged"),
-    ("manifest removed", lambda f: (f / "manifest.json").unlink(), "error.not_a_backup", "không phải bản sao lưu", "not a backup"),
+    (
+        "signature removed",
+        lambda f: (f / "manifest.hmac").unlink(),
+        "error.backup_signature_missing",
+        "không có chữ ký",
+        "no signature",
+    ),
+    (
+        "manifest not json",
+        lambda f: (f / "manifest.json").write_text("{", encoding="utf-8"),
+        "error.backup_manifest_damaged",
+        "bị hỏng",
+        "damaged",
+    ),
+    (
+        "manifest removed",
+        lambda f: (f / "manifest.json").unlink(),
+        "error.not_a_backup",
+        "không phải bản sao lưu",
+        "not a backup",
+    ),
 ]
 
 
@@ -160,7 +215,10 @@ def test_a_backup_signed_by_our_key_but_not_our_schema_is_refused(made, case):
         manifest["files"]["units.sql"] = manifest["files"].pop("units.parquet")
     else:
         path = folder / "units.parquet"
-        duckdb.execute("copy (select code, name_vi from read_parquet(?)) to ? (format parquet)", [str(path), str(folder.parent / "u.parquet")])
+        duckdb.execute(
+            "copy (select code, name_vi from read_parquet(?)) to ? (format parquet)",
+            [str(path), str(folder.parent / "u.parquet")],
+        )
         shutil.move(folder.parent / "u.parquet", path)
         manifest["files"]["units.parquet"] = _digest(path)
     _resign(folder, manifest, key_file)
@@ -214,7 +272,9 @@ def test_a_backup_made_by_the_previous_version_is_refused_as_unverifiable(tmp_pa
         conn.execute(f"export database '{old}' (format parquet)")
     with (old / "load.sql").open("a", encoding="utf-8") as load:
         load.write(f"\ncopy (select 1) to '{marker}';\n")
-    (old / "manifest.json").write_text(json.dumps({"created_at": "2025-12-01T10:10:10", **fingerprint}), encoding="utf-8")
+    (old / "manifest.json").write_text(
+        json.dumps({"created_at": "2025-12-01T10:10:10", **fingerprint}), encoding="utf-8"
+    )
     before = _digest(db_path)
     with pytest.raises(InvalidInput) as refused:
         backup.restore(old, db_path)
@@ -352,7 +412,9 @@ def test_without_the_key_a_good_backup_restores_with_a_clear_warning(made, tmp_p
     assert vi.returncode == 0, vi.stderr
     assert "không kiểm chứng được chữ ký" in vi.stderr and str(backup_files.key_path(live)) in vi.stderr
     tables = len(_manifest(folder)["tables"])
-    assert f"{tables} tệp khớp mã SHA-256" in vi.stdout and "chữ ký HMAC" not in vi.stdout and "Đã khôi phục" in vi.stdout
+    assert (
+        f"{tables} tệp khớp mã SHA-256" in vi.stdout and "chữ ký HMAC" not in vi.stdout and "Đã khôi phục" in vi.stdout
+    )
     en = _cli("restore", str(folder), "--yes", db=live, lang="en")
     assert en.returncode == 0, en.stderr
     assert "not the manifest's signature" in en.stderr and "Restored into" in en.stdout

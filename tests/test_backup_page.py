@@ -67,7 +67,9 @@ def test_a_backup_made_on_the_settings_page_is_private_checks_intact_and_restore
         restored.close()
 
 
-@pytest.mark.parametrize(("lang", "words"), [("vi", "users.parquet không còn khớp mã SHA-256"), ("en", "users.parquet no longer matches")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "users.parquet không còn khớp mã SHA-256"), ("en", "users.parquet no longer matches")]
+)
 def test_the_settings_page_names_an_altered_backup_in_the_users_language(db_path, tmp_path, monkeypatch, lang, words):
     at, _live, folder = _backup_from_the_page(db_path, tmp_path, monkeypatch, lang)
     data = bytearray((folder / "users.parquet").read_bytes())

@@ -21,12 +21,26 @@ NASTY_TEXT = st.one_of(
     st.text(max_size=60),
     st.sampled_from(
         [
-            "", " ", "<script>alert('x')</script>", "'; drop table items; --", "Robert'); DELETE FROM items;--",
-            "=cmd|' /C calc'!A0", "\x00\x07", "a" * 3000, "Lương\u0301", "𝕍𝕚ệ𝕥", "\u202eRTL", "\r\n\t",
+            "",
+            " ",
+            "<script>alert('x')</script>",
+            "'; drop table items; --",
+            "Robert'); DELETE FROM items;--",
+            "=cmd|' /C calc'!A0",
+            "\x00\x07",
+            "a" * 3000,
+            "Lương\u0301",
+            "𝕍𝕚ệ𝕥",
+            "\u202eRTL",
+            "\r\n\t",
         ]
     ),
 )
-DATES = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)), st.sampled_from([date(1900, 1, 1), date(2999, 1, 1)]))
+DATES = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from([date(1900, 1, 1), date(2999, 1, 1)]),
+)
 UNITS = st.one_of(st.none(), st.sampled_from(["CQĐP", "TCBC", "XYZ", "", "cqđp", "VTL"]), st.text(max_size=8))
 
 
@@ -58,15 +72,27 @@ def _named_or_success(call) -> object | None:
     due=DATES,
     reason=NASTY_TEXT,
 )
-def test_random_new_items_are_saved_whole_or_refused_by_name(shared, kind, phase, session_id, received, summary, ref_no, topic, lead, coordinating, due, reason):
+def test_random_new_items_are_saved_whole_or_refused_by_name(
+    shared, kind, phase, session_id, received, summary, ref_no, topic, lead, coordinating, due, reason
+):
     before = shared.search(Filters(), date(2100, 1, 1), limit=1).total
     item_id = _named_or_success(
         lambda: shared.create_item(
             LIAISON,
             ItemDraft(
-                kind=kind, session_id=session_id, phase=phase, received_on=received, summary=summary, ref_no=ref_no,
-                sources=("Cử tri tỉnh Huế",), deputy="Đại biểu A", topic=topic, lead_unit=lead,
-                coordinating_units=tuple(coordinating), due_on=due, due_override_reason=reason,
+                kind=kind,
+                session_id=session_id,
+                phase=phase,
+                received_on=received,
+                summary=summary,
+                ref_no=ref_no,
+                sources=("Cử tri tỉnh Huế",),
+                deputy="Đại biểu A",
+                topic=topic,
+                lead_unit=lead,
+                coordinating_units=tuple(coordinating),
+                due_on=due,
+                due_override_reason=reason,
             ),
         )
     )
@@ -78,17 +104,28 @@ def test_random_new_items_are_saved_whole_or_refused_by_name(shared, kind, phase
 
 
 @given(
-    response_no=NASTY_TEXT, responded=DATES, signer=NASTY_TEXT, result=st.sampled_from(["resolved", "being_resolved", "explained", "other"]),
-    roadmap=NASTY_TEXT, committed=DATES, late_reason=NASTY_TEXT, stale=st.booleans(),
-    role=st.sampled_from(list(Role)), unit=st.sampled_from(["TLBHXH", "CQĐP", None]),
+    response_no=NASTY_TEXT,
+    responded=DATES,
+    signer=NASTY_TEXT,
+    result=st.sampled_from(["resolved", "being_resolved", "explained", "other"]),
+    roadmap=NASTY_TEXT,
+    committed=DATES,
+    late_reason=NASTY_TEXT,
+    stale=st.booleans(),
+    role=st.sampled_from(list(Role)),
+    unit=st.sampled_from(["TLBHXH", "CQĐP", None]),
 )
-def test_random_replies_are_saved_whole_or_refused_by_name(shared, response_no, responded, signer, result, roadmap, committed, late_reason, stale, role, unit):
+def test_random_replies_are_saved_whole_or_refused_by_name(
+    shared, response_no, responded, signer, result, roadmap, committed, late_reason, stale, role, unit
+):
     item_id = shared.create_item(LIAISON, draft(shared))
     item = shared.get_item(item_id)
     actor = Actor("nguoi-thu", role, unit)
     version = _named_or_success(
         lambda: shared.record_reply(
-            actor, item_id, item.version + (1 if stale else 0),
+            actor,
+            item_id,
+            item.version + (1 if stale else 0),
             Reply(response_no, responded, signer, "", result, roadmap, committed, late_reason),
         )
     )
@@ -126,7 +163,7 @@ def test_a_reply_before_receipt_is_refused(tracker):
 
 
 def test_sql_fragments_are_stored_verbatim(tracker):
-    text = "'; DROP TABLE items; -- and \"quotes\" and $1 ?"
+    text = '\'; DROP TABLE items; -- and "quotes" and $1 ?'
     item_id = tracker.create_item(LIAISON, draft(tracker, summary=text, ref_no="1'--"))
     assert tracker.get_item(item_id).summary == text
     assert tracker.search(Filters(text="drop table"), date(2100, 1, 1)).total == 1

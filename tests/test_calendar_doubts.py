@@ -190,12 +190,19 @@ def _override(day: date):
 def test_cli_explains_the_24_november_case_and_a_2027_estimate(db_path):
     result = run_cli("due-date", "--kind", "deputy_question", "--received", "2026-11-04", "--explain", db=db_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["2026-11-24", "nhận 04/11/2026 + 20 ngày = 24/11/2026 (Bộ luật Dân sự Điều 147)"]
-    result = run_cli("due-date", "--kind", "deputy_question", "--received", "2026-12-20", "--explain", db=db_path, lang="en")
+    assert result.stdout.splitlines() == [
+        "2026-11-24",
+        "nhận 04/11/2026 + 20 ngày = 24/11/2026 (Bộ luật Dân sự Điều 147)",
+    ]
+    result = run_cli(
+        "due-date", "--kind", "deputy_question", "--received", "2026-12-20", "--explain", db=db_path, lang="en"
+    )
     assert result.stdout.splitlines() == [
         "2027-01-11",
-        ("received 20/12/2026 + 20 days = 09/01/2027, a day off: weekend → 11/01/2027 (Civil Code Art. 147, 148(5));"
-        " the 2027 calendar is an estimate, not yet announced"),
+        (
+            "received 20/12/2026 + 20 days = 09/01/2027, a day off: weekend → 11/01/2027 (Civil Code Art. 147, 148(5));"
+            " the 2027 calendar is an estimate, not yet announced"
+        ),
     ]
 
 

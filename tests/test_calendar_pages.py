@@ -49,7 +49,10 @@ def test_settings_shows_each_years_schedule_and_marks_2027_announced(db_path, mo
     [table] = [d.value for d in at.dataframe if "Holiday schedule" in d.value.columns]
     status = dict(zip(table["Year"], table["Holiday schedule"], strict=True))
     assert (status["2025"], status["2026"], status["2027"], status["2028"]) == (
-        "Announced", "Announced", "Estimate (not announced)", "Estimate (not announced)"
+        "Announced",
+        "Announced",
+        "Estimate (not announced)",
+        "Estimate (not announced)",
     )
     assert "The 2027 holiday schedule is an estimate" in _texts(at)
     at.button(key="settings.mark_announced").click().run()
@@ -76,7 +79,14 @@ def test_progress_warns_when_a_report_date_rests_on_2027(db_path, monkeypatch):
     live.save_session(ADMIN, SessionRef(16, 3), date(2027, 5, 10), None)
     live.create_item(
         ADMIN,
-        draft(live, session="16/2", kind=Kind.DEPUTY_QUESTION, phase=Phase.AT_SESSION, deputy="Đại biểu Lê Thị B", received_on=date(2026, 11, 20)),
+        draft(
+            live,
+            session="16/2",
+            kind=Kind.DEPUTY_QUESTION,
+            phase=Phase.AT_SESSION,
+            deputy="Đại biểu Lê Thị B",
+            received_on=date(2026, 11, 20),
+        ),
     )
     at = open_page(start_app(db_path, monkeypatch), "progress")
     at.selectbox(key="progress.session").set_value(live.reference.session_by_ref(SessionRef(16, 2)).id).run()

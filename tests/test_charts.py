@@ -6,8 +6,16 @@ from tracker.charts import buckets_figure, percent_text, results_figure
 from tracker.stats import Counts
 
 SESSION = Counts(
-    total=129, replied=120, replied_on_time=100, replied_late=20, open_not_due=5, overdue=4, transferred=3,
-    resolved=12, being_resolved=18, explained=90,
+    total=129,
+    replied=120,
+    replied_on_time=100,
+    replied_late=20,
+    open_not_due=5,
+    overdue=4,
+    transferred=3,
+    resolved=12,
+    being_resolved=18,
+    explained=90,
 )
 
 

@@ -69,16 +69,20 @@ def test_due_date_with_explanation(db_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "2026-02-23",
-        ("nhận 27/01/2026 + 20 ngày = 16/02/2026, rơi vào Tết Nguyên đán và cuối tuần → 23/02/2026"
-        " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"),
+        (
+            "nhận 27/01/2026 + 20 ngày = 16/02/2026, rơi vào Tết Nguyên đán và cuối tuần → 23/02/2026"
+            " (Bộ luật Dân sự Điều 147, 148(5); Bộ luật Lao động Điều 112)"
+        ),
     ]
     result = run_cli(
         "due-date", "--kind", "voter_recommendation", "--received", "2025-07-02", "--explain", db=db_path, lang="en"
     )
     assert result.stdout.splitlines() == [
         "2025-09-03",
-        ("received 02/07/2025 + 60 days = 31/08/2025, a day off: weekend and National Day → 03/09/2025"
-        " (Civil Code Art. 147, 148(5); Labour Code Art. 112)"),
+        (
+            "received 02/07/2025 + 60 days = 31/08/2025, a day off: weekend and National Day → 03/09/2025"
+            " (Civil Code Art. 147, 148(5); Labour Code Art. 112)"
+        ),
     ]
     result = run_cli("due-date", "--kind", "deputy_question", "--received", "10/04/2025", db=db_path)
     assert result.stdout.splitlines() == ["2025-05-05"]

@@ -50,7 +50,10 @@ def test_a_file_that_is_not_a_database_is_called_damaged(db_path):
     with pytest.raises(DatabaseCorrupt) as caught:
         Database(garbage(db_path))
     assert caught.value.message("vi") == f"Tệp {db_path} {DAMAGED_VI} (python -m tracker restore THƯ_MỤC)."
-    assert caught.value.message("en") == f"The file {db_path} is damaged: restore from a backup (python -m tracker restore FOLDER)."
+    assert (
+        caught.value.message("en")
+        == f"The file {db_path} is damaged: restore from a backup (python -m tracker restore FOLDER)."
+    )
 
 
 def test_a_tracker_file_with_damaged_blocks_is_called_damaged(made):
@@ -66,7 +69,10 @@ def test_a_file_without_write_permission_is_read_only_and_left_as_it_was(made):
             Tracker.open(made)
     finally:
         made.chmod(0o644)
-    assert caught.value.message("en") == f"The database file {made} is read-only: give the file and its folder write permission."
+    assert (
+        caught.value.message("en")
+        == f"The database file {made} is read-only: give the file and its folder write permission."
+    )
     assert made.read_bytes() == before
 
 
@@ -87,13 +93,22 @@ def test_duckdbs_own_permission_error_in_a_read_only_folder_is_one_line(made, tm
     made.parent.chmod(0o555)
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "tracker", "init"], check=False, cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-            env={**os.environ, "TRACKER_DB": str(made), "TRACKER_LANG": "en"}, preexec_fn=_drop_root_override, timeout=120,
+            [sys.executable, "-m", "tracker", "init"],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "TRACKER_DB": str(made), "TRACKER_LANG": "en"},
+            preexec_fn=_drop_root_override,
+            timeout=120,
         )
     finally:
         made.parent.chmod(0o755)
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr.strip().splitlines() == [f"Error: The database file {made} is read-only: give the file and its folder write permission."]
+    assert proc.stderr.strip().splitlines() == [
+        f"Error: The database file {made} is read-only: give the file and its folder write permission."
+    ]
 
 
 def test_cli_says_read_only_and_damaged_in_one_line(made, tmp_path):
@@ -103,7 +118,9 @@ def test_cli_says_read_only_and_damaged_in_one_line(made, tmp_path):
     finally:
         made.chmod(0o644)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"Lỗi: Tệp cơ sở dữ liệu {made} chỉ đọc: hãy cấp quyền ghi cho tệp và thư mục chứa nó."]
+    assert result.stderr.strip().splitlines() == [
+        f"Lỗi: Tệp cơ sở dữ liệu {made} chỉ đọc: hãy cấp quyền ghi cho tệp và thư mục chứa nó."
+    ]
 
     bad = garbage(tmp_path / "hong.duckdb")
     for command in (("stats", "--json"), ("check",)):

@@ -14,8 +14,13 @@ CULTURE_DAY = date(2026, 11, 24)
 
 
 def _question(tracker, **overrides):
-    values = {"session": "16/1", "kind": Kind.DEPUTY_QUESTION, "phase": Phase.BETWEEN_SESSIONS,
-              "deputy": "Đại biểu Trần Văn C", "received_on": date(2026, 11, 4)}
+    values = {
+        "session": "16/1",
+        "kind": Kind.DEPUTY_QUESTION,
+        "phase": Phase.BETWEEN_SESSIONS,
+        "deputy": "Đại biểu Trần Văn C",
+        "received_on": date(2026, 11, 4),
+    }
     return tracker.create_item(LIAISON, draft(tracker, **{**values, **overrides}))
 
 
@@ -55,7 +60,9 @@ def test_closed_items_manual_deadlines_and_rule_edits_are_left_alone(tracker):
     tracker.save_override(ADMIN, CULTURE_DAY, False, "Ngày Văn hóa Việt Nam")
     replied = _question(tracker, ref_no="1")
     tracker.record_reply(ADMIN, replied, tracker.get_item(replied).version, reply(date(2026, 11, 25), result=None))
-    manual = _question(tracker, ref_no="2", due_on=date(2026, 11, 30), due_override_reason="Theo chỉ đạo của Lãnh đạo Bộ")
+    manual = _question(
+        tracker, ref_no="2", due_on=date(2026, 11, 30), due_override_reason="Theo chỉ đạo của Lãnh đạo Bộ"
+    )
     opened = _question(tracker, ref_no="3")  # 20 days -> 24/11 off -> 25/11
     tracker.save_rule(ADMIN, Kind.DEPUTY_QUESTION, 15, date(2026, 3, 1), "thử")
     before = {i: tracker.get_item(i).version for i in (replied, manual)}

@@ -115,7 +115,10 @@ def test_one_deadline_explains_itself_in_either_language():
         " (Civil Code Art. 147, 148(5); Labour Code Art. 112)"
     )
     tet = compute_deadline(date(2026, 1, 27), DEFAULT_RULES[0], CALENDAR)
-    assert (tet.reason_rolled("vi"), tet.reason_rolled("en")) == ("Tết Nguyên đán và cuối tuần", "Tết (Lunar New Year) and weekend")
+    assert (tet.reason_rolled("vi"), tet.reason_rolled("en")) == (
+        "Tết Nguyên đán và cuối tuần",
+        "Tết (Lunar New Year) and weekend",
+    )
 
 
 # -- rules with an effective-from date ------------------------------------------------------------

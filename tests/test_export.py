@@ -51,14 +51,13 @@ def test_excel_summary_register_and_overdue_sheets_agree_with_the_statistics(dem
     assert summary["Đang nghiên cứu, giải quyết"][0] == rec.being_resolved
     assert summary["Giải trình, cung cấp thông tin"][0] == rec.explained
     # The cell holds the rounding rule's text, so every spreadsheet displays what the page says.
-    assert summary["Tỷ lệ hoàn thành"] == tuple(
-        percent_text(c.replied, c.total, "vi") for c in (rec, q, rec + q)
-    )
+    assert summary["Tỷ lệ hoàn thành"] == tuple(percent_text(c.replied, c.total, "vi") for c in (rec, q, rec + q))
     due_line = next(k for k in summary if k.startswith("Hạn gửi báo cáo tổng hợp"))
     assert "Kỳ họp thứ 10, Quốc hội khóa XV" in due_line and "22/09/2025" in due_line
     units = [r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] == "Vụ Chính quyền địa phương"]
     assert units and units[0][1] == sum(
-        1 for r in demo_tracker.search(Filters(session_id=sid), TODAY, limit=1000).rows
+        1
+        for r in demo_tracker.search(Filters(session_id=sid), TODAY, limit=1000).rows
         if r["lead_unit"] == "CQĐP" and r["status"] != "transferred"
     )
 
@@ -98,16 +97,22 @@ def test_excel_in_english_and_for_one_unit(demo_tracker):
 # -- Word ---------------------------------------------------------------------------------------
 def test_word_report_in_the_decree_30_layout(demo_tracker):
     sid = session_id(demo_tracker, "15/7")
-    data = export(demo_tracker, SYSTEM, ExportScope(sid, TODAY), "docx", number="123/BC-BNV", issued_on=date(2026, 3, 5))
+    data = export(
+        demo_tracker, SYSTEM, ExportScope(sid, TODAY), "docx", number="123/BC-BNV", issued_on=date(2026, 3, 5)
+    )
     document = docx.Document(io.BytesIO(data))
 
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
-    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [20, 20, 30, 15]
+    assert [
+        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [20, 20, 30, 15]
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     fonts = normal.element.rPr.rFonts
-    assert {fonts.get(f"{{{fonts.nsmap['w']}}}{a}") for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
+    assert {fonts.get(f"{{{fonts.nsmap['w']}}}{a}") for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {
+        "Times New Roman"
+    }
     runs = [r for p in document.paragraphs for r in p.runs]
     runs += [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert {r.font.name for r in runs} == {None}  # every run inherits Times New Roman
@@ -116,7 +121,9 @@ def test_word_report_in_the_decree_30_layout(demo_tracker):
     assert [p.text for p in left.paragraphs if p.text] == ["BỘ NỘI VỤ", "Số: 123/BC-BNV"]
     assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and right.paragraphs[0].runs[0].bold
     assert right.paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc"
-    assert not [p.text for p in document.paragraphs + left.paragraphs + right.paragraphs if "――" in p.text or "---" in p.text]
+    assert not [
+        p.text for p in document.paragraphs + left.paragraphs + right.paragraphs if "――" in p.text or "---" in p.text
+    ]
     date_line = right.paragraphs[-1]
     assert date_line.text == "Hà Nội, ngày 05 tháng 3 năm 2026" and all(r.italic for r in date_line.runs)
 
@@ -139,7 +146,14 @@ def test_word_report_in_the_decree_30_layout(demo_tracker):
     assert "- Ủy ban Dân nguyện và Giám sát của Quốc hội;" in recipients and "Ban Dân nguyện;" not in recipients
 
     appendix = document.tables[-1]
-    assert [c.text for c in appendix.rows[0].cells] == ["STT", "Nội dung kiến nghị", "Cử tri", "Đơn vị chủ trì", "Văn bản trả lời", "Kết quả giải quyết"]
+    assert [c.text for c in appendix.rows[0].cells] == [
+        "STT",
+        "Nội dung kiến nghị",
+        "Cử tri",
+        "Đơn vị chủ trì",
+        "Văn bản trả lời",
+        "Kết quả giải quyết",
+    ]
     assert len(appendix.rows) == 129 + 1
     first = [c.text for c in appendix.rows[1].cells]
     assert first[0] == "1" and first[4].startswith("Số ") and "\nngày " in first[4]
@@ -155,7 +169,9 @@ def test_word_report_in_english_and_for_a_session_without_questions(demo_tracker
     assert any("SOCIALIST REPUBLIC OF VIET NAM" in x for x in texts)
     assert "No deputy's question received for Session 8, 15th National Assembly yet." in texts
     vi = docx.Document(io.BytesIO(export(demo_tracker, SYSTEM, ExportScope(sid, TODAY), "docx")))
-    assert "Chưa nhận được chất vấn nào của đại biểu Quốc hội tại Kỳ họp thứ 8, Quốc hội khóa XV." in [p.text for p in vi.paragraphs]
+    assert "Chưa nhận được chất vấn nào của đại biểu Quốc hội tại Kỳ họp thứ 8, Quốc hội khóa XV." in [
+        p.text for p in vi.paragraphs
+    ]
 
 
 def test_word_needs_one_session_and_units_must_exist(demo_tracker):
@@ -193,8 +209,15 @@ def test_csv_round_trip_into_a_fresh_database_gives_identical_statistics(demo_tr
 
 
 def test_no_exported_cell_can_run_as_a_formula(tracker, tmp_path):
-    nasty = ['=HYPERLINK("http://example.com","Bấm vào đây")', "+84 912 345 678", "-5 triệu đồng phụ cấp", "@SUM(A1:A9)"]
-    ids = [tracker.create_item(LIAISON, draft(tracker, summary=text, ref_no=f"{n}/BDN")) for n, text in enumerate(nasty)]
+    nasty = [
+        '=HYPERLINK("http://example.com","Bấm vào đây")',
+        "+84 912 345 678",
+        "-5 triệu đồng phụ cấp",
+        "@SUM(A1:A9)",
+    ]
+    ids = [
+        tracker.create_item(LIAISON, draft(tracker, summary=text, ref_no=f"{n}/BDN")) for n, text in enumerate(nasty)
+    ]
     item = tracker.get_item(ids[0])
     tracker.record_reply(LIAISON, item.id, item.version, reply(date(2025, 9, 1), response_no="=1+1"))
     scope = ExportScope(session_id(tracker, "15/9"), TODAY)
@@ -229,8 +252,13 @@ def test_a_units_export_and_the_open_items_list_use_the_same_rows(demo_tracker):
     assert {r["id"] for r in unit.rows} == {
         r["id"] for r in everything.rows if r["lead_unit"] == "CQĐP" or "CQĐP" in r["coordinating_units"].split(";")
     }
-    assert {r["id"] for r in open_only.rows} == {r["id"] for r in everything.rows if r["status"] in ("open_not_due", "overdue")}
-    assert open_only.total.replied == 0 and open_only.total.total == everything.total.open_not_due + everything.total.overdue
+    assert {r["id"] for r in open_only.rows} == {
+        r["id"] for r in everything.rows if r["status"] in ("open_not_due", "overdue")
+    }
+    assert (
+        open_only.total.replied == 0
+        and open_only.total.total == everything.total.open_not_due + everything.total.overdue
+    )
     assert filename(demo_tracker, ExportScope(sid, date(2026, 1, 2), unit="CQĐP", only_open=True), "xlsx") == (
         "kien-nghi-chat-van-15-8-cqdp-chua-tra-loi-2026-01-02.xlsx"
     )
@@ -251,11 +279,26 @@ def test_cli_export_writes_each_format(demo_db, tmp_path):
         out = tmp_path / f"bao-cao.{fmt}"
         result = run_cli("export", "--session", "15/9", "--format", fmt, "-o", str(out), "--as-of", "31/12/2025", db=db)
         assert result.returncode == 0, result.stderr
-        assert f"Đã ghi {out}" in result.stdout and "Kỳ họp thứ 9, Quốc hội khóa XV, số liệu đến ngày 31/12/2025." in result.stdout
+        assert (
+            f"Đã ghi {out}" in result.stdout
+            and "Kỳ họp thứ 9, Quốc hội khóa XV, số liệu đến ngày 31/12/2025." in result.stdout
+        )
         assert out.stat().st_size > 1000
     result = run_cli("export", "--session", "15/99", "--format", "csv", "-o", str(tmp_path / "x.csv"), db=db)
     assert result.returncode == 2 and "Không có kỳ họp 15/99" in result.stderr
-    unit = run_cli("export", "--session", "15/9", "--format", "csv", "-o", str(tmp_path / "u.csv"), "--unit", "CQĐP", "--open", db=db)
+    unit = run_cli(
+        "export",
+        "--session",
+        "15/9",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "u.csv"),
+        "--unit",
+        "CQĐP",
+        "--open",
+        db=db,
+    )
     assert unit.returncode == 0, unit.stderr
     records = list(csv.DictReader(io.StringIO((tmp_path / "u.csv").read_text(encoding="utf-8-sig"))))
     assert records and all(r["result"] == "" for r in records)

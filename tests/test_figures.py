@@ -20,7 +20,9 @@ SEPT_30 = date(2025, 9, 30)  # the day a past report was made
 def test_an_item_archived_as_a_duplicate_counts_at_no_date():
     received, archived = date(2025, 8, 4), date(2025, 10, 15)
     for as_of in (date(2025, 8, 4), SEPT_30, date(2025, 10, 14), archived, date(2026, 1, 1)):
-        assert not counts_as_of(received_on=received, archived_on=archived, archive_reason="duplicate_entry", as_of=as_of)
+        assert not counts_as_of(
+            received_on=received, archived_on=archived, archive_reason="duplicate_entry", as_of=as_of
+        )
 
 
 def test_an_item_archived_for_another_reason_counts_until_its_archiving():
@@ -52,7 +54,9 @@ def test_archived_as_entered_by_mistake_the_past_report_says_5_and_80_percent(si
     tracker, duplicate = six_with_a_duplicate
     total, replied = _september(tracker)
     assert (total, replied, percent_text(replied, total, "vi")) == (6, 4, "66,7 %")
-    tracker.set_archived(LIAISON, duplicate, 1, True, "Nhập trùng với kiến nghị số 5/BDN", ArchiveReason.DUPLICATE_ENTRY)
+    tracker.set_archived(
+        LIAISON, duplicate, 1, True, "Nhập trùng với kiến nghị số 5/BDN", ArchiveReason.DUPLICATE_ENTRY
+    )
     total, replied = _september(tracker)
     assert (total, replied, percent_text(replied, total, "vi")) == (5, 4, "80,0 %")
     by_unit = tracker.stats_by_unit(SEPT_30, session_id(tracker, "15/9"))
@@ -113,8 +117,15 @@ def local_government(tracker):
     ]
     question = tracker.create_item(
         LIAISON,
-        draft(tracker, ref_no="9/TTKQH", kind="deputy_question", phase="between_sessions", deputy="Trần Văn Khải",
-              received_on=date(2025, 9, 1), lead_unit="CQĐP"),
+        draft(
+            tracker,
+            ref_no="9/TTKQH",
+            kind="deputy_question",
+            phase="between_sessions",
+            deputy="Trần Văn Khải",
+            received_on=date(2025, 9, 1),
+            lead_unit="CQĐP",
+        ),
     )
     for item_id in (*led[:2], helped[0]):
         tracker.record_reply(LIAISON, item_id, 1, reply(date(2025, 8, 25)))
@@ -147,7 +158,10 @@ def test_the_unit_exports_summary_equals_stats_by_unit_for_the_lead_role(local_g
     assert data.counts["voter_recommendation"] == by_kind["voter_recommendation"]
     assert data.counts["deputy_question"] == by_kind["deputy_question"]
     assert (data.counts["voter_recommendation"].total, data.counts["voter_recommendation"].replied) == (3, 2)
-    assert (data.coordinating["voter_recommendation"].total, data.coordinating["voter_recommendation"].replied) == (2, 1)
+    assert (data.coordinating["voter_recommendation"].total, data.coordinating["voter_recommendation"].replied) == (
+        2,
+        1,
+    )
     assert data.coordinating["deputy_question"].total == 0
     assert len(data.rows) == 6  # the register beside it still lists what it leads and what it coordinates
 
@@ -179,9 +193,14 @@ def test_the_unit_word_report_labels_the_coordinating_block(local_government):
 
     tracker = local_government
     sid = session_id(tracker, "15/9")
-    body = [p.text for p in docx.Document(io.BytesIO(
-        export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "docx", issued_on=date(2025, 10, 1))
-    )).paragraphs]
+    body = [
+        p.text
+        for p in docx.Document(
+            io.BytesIO(
+                export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "docx", issued_on=date(2025, 10, 1))
+            )
+        ).paragraphs
+    ]
     assert any("đã trả lời 2/3 kiến nghị (66,7 %)" in p for p in body)  # the lead role only
     heading = body.index(
         "Ngoài ra, Vụ Chính quyền địa phương tham gia phối hợp với đơn vị chủ trì khác (không tính vào số liệu trên):"
@@ -189,7 +208,7 @@ def test_the_unit_word_report_labels_the_coordinating_block(local_government):
     assert body[heading + 1] == (
         "phối hợp giải quyết 2 kiến nghị của cử tri, trong đó đơn vị chủ trì đã trả lời 1/2 kiến nghị (50,0 %);"
     )
-    assert not any("chất vấn" in p for p in body[heading:heading + 2]), "no question was coordinated: no line for it"
+    assert not any("chất vấn" in p for p in body[heading : heading + 2]), "no question was coordinated: no line for it"
 
 
 def test_two_decimals_reach_the_excel_cells(local_government):
@@ -203,6 +222,8 @@ def test_two_decimals_reach_the_excel_cells(local_government):
     tracker = local_government
     tracker.save_setting(ADMIN, "percent_decimals", "2")
     sid = session_id(tracker, "15/9")
-    book = openpyxl.load_workbook(io.BytesIO(export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "xlsx", lang="en")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(export(tracker, SYSTEM, ExportScope(sid, SEPT_30, unit="CQĐP"), "xlsx", lang="en"))
+    )
     lead, _ = _kind_blocks(book["Summary"])
     assert lead["Completion rate"] == ("66.67 %", "100 %", "75.00 %")

@@ -62,8 +62,13 @@ def header_row() -> str:
 def workbook(sheet: str | bytes, extra: dict[str, bytes] | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, part in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("xl/workbook.xml", _BOOK),
-                           ("xl/_rels/workbook.xml.rels", _BOOK_RELS), ("xl/worksheets/sheet1.xml", sheet)):
+        for name, part in (
+            ("[Content_Types].xml", _CT),
+            ("_rels/.rels", _RELS),
+            ("xl/workbook.xml", _BOOK),
+            ("xl/_rels/workbook.xml.rels", _BOOK_RELS),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ):
             z.writestr(name, part)
         for name, part in (extra or {}).items():
             z.writestr(name, part)
@@ -134,7 +139,12 @@ def test_a_comment_that_could_hide_a_cell_makes_the_sheet_unreadable():
 
 
 def test_a_sheet_at_the_limits_is_read():
-    rows = header_row() + f'<row r="{MAX_ROWS}">' + cell(f"{file_limits._column_letters(MAX_COLUMNS)}{MAX_ROWS}", "x") + "</row>"
+    rows = (
+        header_row()
+        + f'<row r="{MAX_ROWS}">'
+        + cell(f"{file_limits._column_letters(MAX_COLUMNS)}{MAX_ROWS}", "x")
+        + "</row>"
+    )
     table = read_table(workbook(sheet_xml(rows, f"A1:BL{MAX_ROWS}")), "x.xlsx")
     assert table.headers[:5] == HEADER and table.rows[-1][0] == MAX_ROWS
 
@@ -145,8 +155,10 @@ def test_a_zip_bomb_is_refused_by_its_declared_size():
     stream = zlib.compress(bytes(1 << 16), 9)[2:-4]
     data = _with_entry(workbook(sheet_xml(header_row())), "xl/sharedStrings.xml", stream, size << 20, 0)
     assert len(data) < 2048
-    assert refusal(data, "bom.xlsx").message("en").startswith(
-        f"bom.xlsx unpacks to more than {file_limits.MAX_XLSX_UNCOMPRESSED_MB} MB"
+    assert (
+        refusal(data, "bom.xlsx")
+        .message("en")
+        .startswith(f"bom.xlsx unpacks to more than {file_limits.MAX_XLSX_UNCOMPRESSED_MB} MB")
     )
 
 
@@ -168,10 +180,33 @@ def _with_entry(book: bytes, name: str, deflated: bytes, declared: int, crc: int
         size, part_crc = (len(raw), zlib.crc32(raw)) if part_name != name else (declared, crc)
         encoded = part_name.encode()
         offset = out.tell()
-        out.write(struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, part_crc, len(body), size, len(encoded), 0))
+        out.write(
+            struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, part_crc, len(body), size, len(encoded), 0)
+        )
         out.write(encoded + body)
-        central.append(struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, part_crc, len(body), size,
-                                   len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+        central.append(
+            struct.pack(
+                "<4sHHHHHHIIIHHHHHII",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                part_crc,
+                len(body),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
     start = out.tell()
     out.write(b"".join(central))
     out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(central), len(central), out.tell() - start, start, 0))

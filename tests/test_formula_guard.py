@@ -40,7 +40,9 @@ def test_the_exports_and_the_audit_use_the_one_guard():
 
 def test_text_starting_with_an_apostrophe_survives_a_csv_round_trip(tracker, tmp_path):
     for n, text in enumerate(TYPED[:-1]):
-        tracker.create_item(LIAISON, draft(tracker, summary=text + " (kiến nghị)" if len(text) < 3 else text, ref_no=f"{n}/BDN"))
+        tracker.create_item(
+            LIAISON, draft(tracker, summary=text + " (kiến nghị)" if len(text) < 3 else text, ref_no=f"{n}/BDN")
+        )
     wanted = sorted(r["summary"] for r in tracker.search(Filters(), TODAY, limit=20).rows)
     data = export(tracker, SYSTEM, ExportScope(session_id(tracker, "15/9"), TODAY), "csv")
     summaries = [r["summary"] for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))]
@@ -60,8 +62,15 @@ def test_an_xlsx_keeps_a_typed_apostrophe_because_excels_guard_is_a_style(tracke
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     sheet = book.add_worksheet()
-    row = {"kind": "voter_recommendation", "term": "15", "session": "9", "phase": "after", "received_on": "04/08/2025",
-           "summary": "'=SUM(A1)", "lead_unit": "CQĐP"}
+    row = {
+        "kind": "voter_recommendation",
+        "term": "15",
+        "session": "9",
+        "phase": "after",
+        "received_on": "04/08/2025",
+        "summary": "'=SUM(A1)",
+        "lead_unit": "CQĐP",
+    }
     for col, (name, value) in enumerate(row.items()):
         sheet.write_string(0, col, name)
         sheet.write_string(1, col, value)

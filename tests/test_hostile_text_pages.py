@@ -66,8 +66,16 @@ def test_every_field_of_an_item_shows_as_typed_on_its_panel(db_path, monkeypatch
     t = planted.texts
     at = item_page(start_app(db_path, monkeypatch), planted.open_item)
     assert_shown_as_typed(
-        at, t["summary"], t["full_text"], t["ref_no"], t["source"], t["topic"], t["unit_name_vi"],
-        t["override_reason"], t["assign_reason"], t["progress_note"],
+        at,
+        t["summary"],
+        t["full_text"],
+        t["ref_no"],
+        t["source"],
+        t["topic"],
+        t["unit_name_vi"],
+        t["override_reason"],
+        t["assign_reason"],
+        t["progress_note"],
     )
     assert t["summary"] in [e.value for e in at.text], "the summary is one text element, exactly"
     assert_nothing_raw(at)
@@ -108,7 +116,9 @@ def test_tables_show_hostile_text_as_cells_never_as_markdown(db_path, monkeypatc
     assert_nothing_raw(at)
 
     open_page(at, "settings")
-    assert_shown_as_typed(at, t["unit_name_vi"], t["unit_name_en"], t["display_name"], t["override_note"], t["rule_basis"])
+    assert_shown_as_typed(
+        at, t["unit_name_vi"], t["unit_name_en"], t["display_name"], t["override_note"], t["rule_basis"]
+    )
     assert_nothing_raw(at)
 
 
@@ -140,7 +150,11 @@ def test_the_import_preview_shows_hostile_cells_as_typed(db_path, monkeypatch):
     summary = hostile.block(IMAGE, " (nhập)")
     source = hostile.line(IMAGE, " (nguồn nhập)")
     at = open_page(start_app(db_path, monkeypatch, role="liaison"), "import_data")
-    upload(at, "doc-hai.csv", csv_file([recommendation(1, summary=summary, source=source), recommendation(2, received_on=source)]))
+    upload(
+        at,
+        "doc-hai.csv",
+        csv_file([recommendation(1, summary=summary, source=source), recommendation(2, received_on=source)]),
+    )
     assert_shown_as_typed(at, summary, source)
     # The bad date is quoted in the problem message: escaped, and reads as typed once unescaped.
     [problems] = [e.value for e in at.error]

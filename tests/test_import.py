@@ -39,15 +39,32 @@ from tracker.service import Filters
 from tracker.sessions import SessionRef
 from tracker.uk_questions import convert
 
-UK_FILE = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "uk_commons_written_questions" / "commons_wq_2023-12_2024-07-09.csv"
+UK_FILE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "realdata"
+    / "uk_commons_written_questions"
+    / "commons_wq_2023-12_2024-07-09.csv"
+)
 FAR = date(2100, 12, 31)
 
 RECOMMENDATION = {
-    "kind": "voter_recommendation", "term": "15", "session": "9", "phase": "after", "ref_no": "1001/BDN",
-    "received_on": "04/08/2025", "source": "Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội",
-    "summary": "Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.", "topic": "Tiền lương",
-    "lead_unit": "TLBHXH", "coordinating_units": "VP", "due_on": "", "response_no": "", "responded_on": "",
-    "result": "", "signer": "",
+    "kind": "voter_recommendation",
+    "term": "15",
+    "session": "9",
+    "phase": "after",
+    "ref_no": "1001/BDN",
+    "received_on": "04/08/2025",
+    "source": "Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội",
+    "summary": "Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
+    "topic": "Tiền lương",
+    "lead_unit": "TLBHXH",
+    "coordinating_units": "VP",
+    "due_on": "",
+    "response_no": "",
+    "responded_on": "",
+    "result": "",
+    "signer": "",
 }
 
 
@@ -112,7 +129,9 @@ def to_cp1258(text: str) -> bytes:
     ],
 )
 def test_every_encoding_offices_produce_reads_the_same_vietnamese(tracker, label, encode, detected):
-    text = csv_bytes([row(summary="Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")]).decode("utf-8-sig")
+    text = csv_bytes([row(summary="Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")]).decode(
+        "utf-8-sig"
+    )
     data = encode(text)
     assert detect_encoding(data) == detected, label
     table = read_table(data, "tep.csv")
@@ -135,7 +154,12 @@ def test_a_chosen_encoding_wins_and_a_wrong_one_is_explained(tracker):
 
 
 def test_semicolon_separated_csv_from_a_european_excel_reads_too(tracker):
-    text = csv_bytes([row()]).decode("utf-8-sig").replace(",", ";").replace("Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội", "Cử tri")
+    text = (
+        csv_bytes([row()])
+        .decode("utf-8-sig")
+        .replace(",", ";")
+        .replace("Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội", "Cử tri")
+    )
     result = preview(tracker, text.encode("utf-8"))
     assert result.count(Fate.NEW) == 1, [p.message() for p in result.problems]
 
@@ -145,7 +169,17 @@ def test_xlsx_with_real_date_cells_and_numbers_imports(tracker, tmp_path):
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet()
     day = book.add_format({"num_format": "dd/mm/yyyy"})
-    headers = ["Loại", "Khóa", "Kỳ họp", "Thời điểm", "Số văn bản đến", "Ngày nhận", "Tóm tắt nội dung", "Đơn vị chủ trì", "Hạn trả lời"]
+    headers = [
+        "Loại",
+        "Khóa",
+        "Kỳ họp",
+        "Thời điểm",
+        "Số văn bản đến",
+        "Ngày nhận",
+        "Tóm tắt nội dung",
+        "Đơn vị chủ trì",
+        "Hạn trả lời",
+    ]
     for c, h in enumerate(headers):
         sheet.write(2, c, h)  # two blank rows above the header: row numbers still match Excel's
     sheet.write(3, 0, "Kiến nghị cử tri")
@@ -183,7 +217,8 @@ def test_a_title_above_the_header_and_a_row_number_column_are_fine(tracker):
 def test_blank_kind_or_phase_is_asked_for_not_called_invalid(tracker):
     result = preview(tracker, csv_bytes([row(kind="", phase="")]))
     assert [p.message("vi") for p in result.problems] == [
-        'Dòng 2, cột "kind": Chưa nhập Loại.', 'Dòng 2, cột "phase": Chưa nhập Thời điểm.'
+        'Dòng 2, cột "kind": Chưa nhập Loại.',
+        'Dòng 2, cột "phase": Chưa nhập Thời điểm.',
     ]
 
 
@@ -197,7 +232,14 @@ def test_the_template_has_every_column_and_reads_back_in_both_languages(tracker)
 
     book = openpyxl.load_workbook(io.BytesIO(template_xlsx("vi")))
     assert book.sheetnames == ["Dữ liệu", "Hướng dẫn"]
-    assert [c.value for c in book["Dữ liệu"][1]][:6] == ["Loại", "Khóa", "Kỳ họp", "Thời điểm", "Số văn bản đến", "Ngày nhận"]
+    assert [c.value for c in book["Dữ liệu"][1]][:6] == [
+        "Loại",
+        "Khóa",
+        "Kỳ họp",
+        "Thời điểm",
+        "Số văn bản đến",
+        "Ngày nhận",
+    ]
     guide = {r[1]: r for r in book["Hướng dẫn"].iter_rows(min_row=2, values_only=True)}
     assert guide["summary"][2] == "Có" and not guide["topic"][2]
     assert "being_resolved (Đang nghiên cứu, giải quyết)" in guide["result"][3]
@@ -216,13 +258,40 @@ def test_a_file_without_the_required_columns_is_refused_whole(tracker):
 # -- values -------------------------------------------------------------------------------------
 def test_vietnamese_labels_and_english_codes_mean_the_same(tracker):
     rows = [
-        row(kind="Kiến nghị cử tri", phase="Sau kỳ họp", ref_no="1", lead_unit="Cục Tiền lương và Bảo hiểm xã hội",
-            response_no="902/BNV-TLBHXH", responded_on="2025-09-15", result="Giải trình, cung cấp thông tin", signer="Thứ trưởng"),
-        row(kind="CHẤT VẤN", term="XV", session="BT9", phase="tai ky hop", ref_no="2", received_on="12/02/2025",
-            source="Đoàn ĐBQH tỉnh Nghệ An", lead_unit="cqdp", coordinating_units="TCBC; vu to chuc can bo"),
-        row(ref_no="3", response_no="77/BNV", responded_on="20/09/2025", result="Đang nghiên cứu, giải quyết",
-            signer="Bộ trưởng"),
-        row(ref_no="4", responded_on="10/08/2025", result="Chuyển cơ quan có thẩm quyền", response_no="Chuyển Bộ Tài chính"),
+        row(
+            kind="Kiến nghị cử tri",
+            phase="Sau kỳ họp",
+            ref_no="1",
+            lead_unit="Cục Tiền lương và Bảo hiểm xã hội",
+            response_no="902/BNV-TLBHXH",
+            responded_on="2025-09-15",
+            result="Giải trình, cung cấp thông tin",
+            signer="Thứ trưởng",
+        ),
+        row(
+            kind="CHẤT VẤN",
+            term="XV",
+            session="BT9",
+            phase="tai ky hop",
+            ref_no="2",
+            received_on="12/02/2025",
+            source="Đoàn ĐBQH tỉnh Nghệ An",
+            lead_unit="cqdp",
+            coordinating_units="TCBC; vu to chuc can bo",
+        ),
+        row(
+            ref_no="3",
+            response_no="77/BNV",
+            responded_on="20/09/2025",
+            result="Đang nghiên cứu, giải quyết",
+            signer="Bộ trưởng",
+        ),
+        row(
+            ref_no="4",
+            responded_on="10/08/2025",
+            result="Chuyển cơ quan có thẩm quyền",
+            response_no="Chuyển Bộ Tài chính",
+        ),
     ]
     columns = (*COLUMNS, "roadmap", "committed_on")
     rows[2].update(roadmap="Trình Chính phủ sửa đổi Nghị định trong quý IV", committed_on="31/12/2025")
@@ -242,8 +311,14 @@ def test_vietnamese_labels_and_english_codes_mean_the_same(tracker):
 
 @pytest.mark.parametrize(
     ("term", "session", "expected"),
-    [("15", "8", SessionRef(15, 8)), ("XV", "BT9", SessionRef(15, 9, True)), ("", "15/8", SessionRef(15, 8)),
-     ("", "15/BT9", SessionRef(15, 9, True)), ("khóa XV", "Kỳ họp thứ 8", SessionRef(15, 8)), ("16", "bt 2", SessionRef(16, 2, True))],
+    [
+        ("15", "8", SessionRef(15, 8)),
+        ("XV", "BT9", SessionRef(15, 9, True)),
+        ("", "15/8", SessionRef(15, 8)),
+        ("", "15/BT9", SessionRef(15, 9, True)),
+        ("khóa XV", "Kỳ họp thứ 8", SessionRef(15, 8)),
+        ("16", "bt 2", SessionRef(16, 2, True)),
+    ],
 )
 def test_sessions_are_written_the_ways_people_write_them(term, session, expected):
     assert parse_session(term, session) == expected
@@ -266,8 +341,24 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
         row(ref_no="6", lead_unit="Vụ Không Tồn Tại"),
         row(ref_no="7", session="99"),
     ]
-    headers = ["Loại", "Khóa", "Kỳ họp", "Thời điểm", "Số văn bản đến", "Ngày nhận", "Nguồn", "Tóm tắt nội dung", "Lĩnh vực",
-               "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn trả lời", "Số văn bản trả lời", "Ngày trả lời", "Kết quả", "Người ký"]
+    headers = [
+        "Loại",
+        "Khóa",
+        "Kỳ họp",
+        "Thời điểm",
+        "Số văn bản đến",
+        "Ngày nhận",
+        "Nguồn",
+        "Tóm tắt nội dung",
+        "Lĩnh vực",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Hạn trả lời",
+        "Số văn bản trả lời",
+        "Ngày trả lời",
+        "Kết quả",
+        "Người ký",
+    ]
     result = preview(tracker, csv_bytes(rows, headers=headers))
     assert [r.fate for r in result.rows] == [Fate.NEW] + [Fate.INVALID] * 6
     messages = [p.message("vi") for p in result.problems]
@@ -276,12 +367,26 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
     assert 'Dòng 4, cột "Tóm tắt nội dung": Chưa nhập Tóm tắt nội dung.' in messages
     assert any(m.startswith('Dòng 5, cột "Thời điểm": Thời điểm không phù hợp với loại') for m in messages)
     assert 'Dòng 6, cột "Lộ trình giải quyết": Kết quả "đang nghiên cứu, giải quyết" cần ghi lộ trình.' in messages
-    assert any(m.startswith('Dòng 7, cột "Đơn vị chủ trì": Đơn vị "Vụ Không Tồn Tại" chưa có trong danh mục') for m in messages)
+    assert any(
+        m.startswith('Dòng 7, cột "Đơn vị chủ trì": Đơn vị "Vụ Không Tồn Tại" chưa có trong danh mục') for m in messages
+    )
     assert any(m.startswith('Dòng 8, cột "Kỳ họp": Kỳ họp 15/99 chưa có trong danh mục') for m in messages)
     english = [p.message("en") for p in result.problems]
     assert 'Row 3, column "Ngày nhận": "31/02/2025" is not a date in dd/mm/yyyy (Date received).' in english
     frame = preview_frame(result, "vi")
-    assert list(frame.columns) == ["Dòng", "Xử lý", "Loại", "Kỳ họp", "Thời điểm", "Số đến", "Ngày nhận", "Tóm tắt", "Đơn vị chủ trì", "Hạn trả lời", "Ghi chú"]
+    assert list(frame.columns) == [
+        "Dòng",
+        "Xử lý",
+        "Loại",
+        "Kỳ họp",
+        "Thời điểm",
+        "Số đến",
+        "Ngày nhận",
+        "Tóm tắt",
+        "Đơn vị chủ trì",
+        "Hạn trả lời",
+        "Ghi chú",
+    ]
     assert list(frame["Xử lý"]) == ["Mới"] + ["Không hợp lệ"] * 6
     assert frame["Ghi chú"][1].startswith('Ngày "31/02/2025" không đúng định dạng')
 
@@ -294,7 +399,10 @@ def test_one_bad_row_means_nothing_is_written(tracker):
     assert result.count(Fate.NEW) == 49 and result.count(Fate.INVALID) == 1 and not result.can_commit
     with pytest.raises(InvalidInput) as caught:
         commit_import(tracker, SYSTEM, result)
-    assert caught.value.message("vi") == "Tệp kien-nghi.csv có 1 dòng không hợp lệ; không có gì được ghi. Hãy sửa rồi nhập lại."
+    assert (
+        caught.value.message("vi")
+        == "Tệp kien-nghi.csv có 1 dòng không hợp lệ; không có gì được ghi. Hãy sửa rồi nhập lại."
+    )
     assert (item_count(tracker), event_count(tracker), tracker.db.generation) == before
 
 
@@ -318,11 +426,16 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(tracker, monkeyp
 def test_duplicates_by_number_or_near_identical_text_are_shown_beside_the_original(tracker):
     existing = tracker.create_item(LIAISON, draft(tracker, ref_no="1234/BDN"))
     unnumbered = tracker.create_item(
-        LIAISON, draft(tracker, ref_no="", summary="Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã.")
+        LIAISON,
+        draft(
+            tracker, ref_no="", summary="Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã."
+        ),
     )
     rows = [
         row(ref_no=" 1234/bdn "),  # same number, other case and spaces
-        row(ref_no="", summary="Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã"),  # no full stop
+        row(
+            ref_no="", summary="Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã"
+        ),  # no full stop
         row(ref_no="9/BDN", summary="Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xa."),
         row(ref_no="10/BDN", summary="Một kiến nghị mới về chế độ phụ cấp công vụ."),
         row(ref_no="10/BDN", summary="Một kiến nghị mới về chế độ phụ cấp công vụ."),  # repeated within the file
@@ -331,8 +444,12 @@ def test_duplicates_by_number_or_near_identical_text_are_shown_beside_the_origin
     result = preview(tracker, csv_bytes(rows))
     fates = [(r.fate, r.duplicate.by if r.duplicate else None) for r in result.rows]
     assert fates == [
-        (Fate.DUPLICATE, "ref"), (Fate.DUPLICATE, "text"), (Fate.DUPLICATE, "text"),
-        (Fate.NEW, None), (Fate.DUPLICATE, "ref"), (Fate.NEW, None),
+        (Fate.DUPLICATE, "ref"),
+        (Fate.DUPLICATE, "text"),
+        (Fate.DUPLICATE, "text"),
+        (Fate.NEW, None),
+        (Fate.DUPLICATE, "ref"),
+        (Fate.NEW, None),
     ]
     assert result.rows[0].duplicate.item_id == existing
     assert result.rows[1].duplicate.item_id == unnumbered and result.rows[1].duplicate.score >= 93
@@ -340,8 +457,13 @@ def test_duplicates_by_number_or_near_identical_text_are_shown_beside_the_origin
     side_by_side = duplicates_frame(result, "vi")
     assert list(side_by_side.columns) == ["Dòng", "Nội dung trong tệp", "Trùng với", "Nội dung đã có"]
     assert side_by_side["Trùng với"][0] == f'trùng số văn bản đến "1234/BDN" với mục số {existing}'
-    assert side_by_side["Trùng với"][1].startswith("nội dung gần giống (9") and side_by_side["Trùng với"][1].endswith(f"mục số {unnumbered}")
-    assert side_by_side["Nội dung đã có"][1] == "Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã."
+    assert side_by_side["Trùng với"][1].startswith("nội dung gần giống (9") and side_by_side["Trùng với"][1].endswith(
+        f"mục số {unnumbered}"
+    )
+    assert (
+        side_by_side["Nội dung đã có"][1]
+        == "Đề nghị sớm ban hành hướng dẫn bố trí trụ sở làm việc sau khi hợp nhất các xã."
+    )
     assert side_by_side["Trùng với"][3] == 'trùng số văn bản đến "10/BDN" với dòng 5 của tệp'
     done = commit_import(tracker, SYSTEM, result)
     assert (done.created, done.skipped) == (2, 4)
@@ -387,7 +509,11 @@ def test_unknown_units_and_sessions_are_listed_and_created_only_when_asked(track
 
 def test_each_imported_item_has_one_imported_event_and_consistent_versions(tracker):
     done = commit_import(
-        tracker, SYSTEM, preview(tracker, csv_bytes([row(ref_no="1", response_no="5/BNV", responded_on="30/12/2025", result="explained")]))
+        tracker,
+        SYSTEM,
+        preview(
+            tracker, csv_bytes([row(ref_no="1", response_no="5/BNV", responded_on="30/12/2025", result="explained")])
+        ),
     )
     (event,) = tracker.history(done.item_ids[0])
     assert (event.action, event.actor) == ("imported", "system")

@@ -22,7 +22,9 @@ from ui.context import _open_tracker
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "liaison", lang: str = "vi", unit: str | None = None) -> AppTest:
+def app(
+    db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "liaison", lang: str = "vi", unit: str | None = None
+) -> AppTest:
     return start_app(db, monkeypatch, role, lang, unit)
 
 
@@ -46,8 +48,14 @@ def csv_file(rows: list[dict]) -> bytes:
 
 def recommendation(n: int, **overrides) -> dict:
     values = {
-        "kind": "Kiến nghị cử tri", "term": "15", "session": "9", "phase": "Sau kỳ họp", "ref_no": f"{n}/BDN",
-        "received_on": "04/08/2025", "source": "Cử tri tỉnh Nghệ An", "summary": f"Kiến nghị số {n} về chế độ phụ cấp cấp xã",
+        "kind": "Kiến nghị cử tri",
+        "term": "15",
+        "session": "9",
+        "phase": "Sau kỳ họp",
+        "ref_no": f"{n}/BDN",
+        "received_on": "04/08/2025",
+        "source": "Cử tri tỉnh Nghệ An",
+        "summary": f"Kiến nghị số {n} về chế độ phụ cấp cấp xã",
         "lead_unit": "CQĐP",
     }
     return {**values, **overrides}

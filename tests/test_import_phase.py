@@ -51,10 +51,21 @@ def test_no_phase_without_the_sessions_dates():
 
 
 QUESTION = {
-    "kind": "deputy_question", "term": "15", "session": "9", "ref_no": "", "received_on": "12/06/2025",
-    "source": "Đoàn ĐBQH tỉnh Nghệ An", "summary": "Chất vấn về tiến độ sắp xếp đơn vị hành chính cấp xã.",
-    "topic": "Chính quyền địa phương", "lead_unit": "CQDP", "coordinating_units": "", "due_on": "",
-    "response_no": "", "responded_on": "", "result": "", "signer": "",
+    "kind": "deputy_question",
+    "term": "15",
+    "session": "9",
+    "ref_no": "",
+    "received_on": "12/06/2025",
+    "source": "Đoàn ĐBQH tỉnh Nghệ An",
+    "summary": "Chất vấn về tiến độ sắp xếp đơn vị hành chính cấp xã.",
+    "topic": "Chính quyền địa phương",
+    "lead_unit": "CQDP",
+    "coordinating_units": "",
+    "due_on": "",
+    "response_no": "",
+    "responded_on": "",
+    "result": "",
+    "signer": "",
 }
 NO_PHASE = tuple(c for c in COLUMNS if c != "phase")
 
@@ -66,7 +77,8 @@ def test_a_question_file_without_a_phase_column_is_accepted_with_phases_derived(
     ]
     result = preview(tracker, csv_bytes(rows, columns=NO_PHASE), name="chat-van.csv")
     assert [(r.fate, r.item.phase, r.item.phase_derived) for r in result.rows] == [
-        (Fate.NEW, Phase.AT_SESSION, True), (Fate.NEW, Phase.BETWEEN_SESSIONS, True)
+        (Fate.NEW, Phase.AT_SESSION, True),
+        (Fate.NEW, Phase.BETWEEN_SESSIONS, True),
     ], [p.message() for p in result.problems]
     frame = preview_frame(result, "vi")
     assert list(frame["Thời điểm"]) == ["Tại kỳ họp (suy ra từ ngày họp)", "Giữa hai kỳ họp (suy ra từ ngày họp)"]
@@ -86,15 +98,23 @@ def test_a_phase_written_in_the_file_is_kept_and_not_marked_derived(tracker):
 def test_a_recommendation_received_during_the_session_with_a_blank_phase_is_asked_for(tracker):
     result = preview(tracker, csv_bytes([row(phase="", received_on="10/06/2025")]))
     assert [p.message("vi") for p in result.problems] == [
-        ('Dòng 2, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9 không cho biết (cần ngày khai mạc,'
-        " bế mạc; với kiến nghị nhận trong thời gian họp, hãy ghi rõ trước hay sau kỳ họp).")
+        (
+            'Dòng 2, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9 không cho biết (cần ngày khai mạc,'
+            " bế mạc; với kiến nghị nhận trong thời gian họp, hãy ghi rõ trước hay sau kỳ họp)."
+        )
     ]
     after = preview(tracker, csv_bytes([row(phase="", received_on="04/08/2025")]))
     assert [(r.fate, r.item.phase) for r in after.rows] == [(Fate.NEW, Phase.AFTER)]
 
 
 def test_a_replied_question_needs_no_result_but_a_replied_recommendation_does(tracker):
-    question = {**QUESTION, "ref_no": "7", "response_no": "55/BNV-CQDP", "responded_on": "20/06/2025", "signer": "Bộ trưởng"}
+    question = {
+        **QUESTION,
+        "ref_no": "7",
+        "response_no": "55/BNV-CQDP",
+        "responded_on": "20/06/2025",
+        "signer": "Bộ trưởng",
+    }
     result = preview(tracker, csv_bytes([question], columns=NO_PHASE), name="chat-van.csv")
     [r] = result.rows
     assert r.fate == Fate.NEW, [p.message() for p in result.problems]
@@ -102,21 +122,32 @@ def test_a_replied_question_needs_no_result_but_a_replied_recommendation_does(tr
     recommendation = row(response_no="56/BNV-TLBHXH", responded_on="20/08/2025")
     refused = preview(tracker, csv_bytes([recommendation]))
     assert [p.message("en") for p in refused.problems] == [
-        ('Row 2, column "result": The recommendation has reply details but no result'
-        " (required for voter recommendations, JR 72/2025 Art. 49(2)).")
+        (
+            'Row 2, column "result": The recommendation has reply details but no result'
+            " (required for voter recommendations, JR 72/2025 Art. 49(2))."
+        )
     ]
 
 
 def test_the_service_records_a_questions_reply_without_a_result_and_refuses_a_recommendations(tracker):
     question = tracker.create_item(
-        LIAISON, draft(tracker, kind=Kind.DEPUTY_QUESTION, phase=Phase.AT_SESSION, deputy="Đại biểu Nguyễn Văn A", received_on=date(2025, 6, 12))
+        LIAISON,
+        draft(
+            tracker,
+            kind=Kind.DEPUTY_QUESTION,
+            phase=Phase.AT_SESSION,
+            deputy="Đại biểu Nguyễn Văn A",
+            received_on=date(2025, 6, 12),
+        ),
     )
     item = tracker.get_item(question)
     tracker.record_reply(ADMIN, question, item.version, reply(date(2025, 6, 20), result=None))
     assert tracker.get_item(question).reply.result is None
     recommendation = tracker.create_item(LIAISON, draft(tracker))
     with pytest.raises(InvalidInputs) as caught:
-        tracker.record_reply(ADMIN, recommendation, tracker.get_item(recommendation).version, reply(date(2025, 8, 20), result=None))
+        tracker.record_reply(
+            ADMIN, recommendation, tracker.get_item(recommendation).version, reply(date(2025, 8, 20), result=None)
+        )
     assert [e.message("vi") for e in caught.value.errors] == [
         "Kiến nghị đã trả lời cần ghi kết quả (đã giải quyết xong, đang nghiên cứu giải quyết, hoặc giải trình, cung cấp thông tin)."
     ]
@@ -126,12 +157,16 @@ def test_the_service_records_a_questions_reply_without_a_result_and_refuses_a_re
 def test_cli_dry_run_prints_every_reason_in_full_under_the_table(db_path, tmp_path):
     long_unit = "Vụ Theo Dõi Các Kiến Nghị Của Cử Tri Gửi Đến Kỳ Họp Thứ Chín Và Các Kỳ Họp Sau Nữa"
     bad = tmp_path / "loi.csv"
-    bad.write_bytes(csv_bytes([row(ref_no="1"), row(ref_no="2", lead_unit=long_unit, phase="", received_on="10/06/2025")]))
+    bad.write_bytes(
+        csv_bytes([row(ref_no="1"), row(ref_no="2", lead_unit=long_unit, phase="", received_on="10/06/2025")])
+    )
     result = run_cli("import", str(bad), "--dry-run", db=db_path)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert f'Dòng 3, cột "lead_unit": Đơn vị "{long_unit}" chưa có trong danh mục' in result.stdout
-    assert any(line.startswith('Dòng 3, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9') for line in lines)
+    assert any(
+        line.startswith('Dòng 3, cột "phase": Chưa nhập Thời điểm và ngày họp của kỳ họp 15/9') for line in lines
+    )
     assert not any("..." in line for line in lines if line.startswith("Dòng 3"))
     questions = tmp_path / "chat-van.csv"
     questions.write_bytes(csv_bytes([{**QUESTION, "ref_no": "1"}], columns=NO_PHASE))

@@ -31,7 +31,10 @@ def test_fifty_sessions_write_and_read_at_once_with_no_error_and_no_lost_write(t
         try:
             start.wait()
             for r in range(ROUNDS):
-                item_id = tracker.create_item(officer, draft(tracker, ref_no=f"PHIEN{n:02d}V{r}/BDN", received_on=date(2025, 8, 4) + timedelta(days=r)))
+                item_id = tracker.create_item(
+                    officer,
+                    draft(tracker, ref_no=f"PHIEN{n:02d}V{r}/BDN", received_on=date(2025, 8, 4) + timedelta(days=r)),
+                )
                 version = tracker.assign(officer, item_id, 1, "CQĐP", ("TCBC",), "đúng lĩnh vực")
                 tracker.record_reply(officer, item_id, version, reply(date(2025, 9, 1)))
                 tracker.record_progress(officer, shared_item, f"phiên {n} vòng {r}")
@@ -39,7 +42,9 @@ def test_fifty_sessions_write_and_read_at_once_with_no_error_and_no_lost_write(t
                 # wins each version, the others are told (Conflict), nobody overwrites anybody.
                 seen = tracker.get_item(shared_item).version
                 try:
-                    tracker.override_deadline(officer, shared_item, seen, date(2025, 12, 1) + timedelta(days=n), f"phiên {n}")
+                    tracker.override_deadline(
+                        officer, shared_item, seen, date(2025, 12, 1) + timedelta(days=n), f"phiên {n}"
+                    )
                     with lock:
                         done["override"] += 1
                 except Conflict:

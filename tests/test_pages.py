@@ -34,7 +34,9 @@ def registered_pages() -> list[str]:
     )
 
 
-def app(db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "admin", lang: str = "vi", unit: str | None = None) -> AppTest:
+def app(
+    db: Path, monkeypatch: pytest.MonkeyPatch, role: str | None = "admin", lang: str = "vi", unit: str | None = None
+) -> AppTest:
     return start_app(db, monkeypatch, role, lang, unit)
 
 
@@ -166,7 +168,9 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
 
 
 def _submit(at: AppTest, form_key: str) -> None:
-    buttons = [b for b in at.get("button") if getattr(b, "form_id", "") == form_key or form_key in str(getattr(b, "id", ""))]
+    buttons = [
+        b for b in at.get("button") if getattr(b, "form_id", "") == form_key or form_key in str(getattr(b, "id", ""))
+    ]
     assert buttons, f"no submit button in {form_key}"
     buttons[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -254,7 +258,14 @@ def test_a_disabled_account_is_signed_out_at_its_next_click(db_path, monkeypatch
     at = app(db_path, monkeypatch, role="liaison")
     open_page(at, "new_item")
     accounts.update_user(
-        _open_tracker(str(db_path)), SYSTEM, "test-liaison", display_name="", role="liaison", unit=None, email=None, active=False
+        _open_tracker(str(db_path)),
+        SYSTEM,
+        "test-liaison",
+        display_name="",
+        role="liaison",
+        unit=None,
+        email=None,
+        active=False,
     )
     at.run()
     assert at.title[0].value == "Đăng nhập"
@@ -266,7 +277,9 @@ def test_what_people_typed_is_shown_as_text_in_error_messages(db_path, monkeypat
     from tests.conftest import LIAISON, draft
 
     session = at.selectbox(key="new_item.session").value
-    live.create_item(LIAISON, draft(live, session_id=session, ref_no="![x](http://evil.example/p.png)", received_on=date.today()))
+    live.create_item(
+        LIAISON, draft(live, session_id=session, ref_no="![x](http://evil.example/p.png)", received_on=date.today())
+    )
     at.text_input(key="new_item.ref_no").input("![x](http://evil.example/p.png)")
     at.text_area(key="new_item.sources").input("Cử tri tỉnh Huế")
     at.text_area(key="new_item.summary").input("Trùng số văn bản đến")

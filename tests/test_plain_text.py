@@ -91,7 +91,10 @@ def test_the_escaped_text_reads_as_typed(text):
 
 def test_the_patterns_here_would_notice_unescaped_text():
     assert EMOJI_TRIGGER.search(":smile:")
-    assert all(p.search(t) for p, t in zip(TEXT_NODE_PATTERNS, (":smile:", "www.x.vn", "a@b.vn", ":material_home:"), strict=True))
+    assert all(
+        p.search(t)
+        for p, t in zip(TEXT_NODE_PATTERNS, (":smile:", "www.x.vn", "a@b.vn", ":material_home:"), strict=True)
+    )
     # The old rule (issue 8): escaping alone left bare links and shortcodes for the text-node plugins.
     assert TEXT_NODE_PATTERNS[1].search(text_nodes(r"www\.evil\.example"))
 
@@ -101,7 +104,20 @@ def test_ordinary_vietnamese_is_unchanged_apart_from_escapes():
     assert text_nodes(escape_markdown(text)) == text
 
 
-BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"]
+BIDI = [
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 
 

@@ -22,16 +22,53 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKED = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "streamlit_app.py"])
 
 MARKDOWN_CALLS = {
-    "markdown", "caption", "success", "error", "warning", "info", "toast", "write", "title", "header",
-    "subheader", "expander", "tabs", "popover", "badge",
+    "markdown",
+    "caption",
+    "success",
+    "error",
+    "warning",
+    "info",
+    "toast",
+    "write",
+    "title",
+    "header",
+    "subheader",
+    "expander",
+    "tabs",
+    "popover",
+    "badge",
     # Widget labels are Markdown too (a subset: links, emphasis, maths, colours, icons).
-    "button", "download_button", "form_submit_button", "page_link", "checkbox", "toggle", "text_input", "text_area",
-    "selectbox", "multiselect", "radio", "date_input", "number_input", "file_uploader", "segmented_control", "metric",
+    "button",
+    "download_button",
+    "form_submit_button",
+    "page_link",
+    "checkbox",
+    "toggle",
+    "text_input",
+    "text_area",
+    "selectbox",
+    "multiselect",
+    "radio",
+    "date_input",
+    "number_input",
+    "file_uploader",
+    "segmented_control",
+    "metric",
 }
 # Functions whose result is safe inside Markdown: the rule itself, catalog text, formatted values.
 SAFE_CALLS = {
-    "plain", "md", "tr_md", "escape_markdown", "tr", "fmt", "kind_label", "status_label", "result_label",
-    "phase_label", "percent_text", "strftime",
+    "plain",
+    "md",
+    "tr_md",
+    "escape_markdown",
+    "tr",
+    "fmt",
+    "kind_label",
+    "status_label",
+    "result_label",
+    "phase_label",
+    "percent_text",
+    "strftime",
 }
 # Catalog parameters that carry what someone typed (names, numbers they entered, file paths).
 USER_PARAMS = {"name", "names", "value", "path", "email", "columns", "note", "reason", "unit", "text", "summary"}
@@ -92,7 +129,9 @@ class Checker:
             if name == "tr":
                 for keyword in node.keywords:  # type: ignore[union-attr]
                     if keyword.arg in USER_PARAMS and not self.safe(keyword.value):
-                        self.problems.append(f"{self.rel}:{node.lineno}: ctx.tr(..., {keyword.arg}=...) quotes user text: use tr_md")
+                        self.problems.append(
+                            f"{self.rel}:{node.lineno}: ctx.tr(..., {keyword.arg}=...) quotes user text: use tr_md"
+                        )
                         return False
             return True
         return False
@@ -111,7 +150,11 @@ class Checker:
         name = _call_name(call)
         receiver = _receiver(call)
         where = f"{self.rel}:{call.lineno}"
-        first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("body", "label", "tabs")), None)
+        first = (
+            call.args[0]
+            if call.args
+            else next((k.value for k in call.keywords if k.arg in ("body", "label", "tabs")), None)
+        )
         if name == "page_link":  # its first argument is the page; the label is a keyword
             first = next((k.value for k in call.keywords if k.arg == "label"), None)
         if name == "field" and not self.safe(first):  # pt.field(label, value): the label is Markdown
@@ -121,7 +164,9 @@ class Checker:
         if name == "table":
             self.problems.append(f"{where}: st.table renders cells as Markdown: use st.dataframe(pt.frame(...))")
         elif name in MARKDOWN_CALLS and not self.safe(first):
-            self.problems.append(f"{where}: {name}() may render user text as Markdown: pass it through pt.md / pt.tr_md")
+            self.problems.append(
+                f"{where}: {name}() may render user text as Markdown: pass it through pt.md / pt.tr_md"
+            )
         elif name == "text" and not self.rel.endswith("ui/plain_text.py"):
             self.problems.append(f"{where}: st.text directly: use pt.text (shows stored bidi characters)")
         elif name == "dataframe" and not (first is not None and self.is_frame(first)):

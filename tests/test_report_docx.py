@@ -67,12 +67,18 @@ def test_the_national_name_motto_and_date_line_fit_their_column_on_one_line(lang
     document = word(demo_tracker, lang=lang, issued_on=date(2026, 12, 28))
     heading = document.tables[0]
     left, right = grid_mm(heading)
-    assert left + right == pytest.approx(BODY_MM, abs=0.1) and (left, right) == pytest.approx(heading_widths(lang), abs=0.1)
+    assert left + right == pytest.approx(BODY_MM, abs=0.1) and (left, right) == pytest.approx(
+        heading_widths(lang), abs=0.1
+    )
     margins = heading._tbl.tblPr.find(qn("w:tblCellMar"))
     assert {m.get(qn("w:w")) for m in margins} == {"0"}  # the whole width is the text's
     cell = heading.rows[0].cells[1]
     nation, motto, _rule, date_line = cell.paragraphs
-    for paragraph, size, bold, italic in ((nation, NATION_PT, True, False), (motto, MOTTO_PT, True, False), (date_line, 14, False, True)):
+    for paragraph, size, bold, italic in (
+        (nation, NATION_PT, True, False),
+        (motto, MOTTO_PT, True, False),
+        (date_line, 14, False, True),
+    ):
         run = paragraph.runs[0]
         assert (run.font.size.pt, bool(run.bold), bool(run.italic)) == (size, bold, italic)
         assert text_width_mm(paragraph.text, size, bold=bold, italic=italic) < right - 3, paragraph.text
@@ -92,7 +98,10 @@ def test_the_rules_are_solid_lines_as_long_as_the_decree_says(demo_tracker):
     assert issuer_width / 3 <= issuer_rule <= issuer_width / 2
     [title_rule] = [length for p in document.paragraphs if (length := rule_length_mm(p, BODY_MM)) and p.text == ""][:1]
     subtitle = next(p.text for p in document.paragraphs if p.text.startswith("Kết quả giải quyết"))
-    assert subtitle.split("\n") == ["Kết quả giải quyết, trả lời kiến nghị của cử tri gửi đến", "Kỳ họp thứ 9, Quốc hội khóa XV"]
+    assert subtitle.split("\n") == [
+        "Kết quả giải quyết, trả lời kiến nghị của cử tri gửi đến",
+        "Kỳ họp thứ 9, Quốc hội khóa XV",
+    ]
     longest_line = max(text_width_mm(line, 14, bold=True) for line in subtitle.split("\n"))
     assert longest_line / 3 - 0.1 <= title_rule <= longest_line / 2
     # Every rule is a border, never a run of dash characters.
@@ -133,7 +142,8 @@ def test_an_unset_signer_leaves_dotted_lines_and_a_set_one_prints_kt_form(demo_t
     assert signature_lines(word(demo_tracker)) == ["BỘ TRƯỞNG", "Phạm Thị Thanh Trà"]
     [latest, *_] = [e for e in demo_tracker.list_events(ADMIN) if e["action"] == "signer_saved"]
     assert latest["changes"] == {
-        "signer_name": ["Trần Minh Khoa", "Phạm Thị Thanh Trà"], "signer_title": ["Thứ trưởng", "Bộ trưởng"],
+        "signer_name": ["Trần Minh Khoa", "Phạm Thị Thanh Trà"],
+        "signer_title": ["Thứ trưởng", "Bộ trưởng"],
         "signer_authority": ["kt", ""],
     }
 
@@ -142,8 +152,8 @@ def test_an_unset_signer_leaves_dotted_lines_and_a_set_one_prints_kt_form(demo_t
     ("signer", "message"),
     [
         (Signer("Trần Minh Khoa", "", "kt"), "Hãy nhập chức vụ của người ký (ví dụ: Thứ trưởng)."),
-        (Signer("Trần Minh Khoa", "Bộ trưởng", "kt"), "chức vụ của người ký không thể là \"BỘ TRƯỞNG\""),
-        (Signer("Trần Minh Khoa", "Thứ trưởng", "ký thay"), "Giá trị \"ký thay\" không hợp lệ (Hình thức ký)."),
+        (Signer("Trần Minh Khoa", "Bộ trưởng", "kt"), 'chức vụ của người ký không thể là "BỘ TRƯỞNG"'),
+        (Signer("Trần Minh Khoa", "Thứ trưởng", "ký thay"), 'Giá trị "ký thay" không hợp lệ (Hình thức ký).'),
         (Signer("Trần\nMinh Khoa", "Thứ trưởng", "kt"), "Họ và tên người ký"),
         (Signer("K" * 81, "Thứ trưởng", "kt"), "Họ và tên người ký"),
     ],
@@ -168,7 +178,9 @@ def test_only_administrators_set_the_signer(tracker, actor):
 def test_the_appendix_is_landscape_and_keeps_reply_numbers_and_dates_whole(tracker):
     long_numbers = ["3909/BNV-BTGCP", "12345/BNV-TCBC", "902/BNV-CQĐP"]
     for n, number in enumerate(long_numbers):
-        item_id = tracker.create_item(LIAISON, draft(tracker, ref_no=f"{n}/BDN", summary=f"Sửa Nghị định 178/2024/NĐ-CP ({n})."))
+        item_id = tracker.create_item(
+            LIAISON, draft(tracker, ref_no=f"{n}/BDN", summary=f"Sửa Nghị định 178/2024/NĐ-CP ({n}).")
+        )
         tracker.record_reply(LIAISON, item_id, 1, reply(date(2025, 9, 1), response_no=number))
     document = word(tracker, as_of=date(2025, 12, 31))
     portrait, landscape = document.sections
@@ -203,7 +215,9 @@ def test_reply_column_widths_follow_the_longest_number():
 # -- the sentences --------------------------------------------------------------------------------------
 def add(tracker, n: int, *, replied: Result | None = None, on: date = date(2025, 9, 1), **kw) -> None:
     for k in range(n):
-        item_id = tracker.create_item(LIAISON, draft(tracker, ref_no=f"{replied}-{k}-{kw.get('received_on')}/BDN", **kw))
+        item_id = tracker.create_item(
+            LIAISON, draft(tracker, ref_no=f"{replied}-{k}-{kw.get('received_on')}/BDN", **kw)
+        )
         if replied is not None:
             tracker.record_reply(LIAISON, item_id, 1, reply(on, replied))
 
@@ -228,7 +242,10 @@ def test_no_sentence_states_a_zero_and_shares_are_of_the_replies(tracker):
     assert not [p for p in text if " 0 " in f" {p} " or "(0" in p]
 
     overdue = paragraphs(tracker, date(2025, 12, 1))
-    assert overdue[3] == "Còn 2 kiến nghị đã quá hạn chưa trả lời; Bộ Nội vụ đang chỉ đạo các đơn vị khẩn trương hoàn thành."
+    assert (
+        overdue[3]
+        == "Còn 2 kiến nghị đã quá hạn chưa trả lời; Bộ Nội vụ đang chỉ đạo các đơn vị khẩn trương hoàn thành."
+    )
     english = paragraphs(tracker, date(2025, 12, 1), "en")
     assert "of the recommendations answered: 3 resolved" in english[2] and "explained" in english[2]
     assert "being studied" not in english[2]
@@ -236,18 +253,39 @@ def test_no_sentence_states_a_zero_and_shares_are_of_the_replies(tracker):
 
 def test_one_open_item_reads_in_the_singular_and_questions_say_what_is_left(tracker):
     add(tracker, 1)
-    add(tracker, 2, kind=Kind.DEPUTY_QUESTION, phase=Phase.BETWEEN_SESSIONS, lead_unit="CQĐP", received_on=date(2025, 9, 1))
-    add(tracker, 1, kind=Kind.DEPUTY_QUESTION, phase=Phase.AT_SESSION, lead_unit="CQĐP", received_on=date(2025, 6, 1),
-        replied=Result.EXPLAINED, on=date(2025, 6, 10))
+    add(
+        tracker,
+        2,
+        kind=Kind.DEPUTY_QUESTION,
+        phase=Phase.BETWEEN_SESSIONS,
+        lead_unit="CQĐP",
+        received_on=date(2025, 9, 1),
+    )
+    add(
+        tracker,
+        1,
+        kind=Kind.DEPUTY_QUESTION,
+        phase=Phase.AT_SESSION,
+        lead_unit="CQĐP",
+        received_on=date(2025, 6, 1),
+        replied=Result.EXPLAINED,
+        on=date(2025, 6, 10),
+    )
     vi = paragraphs(tracker, date(2025, 10, 1))
     assert vi[1] == "Bộ Nội vụ đã nhận được 1 kiến nghị của cử tri gửi đến Kỳ họp thứ 9, Quốc hội khóa XV."
-    assert vi[2] == "Tính đến ngày 01/10/2025, Bộ Nội vụ chưa trả lời kiến nghị nào; các kiến nghị đang được các đơn vị nghiên cứu, giải quyết."
+    assert (
+        vi[2]
+        == "Tính đến ngày 01/10/2025, Bộ Nội vụ chưa trả lời kiến nghị nào; các kiến nghị đang được các đơn vị nghiên cứu, giải quyết."
+    )
     assert vi[4] == (
         "Về chất vấn của đại biểu Quốc hội: Bộ Nội vụ đã nhận được 3 chất vấn, đã trả lời 1/3 chất vấn "
         f"({percent(1, 3)}), còn 2 chất vấn quá hạn chưa trả lời."
     )
     en = paragraphs(tracker, date(2025, 10, 1), "en")
-    assert en[1] == "The Ministry of Home Affairs received 1 voters' recommendation sent to Session 9, 15th National Assembly."
+    assert (
+        en[1]
+        == "The Ministry of Home Affairs received 1 voters' recommendation sent to Session 9, 15th National Assembly."
+    )
     assert en[3] == "1 recommendation is not yet due and is being handled within the time limit."
 
 
@@ -264,7 +302,11 @@ def test_the_width_table_matches_the_metric_compatible_font(style, file):
     from PIL import ImageFont
 
     font = ImageFont.truetype(str(FONTS / f"LiberationSerif-{file}.ttf"), 1000)
-    for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số 3909/BNV-BTGCP ngày 05/08/2025"):
+    for text in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số 3909/BNV-BTGCP ngày 05/08/2025",
+    ):
         expected = font.getlength(text) / 1000 * 13 * 25.4 / 72
         # The table sums advance widths; the font's layout also kerns pairs (a little narrower):
         # within 1.5 % and (up to rounding) never less, so a column sized from the table is never too narrow.
@@ -292,7 +334,7 @@ def test_an_administrator_sets_the_signer_in_settings_and_a_wrong_one_is_explain
     submit(at, "settings.signer_form")
     # Errors are shown through the plain-text rule (Markdown escaped): compare the text as read.
     shown = [unescape_markdown(e.value) for e in at.error]
-    assert any("không thể là \"BỘ TRƯỞNG\"" in text for text in shown), shown
+    assert any('không thể là "BỘ TRƯỞNG"' in text for text in shown), shown
     live = _open_tracker(str(db_path))
     assert live.signer == Signer()
 

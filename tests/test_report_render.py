@@ -39,14 +39,27 @@ def to_pdf(docx: Path, out: Path) -> Path:
     """LibreOffice headless with a profile of its own, so parallel runs never share one."""
     profile = (out / "lo-profile").as_uri()
     subprocess.run(
-        [TOOLS["soffice"], f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-        check=True, capture_output=True, timeout=300,
+        [
+            TOOLS["soffice"],
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return out / f"{docx.stem}.pdf"
 
 
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
-    info = subprocess.run([TOOLS["pdfinfo"], "-f", "1", "-l", "9999", str(pdf)], check=True, capture_output=True, text=True).stdout
+    info = subprocess.run(
+        [TOOLS["pdfinfo"], "-f", "1", "-l", "9999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
@@ -78,7 +91,9 @@ def rendered(demo_db, tmp_path_factory) -> Rendered:
     started = perf_counter()
     pdf = to_pdf(docx, out)
     render_s = perf_counter() - started
-    text = subprocess.run([TOOLS["pdftotext"], "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        [TOOLS["pdftotext"], "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     replies = [
         (r["response_no"], format_date(r["responded_on"]))
         for r in data.rows
@@ -109,7 +124,10 @@ def test_the_national_name_is_on_one_line_beside_the_issuing_body(rendered):
     assert first[1] == "Độc lập - Tự do - Hạnh phúc"
     assert re.fullmatch(r"Số: …/BC-BNV\s+Hà Nội, ngày … tháng … năm …", first[2]), first[2]
     title = first.index("BÁO CÁO")
-    assert first[title + 1 : title + 3] == ["Kết quả giải quyết, trả lời kiến nghị của cử tri gửi đến", "Kỳ họp thứ 7, Quốc hội khóa XV"]
+    assert first[title + 1 : title + 3] == [
+        "Kết quả giải quyết, trả lời kiến nghị của cử tri gửi đến",
+        "Kỳ họp thứ 7, Quốc hội khóa XV",
+    ]
     signature = [line for line in first if re.search(r"KT\. BỘ TRƯỞNG|THỨ TRƯỞNG|Trần Minh Khoa", line)]
     assert [re.sub(r".*\s{2,}", "", line) for line in signature] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Minh Khoa"]
     assert "- Ủy ban Dân nguyện và Giám sát của Quốc hội;" in first
@@ -145,8 +163,22 @@ def test_the_previews_in_docs_show_the_first_pages(rendered):
     for n in (1, 2):
         target = PREVIEWS / f"page-{n}"
         subprocess.run(
-            [TOOLS["pdftoppm"], "-png", "-r", "80", "-f", str(n), "-l", str(n), "-singlefile", str(rendered.pdf), str(target)],
-            check=True, capture_output=True, timeout=120,
+            [
+                TOOLS["pdftoppm"],
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(n),
+                "-l",
+                str(n),
+                "-singlefile",
+                str(rendered.pdf),
+                str(target),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         png = target.with_suffix(".png").read_bytes()
         width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

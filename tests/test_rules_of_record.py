@@ -31,7 +31,9 @@ def test_only_the_lead_unit_corrects_a_reply(tracker):
     version = tracker.record_reply(officer("CQĐP"), item_id, 1, reply(date(2025, 9, 1), response_no="902/BNV-CQĐP"))
     with pytest.raises(PermissionDenied):
         tracker.record_reply(officer("TCBC"), item_id, version, reply(date(2025, 9, 2), response_no="1/BNV-TCBC"))
-    version = tracker.record_reply(officer("CQĐP"), item_id, version, reply(date(2025, 9, 2), response_no="903/BNV-CQĐP"))
+    version = tracker.record_reply(
+        officer("CQĐP"), item_id, version, reply(date(2025, 9, 2), response_no="903/BNV-CQĐP")
+    )
     assert tracker.get_item(item_id).reply.response_no == "903/BNV-CQĐP"
     # A coordinating unit may still record the first reply of an item it works on.
     other = tracker.create_item(LIAISON, draft(tracker, ref_no="2", lead_unit="CQĐP", coordinating_units=("TCBC",)))
@@ -62,8 +64,12 @@ def test_a_liaison_import_cannot_create_sessions_or_units(tracker):
     preview = preview_import(tracker, LIAISON, read_table(as_csv(rows), "f.csv"), create_missing=True)
     with pytest.raises(PermissionDenied):
         commit_import(tracker, LIAISON, preview)
-    assert tracker.reference.unit("VMTL") is None and all(u.name_vi != "Vụ Mới Thành Lập" for u in tracker.reference.units)
-    commit_import(tracker, ADMIN, preview_import(tracker, ADMIN, read_table(as_csv(rows), "f.csv"), create_missing=True))
+    assert tracker.reference.unit("VMTL") is None and all(
+        u.name_vi != "Vụ Mới Thành Lập" for u in tracker.reference.units
+    )
+    commit_import(
+        tracker, ADMIN, preview_import(tracker, ADMIN, read_table(as_csv(rows), "f.csv"), create_missing=True)
+    )
     assert any(u.name_vi == "Vụ Mới Thành Lập" for u in tracker.refresh_reference().units)
 
 
@@ -89,7 +95,9 @@ def test_a_backup_taken_while_others_write_restores(tracker, tmp_path, db_path):
     def keep_writing() -> None:
         n = 0
         while not stop.is_set():
-            tracker.create_item(LIAISON, draft(tracker, ref_no=f"W{n}", received_on=date(2025, 8, 4) + timedelta(days=n % 20)))
+            tracker.create_item(
+                LIAISON, draft(tracker, ref_no=f"W{n}", received_on=date(2025, 8, 4) + timedelta(days=n % 20))
+            )
             n += 1
 
     writer = threading.Thread(target=keep_writing)
@@ -111,17 +119,41 @@ def test_a_backup_taken_while_others_write_restores(tracker, tmp_path, db_path):
 def test_a_typo_is_corrected_and_the_correction_is_in_the_history(tracker):
     item_id = tracker.create_item(LIAISON, draft(tracker, summary="Đề nghị tăng lương co sở", ref_no="12/BDN"))
     tracker.edit_item(
-        LIAISON, item_id, 1, phase="before", ref_no="12/BDN-sửa", sources=("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"),
-        deputy="", summary="Đề nghị tăng lương cơ sở", full_text="", topic="Tiền lương", reason="sửa lỗi chính tả",
+        LIAISON,
+        item_id,
+        1,
+        phase="before",
+        ref_no="12/BDN-sửa",
+        sources=("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"),
+        deputy="",
+        summary="Đề nghị tăng lương cơ sở",
+        full_text="",
+        topic="Tiền lương",
+        reason="sửa lỗi chính tả",
     )
     item = tracker.get_item(item_id)
-    assert (item.summary, item.ref_no, item.sources) == ("Đề nghị tăng lương cơ sở", "12/BDN-sửa", ("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"))
+    assert (item.summary, item.ref_no, item.sources) == (
+        "Đề nghị tăng lương cơ sở",
+        "12/BDN-sửa",
+        ("Cử tri tỉnh Huế", "Cử tri TP. Đà Nẵng"),
+    )
     assert tracker.search(Filters(text="da nang"), date(2100, 1, 1)).total == 1
     [event] = [e for e in tracker.history(item_id) if e.action == "edited"]
     assert event.changes["summary"] == ["Đề nghị tăng lương co sở", "Đề nghị tăng lương cơ sở"]
     assert event.reason == "sửa lỗi chính tả"
     with pytest.raises(PermissionDenied):
-        tracker.edit_item(officer("TLBHXH"), item_id, 2, phase="before", ref_no="x", sources=(), deputy="", summary="x", full_text="", topic="")
+        tracker.edit_item(
+            officer("TLBHXH"),
+            item_id,
+            2,
+            phase="before",
+            ref_no="x",
+            sources=(),
+            deputy="",
+            summary="x",
+            full_text="",
+            topic="",
+        )
 
 
 def test_a_mistaken_transfer_is_undone(tracker):

@@ -25,7 +25,9 @@ def test_the_app_listens_on_loopback_and_hides_error_details():
 
 def test_streamlit_still_has_no_framing_setting_so_the_proxy_sets_it():
     # If a Streamlit upgrade adds one, use it in config.toml and say so in ACCOUNTS.md.
-    source = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in Path(streamlit.__file__).parent.rglob("*.py"))
+    source = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in Path(streamlit.__file__).parent.rglob("*.py")
+    )
     assert not re.search(r"x-frame-options|frame-ancestors", source, re.IGNORECASE)
 
 

@@ -17,8 +17,16 @@ from ui import session_routes
 def request(path: str, query: str = "", headers: dict[str, str] | None = None, scheme: str = "http") -> Request:
     raw = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     return Request(
-        {"type": "http", "method": "GET", "path": path, "query_string": query.encode(), "headers": raw,
-         "scheme": scheme, "server": ("127.0.0.1", 8501), "root_path": ""}
+        {
+            "type": "http",
+            "method": "GET",
+            "path": path,
+            "query_string": query.encode(),
+            "headers": raw,
+            "scheme": scheme,
+            "server": ("127.0.0.1", 8501),
+            "root_path": "",
+        }
     )
 
 
@@ -54,19 +62,25 @@ def test_a_hand_off_code_becomes_an_httponly_strict_cookie_once(live):
 
 def test_behind_https_the_cookie_is_secure(live):
     code = code_for(live)
-    answer = session_routes.collect_cookie(request(session_routes.START, f"code={code}", {"X-Forwarded-Proto": "https"}))
+    answer = session_routes.collect_cookie(
+        request(session_routes.START, f"code={code}", {"X-Forwarded-Proto": "https"})
+    )
     assert "Secure" in answer.headers["set-cookie"]
 
 
 def test_a_link_from_another_site_gets_no_cookie(live):
     code = code_for(live)
-    answer = session_routes.collect_cookie(request(session_routes.START, f"code={code}", {"Sec-Fetch-Site": "cross-site"}))
+    answer = session_routes.collect_cookie(
+        request(session_routes.START, f"code={code}", {"Sec-Fetch-Site": "cross-site"})
+    )
     assert answer.status_code == 403 and "set-cookie" not in answer.headers
     # ...and the code is still unspent for the real page that asked for it.
     assert web_sessions.claim(live, code, datetime.now()) is not None
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "/a?b=c"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "/a?b=c"]
+)
 def test_the_redirect_never_leaves_the_site(live, target):
     answer = session_routes.collect_cookie(request(session_routes.START, f"code=x&next={target}"))
     assert answer.headers["location"] == "/"

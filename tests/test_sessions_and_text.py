@@ -54,7 +54,20 @@ def test_codes_and_labels():
 
 @pytest.mark.parametrize(
     ("number", "letters"),
-    [(1, "I"), (4, "IV"), (9, "IX"), (13, "XIII"), (14, "XIV"), (15, "XV"), (16, "XVI"), (19, "XIX"), (20, "XX"), (44, "XLIV"), (59, "LIX"), (99, "XCIX")],
+    [
+        (1, "I"),
+        (4, "IV"),
+        (9, "IX"),
+        (13, "XIII"),
+        (14, "XIV"),
+        (15, "XV"),
+        (16, "XVI"),
+        (19, "XIX"),
+        (20, "XX"),
+        (44, "XLIV"),
+        (59, "LIX"),
+        (99, "XCIX"),
+    ],
 )
 def test_terms_in_roman_numerals(number, letters):
     assert roman(number) == letters

@@ -60,8 +60,11 @@ def test_cli_sessions_json_has_exactly_the_documented_keys(db_path):
     assert all(list(r) == KEYS for r in rows)
     by_code = {r["session"]: r for r in rows}
     assert by_code["15/8"] == {
-        "session": "15/8", "opens_on": "2024-10-21", "closes_on": "2024-11-30",
-        "report_due_on": "2025-04-02", "questions_report_due_on": "2025-04-15",
+        "session": "15/8",
+        "opens_on": "2024-10-21",
+        "closes_on": "2024-11-30",
+        "report_due_on": "2025-04-02",
+        "questions_report_due_on": "2025-04-15",
     }
     assert by_code["15/BT9"]["opens_on"] == "2025-02-12"
     assert by_code["16/2"]["opens_on"] is None and by_code["16/1"]["report_due_on"] is None
@@ -77,8 +80,11 @@ def test_cli_session_set_adds_then_edits_a_session_and_is_logged(db_path):
     rows = {r["session"]: r for r in json.loads(run_cli("sessions", "--json", db=db_path).stdout)}
     assert rows["16/3"]["opens_on"] == "2027-05-10"
     assert rows["16/2"] == {
-        "session": "16/2", "opens_on": "2026-10-19", "closes_on": "2026-12-10",
-        "report_due_on": "2027-04-07", "questions_report_due_on": "2027-04-20",
+        "session": "16/2",
+        "opens_on": "2026-10-19",
+        "closes_on": "2026-12-10",
+        "report_due_on": "2027-04-07",
+        "questions_report_due_on": "2027-04-20",
     }
     plain = run_cli("sessions", db=db_path)
     assert "16/2" in plain.stdout and "07/04/2027 *" in plain.stdout

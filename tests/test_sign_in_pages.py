@@ -86,7 +86,10 @@ def test_a_password_reset_signs_the_person_out_at_their_next_click(db_path, monk
     accounts.set_password(_open_tracker(str(db_path)), None, "test-viewer", "mật-khẩu-mới-tháng-12")
     at.run()
     assert not signed_in(at)
-    assert "Phiên làm việc đã kết thúc (đăng xuất, đổi mật khẩu hoặc tài khoản bị khóa). Đề nghị đăng nhập lại." in infos(at)
+    assert (
+        "Phiên làm việc đã kết thúc (đăng xuất, đổi mật khẩu hoặc tài khoản bị khóa). Đề nghị đăng nhập lại."
+        in infos(at)
+    )
 
 
 def test_signing_in_opens_a_session_and_signing_out_ends_it(db_path, monkeypatch, clock):
@@ -149,4 +152,3 @@ def test_signing_out_of_a_single_sign_on_session_also_ends_the_providers_sign_in
     assert not signed_in(at)
     # Streamlit's /auth/logout clears st.user's cookie: the sign-in page cannot sign them back in.
     assert len(at.html) == 1 and "next=%2Fauth%2Flogout" in at.html[0].proto.body
-

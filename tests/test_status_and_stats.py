@@ -215,7 +215,9 @@ def _python_stats(items: list[dict], as_of: date) -> tuple[dict, dict]:
     statuses = {}
     for it in items:
         archived_on = ARCHIVED_ON if it["archived"] else None
-        if not counts_as_of(received_on=it["received_on"], archived_on=archived_on, archive_reason=it["archived"], as_of=as_of):
+        if not counts_as_of(
+            received_on=it["received_on"], archived_on=archived_on, archive_reason=it["archived"], as_of=as_of
+        ):
             continue
         s = derive_status(
             due_on=it["due_on"], responded_on=it["responded_on"], transferred_on=it["transferred_on"], as_of=as_of

@@ -116,7 +116,9 @@ def test_disabling_an_account_ends_its_sessions(tracker, officer):
     session_id, _ = open_session(tracker, officer)
     accounts.update_user(tracker, ADMIN, officer, display_name="", role=Role.VIEWER, unit=None, email=None, active=True)
     assert web_sessions.check(tracker, session_id, MORNING + timedelta(minutes=1))[1] is None, "an edit alone keeps it"
-    accounts.update_user(tracker, ADMIN, officer, display_name="", role=Role.VIEWER, unit=None, email=None, active=False)
+    accounts.update_user(
+        tracker, ADMIN, officer, display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
     assert web_sessions.check(tracker, session_id, MORNING + timedelta(minutes=2)) == (None, "revoked")
 
 

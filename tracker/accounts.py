@@ -52,8 +52,15 @@ class Account:
 
 def _account(row: dict) -> Account:
     return Account(
-        row["username"], row["display_name"], Role(row["role"]), row["unit"], row["email"], row["active"],
-        row["failed_count"], row["locked_until"], row["last_login_at"],
+        row["username"],
+        row["display_name"],
+        Role(row["role"]),
+        row["unit"],
+        row["email"],
+        row["active"],
+        row["failed_count"],
+        row["locked_until"],
+        row["last_login_at"],
     )
 
 
@@ -153,8 +160,15 @@ def has_accounts(tracker: Tracker) -> bool:
 
 
 def update_user(
-    tracker: Tracker, actor: Actor, username: str, *, display_name: str, role: Role | str, unit: str | None,
-    email: str | None, active: bool,
+    tracker: Tracker,
+    actor: Actor,
+    username: str,
+    *,
+    display_name: str,
+    role: Role | str,
+    unit: str | None,
+    email: str | None,
+    active: bool,
 ) -> None:
     require(actor, Action.MANAGE_USERS)
     name, role, unit, email = _check_account_fields(tracker, username, role, unit, email)
@@ -260,7 +274,6 @@ def authenticate(
 
     tracker.db.write(succeed)
     return _account(row).actor()
-
 
 
 def _pause(failures: int) -> float:

@@ -15,6 +15,7 @@ from tracker.i18n import t
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+
 def describe_value(field: str, value: object, lang: str, reference=None) -> str:
     """A logged value as people read it: labels, not codes; unit names; dd/mm/yyyy dates."""
     if value is None or value == "":
@@ -54,7 +55,9 @@ def events_csv(rows: list[dict], lang: str = "vi", reference=None) -> bytes:
     """UTF-8 with BOM so Excel shows Vietnamese correctly; one row per event."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([t(f"audit.col.{c}", lang) for c in ("occurred_at", "actor", "action", "subject", "changes", "reason")])
+    writer.writerow(
+        [t(f"audit.col.{c}", lang) for c in ("occurred_at", "actor", "action", "subject", "changes", "reason")]
+    )
     for row in rows:
         changes = row["changes"] if isinstance(row["changes"], dict) else json.loads(row["changes"] or "{}")
         writer.writerow(

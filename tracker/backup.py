@@ -90,7 +90,9 @@ def list_backups(parent: Path) -> list[str]:
     """The backup folders under ``parent`` by name, newest first (only names we give them)."""
     if not Path(parent).is_dir():
         return []
-    return sorted((p.name for p in Path(parent).iterdir() if FOLDER_NAME.fullmatch(p.name) and p.is_dir()), reverse=True)
+    return sorted(
+        (p.name for p in Path(parent).iterdir() if FOLDER_NAME.fullmatch(p.name) and p.is_dir()), reverse=True
+    )
 
 
 def last_backup(tracker: Tracker) -> dict | None:

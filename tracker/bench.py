@@ -50,11 +50,39 @@ CHUNK = 50_000  # rows generated and appended at a time: bounded memory at 1,000
 # -- building a register --------------------------------------------------------------------
 
 ITEM_COLUMNS = (
-    "id", "kind", "session_id", "phase", "ref_no", "received_on", "sources", "deputy", "summary", "full_text",
-    "topic", "lead_unit", "coordinating_units", "due_on", "due_basis", "due_override_reason", "response_no",
-    "responded_on", "signer", "response_summary", "result", "roadmap", "committed_on", "late_reason",
-    "transferred_on", "transfer_note", "search_text", "version", "created_at", "created_by", "updated_at",
-    "archived_at", "archive_reason",
+    "id",
+    "kind",
+    "session_id",
+    "phase",
+    "ref_no",
+    "received_on",
+    "sources",
+    "deputy",
+    "summary",
+    "full_text",
+    "topic",
+    "lead_unit",
+    "coordinating_units",
+    "due_on",
+    "due_basis",
+    "due_override_reason",
+    "response_no",
+    "responded_on",
+    "signer",
+    "response_summary",
+    "result",
+    "roadmap",
+    "committed_on",
+    "late_reason",
+    "transferred_on",
+    "transfer_note",
+    "search_text",
+    "version",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "archived_at",
+    "archive_reason",
 )
 EVENT_COLUMNS = ("item_id", "occurred_at", "actor", "action", "changes", "reason", "version")
 DATE_COLUMNS = ("received_on", "due_on", "responded_on", "committed_on", "transferred_on")
@@ -176,7 +204,9 @@ class _Generator:
         for _ in range(count):
             index = rng.choices(range(len(self.plans)), self.weights)[0]
             plan = self.plans[index]
-            kind = Kind.DEPUTY_QUESTION if plan.session.extraordinary or rng.random() < 0.15 else Kind.VOTER_RECOMMENDATION
+            kind = (
+                Kind.DEPUTY_QUESTION if plan.session.extraordinary or rng.random() < 0.15 else Kind.VOTER_RECOMMENDATION
+            )
             phase, received = self.received_on(plan, kind)
             out.append((received, index, kind, phase))
         out.sort(key=lambda a: a[0])
@@ -189,7 +219,9 @@ class _Generator:
         items: dict[str, list] = {c: [] for c in ITEM_COLUMNS}
         events: dict[str, list] = {c: [] for c in EVENT_COLUMNS}
 
-        def event(item_id: int, at: datetime, actor: str, action: str, changes: dict, reason: str, version: int) -> None:
+        def event(
+            item_id: int, at: datetime, actor: str, action: str, changes: dict, reason: str, version: int
+        ) -> None:
             events["item_id"].append(item_id)
             events["occurred_at"].append(at)
             events["actor"].append(actor)
@@ -232,8 +264,10 @@ class _Generator:
                 if due_on < today:
                     if rng.random() < (0.97 if (today - due_on).days > 180 else 0.8):
                         late = rng.random() < 0.12
-                        reply = due_on + timedelta(days=rng.randint(1, 25)) if late else received + timedelta(
-                            days=rng.randint(5, period)
+                        reply = (
+                            due_on + timedelta(days=rng.randint(1, 25))
+                            if late
+                            else received + timedelta(days=rng.randint(5, period))
                         )
                         reply = reply if reply <= today else None
                 elif rng.random() < 0.3 and (today - received).days >= 5:
@@ -242,16 +276,27 @@ class _Generator:
             result = roadmap = committed = late_reason = response_no = signer = response_summary = archived = why = None
             version, updated = 1, created
             event(
-                item_id, created, creator, "created",
+                item_id,
+                created,
+                creator,
+                "created",
                 {
-                    "kind": [None, kind.value], "session_id": [None, session.id], "phase": [None, phase.value],
-                    "ref_no": [None, ref_no], "received_on": [None, received.isoformat()], "lead_unit": [None, lead],
-                    "coordinating_units": [None, coordinating], "due_on": [None, due_on.isoformat()],
+                    "kind": [None, kind.value],
+                    "session_id": [None, session.id],
+                    "phase": [None, phase.value],
+                    "ref_no": [None, ref_no],
+                    "received_on": [None, received.isoformat()],
+                    "lead_unit": [None, lead],
+                    "coordinating_units": [None, coordinating],
+                    "due_on": [None, due_on.isoformat()],
                 },
-                "", 1,
+                "",
+                1,
             )
             if reply is not None:
-                result = rng.choices((Result.EXPLAINED, Result.RESOLVED, Result.BEING_RESOLVED), weights=(70, 12, 18))[0]
+                result = rng.choices((Result.EXPLAINED, Result.RESOLVED, Result.BEING_RESOLVED), weights=(70, 12, 18))[
+                    0
+                ]
                 self.reply_numbers[reply.year] = self.reply_numbers.get(reply.year, 100) + 1
                 response_no = f"{self.reply_numbers[reply.year]}/BNV-{lead}"
                 signer, response_summary = rng.choice(SIGNERS), REPLY_SUMMARY
@@ -260,23 +305,35 @@ class _Generator:
                 late_reason = LATE_REASON if reply > due_on else None
                 version, updated = 2, datetime.combine(reply, datetime.min.time()) + timedelta(hours=15)
                 event(
-                    item_id, updated, f"cb_{lead}", "replied",
+                    item_id,
+                    updated,
+                    f"cb_{lead}",
+                    "replied",
                     {
-                        "response_no": [None, response_no], "responded_on": [None, reply.isoformat()],
-                        "signer": [None, signer], "response_summary": [None, response_summary],
+                        "response_no": [None, response_no],
+                        "responded_on": [None, reply.isoformat()],
+                        "signer": [None, signer],
+                        "response_summary": [None, response_summary],
                         "result": [None, result.value],
                     },
-                    late_reason or "", 2,
+                    late_reason or "",
+                    2,
                 )
             elif transfer is not None:
                 version, updated = 2, datetime.combine(transfer, datetime.min.time()) + timedelta(hours=10)
                 event(
-                    item_id, updated, creator, "transferred",
+                    item_id,
+                    updated,
+                    creator,
+                    "transferred",
                     {"transferred_on": [None, transfer.isoformat()], "transfer_note": [None, TRANSFER_NOTE]},
-                    TRANSFER_NOTE, 2,
+                    TRANSFER_NOTE,
+                    2,
                 )
             elif duplicate:
-                archived = min(created + timedelta(days=rng.randint(1, 10)), datetime.combine(today, datetime.min.time()))
+                archived = min(
+                    created + timedelta(days=rng.randint(1, 10)), datetime.combine(today, datetime.min.time())
+                )
                 version, updated, why = 2, archived, "duplicate_entry"
                 event(item_id, archived, creator, "archived", {"archive_reason": [None, why]}, ARCHIVE_REASON, 2)
             elif lead is not None and rng.random() < 0.4:
@@ -287,16 +344,39 @@ class _Generator:
             if reply is not None:
                 search_parts += [response_no, response_summary]
             row = {
-                "id": item_id, "kind": kind.value, "session_id": session.id, "phase": phase.value, "ref_no": ref_no,
-                "received_on": received, "sources": sources, "deputy": deputy, "summary": summary,
-                "full_text": full_text, "topic": topic, "lead_unit": lead, "coordinating_units": coordinating,
-                "due_on": due_on, "due_basis": due_basis, "due_override_reason": "", "response_no": response_no,
-                "responded_on": reply, "signer": signer, "response_summary": response_summary,
-                "result": result.value if result else None, "roadmap": roadmap, "committed_on": committed,
-                "late_reason": late_reason, "transferred_on": transfer,
-                "transfer_note": TRANSFER_NOTE if transfer else None, "search_text": _search_text(*search_parts),
-                "version": version, "created_at": created, "created_by": creator, "updated_at": updated,
-                "archived_at": archived, "archive_reason": why,
+                "id": item_id,
+                "kind": kind.value,
+                "session_id": session.id,
+                "phase": phase.value,
+                "ref_no": ref_no,
+                "received_on": received,
+                "sources": sources,
+                "deputy": deputy,
+                "summary": summary,
+                "full_text": full_text,
+                "topic": topic,
+                "lead_unit": lead,
+                "coordinating_units": coordinating,
+                "due_on": due_on,
+                "due_basis": due_basis,
+                "due_override_reason": "",
+                "response_no": response_no,
+                "responded_on": reply,
+                "signer": signer,
+                "response_summary": response_summary,
+                "result": result.value if result else None,
+                "roadmap": roadmap,
+                "committed_on": committed,
+                "late_reason": late_reason,
+                "transferred_on": transfer,
+                "transfer_note": TRANSFER_NOTE if transfer else None,
+                "search_text": _search_text(*search_parts),
+                "version": version,
+                "created_at": created,
+                "created_by": creator,
+                "updated_at": updated,
+                "archived_at": archived,
+                "archive_reason": why,
             }
             for column in ITEM_COLUMNS:
                 items[column].append(row[column])
@@ -425,14 +505,21 @@ def measure_core(tracker: Tracker, as_of: date, rounds: int) -> CoreResult:
         page = fn()
         result.search[name] = (times[name], len(page.rows), page.total)
     item_id = max(1, total // 2)
-    result.item_ms = interleaved({"item": lambda: (tracker.get_item(item_id), tracker.history(item_id))}, rounds)["item"]
+    result.item_ms = interleaved({"item": lambda: (tracker.get_item(item_id), tracker.history(item_id))}, rounds)[
+        "item"
+    ]
     return result
 
 
 def _probe(module: str, args: list[str], timeout: float) -> dict:
     """Run a probe in its own process; its last stdout line is JSON."""
     done = subprocess.run(
-        [sys.executable, "-m", module, *args], check=False, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-m", module, *args],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if done.returncode != 0:
@@ -445,10 +532,16 @@ def _probe(module: str, args: list[str], timeout: float) -> dict:
 
 def machine() -> dict[str, str]:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor() or platform.machine(),
     )
-    mem_kb = next((int(line.split()[1]) for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal")), 0)
+    mem_kb = next(
+        (int(line.split()[1]) for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal")), 0
+    )
 
     def version(package: str) -> str:
         try:
@@ -511,21 +604,30 @@ def render(results: list[SizeResult], browser: dict | None, info: dict[str, str]
         lines.append(f"| {what} | {target} | " + " | ".join(cells) + " |")
 
     row(
-        "build: items + events, seconds, file size", "—",
-        [f"{_n(r.built.items)} + {_n(r.built.events)}, {r.built.seconds:.1f} s, {r.built.file_bytes / 2**20:.0f} MB"
-         for r in results],
+        "build: items + events, seconds, file size",
+        "—",
+        [
+            f"{_n(r.built.items)} + {_n(r.built.events)}, {r.built.seconds:.1f} s, {r.built.file_bytes / 2**20:.0f} MB"
+            for r in results
+        ],
     )
     for what in results[0].core.stats:
         row(
             f"{what}: service call / bare DuckDB aggregate",
             "≤ 2× bare; ≤ 50 ms at 100,000",
-            [f"{_t(r.core.stats[what][0])} / {_t(r.core.stats[what][1])} = **{_ratio(*r.core.stats[what])}**"
-             for r in results],
+            [
+                f"{_t(r.core.stats[what][0])} / {_t(r.core.stats[what][1])} = **{_ratio(*r.core.stats[what])}**"
+                for r in results
+            ],
         )
     for what in results[0].core.search:
         row(
-            f"register search (Tracker.search, 50 a page): {what}", "≤ 300 ms at 100,000",
-            [f"{_t(r.core.search[what][0])} ({r.core.search[what][1]} of {_n(r.core.search[what][2])})" for r in results],
+            f"register search (Tracker.search, 50 a page): {what}",
+            "≤ 300 ms at 100,000",
+            [
+                f"{_t(r.core.search[what][0])} ({r.core.search[what][1]} of {_n(r.core.search[what][2])})"
+                for r in results
+            ],
         )
     row("one item and its history (item panel)", "—", [_t(r.core.item_ms) for r in results])
     if all(r.pages for r in results):
@@ -535,26 +637,37 @@ def render(results: list[SizeResult], browser: dict | None, info: dict[str, str]
             row(
                 f"page `{page}` server-side run (AppTest, warm): data uncached / cached",
                 "≤ 300 ms at 100,000",
-                [f"{_t(r.pages['pages'][page]['uncached_ms'])} / {_t(r.pages['pages'][page]['cached_ms'])}" for r in results],
+                [
+                    f"{_t(r.pages['pages'][page]['uncached_ms'])} / {_t(r.pages['pages'][page]['cached_ms'])}"
+                    for r in results
+                ],
             )
         row(
             "page `register` with status filter + free text (AppTest, uncached): time, rows sent to the browser",
             "≤ 300 ms at 100,000; one page of rows",
-            [f"{_t(r.pages['pages']['register_search']['uncached_ms'])}, {r.pages['pages']['register_search']['rows_sent']} rows"
-             for r in results],
+            [
+                f"{_t(r.pages['pages']['register_search']['uncached_ms'])}, {r.pages['pages']['register_search']['rows_sent']} rows"
+                for r in results
+            ],
         )
         row(
             "app process memory (AppTest process after every page: RSS / peak; the page that raised the peak most)",
             "≤ 500 MB at 1,000,000",
-            [f"{r.pages['rss_mb']:.0f} / {r.pages['peak_mb']:.0f} MB; {_biggest(r.pages['peak_growth_mb'])}" for r in results],
+            [
+                f"{r.pages['rss_mb']:.0f} / {r.pages['peak_mb']:.0f} MB; {_biggest(r.pages['peak_growth_mb'])}"
+                for r in results
+            ],
         )
     if browser:
         cells = ["—"] * len(sizes)
         at = sizes.index(browser["size"])
         app, floor = browser["app"], browser["floor"]
         cells[at] = f"{_t(app['all_ms'])} / {_t(floor['all_ms'])} = **{_ratio(app['all_ms'], floor['all_ms'])}**"
-        row("real browser: sidebar click → progress page's chart drawn / floor (one-bar plotly page)",
-            "≤ 1.3× floor at 100,000", cells)
+        row(
+            "real browser: sidebar click → progress page's chart drawn / floor (one-bar plotly page)",
+            "≤ 1.3× floor at 100,000",
+            cells,
+        )
         cells = ["—"] * len(sizes)
         cells[at] = f"{browser['server']['rss_mb']:.0f} / {browser['server']['peak_mb']:.0f} MB"
         row("`streamlit run` server memory after the browser run (RSS / peak)", "—", cells)
@@ -664,15 +777,25 @@ def main(argv: list[str] | None = None) -> int:
                 _log(f"{_n(size)} items: pages under AppTest")
                 runs = max(3, args.page_runs // 2) if big else args.page_runs
                 pages = _probe(
-                    "benchmarks.app_probe", ["--db", str(path), "--username", BENCH_USER, "--runs", str(runs)], timeout=3600
+                    "benchmarks.app_probe",
+                    ["--db", str(path), "--username", BENCH_USER, "--runs", str(runs)],
+                    timeout=3600,
                 )
             results.append(SizeResult(size, built, core, pages))
             if size == browser_size:
                 _log(f"{_n(size)} items: real browser")
                 browser = _probe(
                     "benchmarks.browser_probe",
-                    ["--db", str(path), "--username", BENCH_USER, "--password", BENCH_PASSWORD,
-                     "--runs", str(args.browser_runs)],
+                    [
+                        "--db",
+                        str(path),
+                        "--username",
+                        BENCH_USER,
+                        "--password",
+                        BENCH_PASSWORD,
+                        "--runs",
+                        str(args.browser_runs),
+                    ],
                     timeout=1800,
                 )
                 browser["size"] = size

@@ -27,8 +27,16 @@ from tracker.stats import Counts
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _FIELDS = (
-    "received", "received_replied", "received_not_due", "received_overdue", "received_transferred",
-    "replies_issued", "due", "due_done", "due_later", "overdue_now",
+    "received",
+    "received_replied",
+    "received_not_due",
+    "received_overdue",
+    "received_transferred",
+    "replies_issued",
+    "due",
+    "due_done",
+    "due_later",
+    "overdue_now",
 )
 REC, QUESTION = Kind.VOTER_RECOMMENDATION.value, Kind.DEPUTY_QUESTION.value
 
@@ -106,7 +114,8 @@ class Briefing:
         n = sum(overdue.values())
         out.append(
             _plural("briefing.overdue_now", lang, n, as_of=as_of, noun=_noun(lang, overdue, n))
-            if n else t("briefing.overdue_none", lang, as_of=as_of)
+            if n
+            else t("briefing.overdue_none", lang, as_of=as_of)
         )
         return out
 
@@ -121,11 +130,14 @@ class Briefing:
         live = {k: m.received - m.received_transferred for k, m in self.by_kind.items()}
         n = sum(live.values())
         if not n:  # everything that came in was outside the ministry's remit
-            return _plural("briefing.received_only_transferred", lang, n_moved, **period, noun=_noun(lang, moved, n_moved))
+            return _plural(
+                "briefing.received_only_transferred", lang, n_moved, **period, noun=_noun(lang, moved, n_moved)
+            )
         breakdown = ""
         if all(live.get(k) for k in (REC, QUESTION)):
             breakdown = t(
-                "briefing.breakdown", lang,
+                "briefing.breakdown",
+                lang,
                 recommendations=f"{live[REC]} {_noun(lang, {REC: live[REC]})}",
                 questions=f"{live[QUESTION]} {_noun(lang, {QUESTION: live[QUESTION]})}",
             )
@@ -136,12 +148,19 @@ class Briefing:
             if c.received_not_due:
                 state.append(_plural("briefing.state.not_due", lang, c.received_not_due))
             state.append(
-                _plural("briefing.state.overdue", lang, c.received_overdue) if c.received_overdue
+                _plural("briefing.state.overdue", lang, c.received_overdue)
+                if c.received_overdue
                 else t("briefing.state.none_overdue", lang)
             )
         text = t(
-            "briefing.received", lang, **period, count=n, noun=_noun(lang, live, n), breakdown=breakdown,
-            as_of=as_of, state=_join(state, lang),
+            "briefing.received",
+            lang,
+            **period,
+            count=n,
+            noun=_noun(lang, live, n),
+            breakdown=breakdown,
+            as_of=as_of,
+            state=_join(state, lang),
         )
         if n_moved:
             text += " " + _plural("briefing.received_transferred", lang, n_moved, noun=_noun(lang, moved, n_moved))
@@ -154,18 +173,31 @@ class Briefing:
         if c.due:
             noun = _noun(lang, self._kinds("due"), c.due)
             if c.due_done:
-                out.append(t(
-                    "briefing.due", lang, month=month, due=c.due, noun=noun, done=c.due_done,
-                    pct=percent_text(c.due_done, c.due, lang, self.decimals),
-                ))
+                out.append(
+                    t(
+                        "briefing.due",
+                        lang,
+                        month=month,
+                        due=c.due,
+                        noun=noun,
+                        done=c.due_done,
+                        pct=percent_text(c.due_done, c.due, lang, self.decimals),
+                    )
+                )
             else:
                 out.append(_plural("briefing.due_unanswered", lang, c.due, month=month, noun=noun))
         if c.due_later:
             later = self._kinds("due_later")
-            out.append(_plural(
-                "briefing.due_later", lang, c.due_later, noun=_noun(lang, later, c.due_later), month=month,
-                as_of=format_date(self.as_of),
-            ))
+            out.append(
+                _plural(
+                    "briefing.due_later",
+                    lang,
+                    c.due_later,
+                    noun=_noun(lang, later, c.due_later),
+                    month=month,
+                    as_of=format_date(self.as_of),
+                )
+            )
         if not out:
             out.append(t("briefing.due_none", lang, month=month))
         return out
@@ -197,10 +229,17 @@ class Briefing:
             if row in empty:
                 out.append(t(f"briefing.session_none.{row.kind}", lang, as_of=as_of, session=session))
             elif c.replied == c.total and not c.transferred:
-                out.append(_plural(
-                    f"briefing.session_done.{row.kind}", lang, c.total, as_of=as_of, session=session,
-                    sent=self._sent(row, lang), replied=c.replied,
-                ))
+                out.append(
+                    _plural(
+                        f"briefing.session_done.{row.kind}",
+                        lang,
+                        c.total,
+                        as_of=as_of,
+                        session=session,
+                        sent=self._sent(row, lang),
+                        replied=c.replied,
+                    )
+                )
             else:
                 out.append(self._session_open(lang, row, session))
         return out
@@ -210,21 +249,40 @@ class Briefing:
         noun = f"briefing.short.{row.kind}"
         parts = []
         if c.replied:
-            parts.append(t("briefing.session_part.replied", lang, replied=c.replied, total=c.total,
-                           pct=percent_text(c.replied, c.total, lang, self.decimals)))
+            parts.append(
+                t(
+                    "briefing.session_part.replied",
+                    lang,
+                    replied=c.replied,
+                    total=c.total,
+                    pct=percent_text(c.replied, c.total, lang, self.decimals),
+                )
+            )
         if c.open_not_due:
-            parts.append(_plural("briefing.session_part.not_due", lang, c.open_not_due, noun=_plural(noun, lang, c.open_not_due)))
+            parts.append(
+                _plural("briefing.session_part.not_due", lang, c.open_not_due, noun=_plural(noun, lang, c.open_not_due))
+            )
         if c.total:
             parts.append(
-                _plural("briefing.session_part.overdue", lang, c.overdue, noun=_plural(noun, lang, c.overdue)) if c.overdue
+                _plural("briefing.session_part.overdue", lang, c.overdue, noun=_plural(noun, lang, c.overdue))
+                if c.overdue
                 else t("briefing.session_part.none_overdue", lang, noun=t(f"{noun}.one", lang))
             )
         if c.transferred:
-            parts.append(_plural("briefing.session_part.transferred", lang, c.transferred, noun=_plural(noun, lang, c.transferred)))
+            parts.append(
+                _plural(
+                    "briefing.session_part.transferred", lang, c.transferred, noun=_plural(noun, lang, c.transferred)
+                )
+            )
         received = c.total + c.transferred
         return t(
-            f"briefing.session.{row.kind}", lang, session=session, sent=self._sent(row, lang), count=received,
-            noun=_plural(noun, lang, received), state=_join(parts, lang),
+            f"briefing.session.{row.kind}",
+            lang,
+            session=session,
+            sent=self._sent(row, lang),
+            count=received,
+            noun=_plural(noun, lang, received),
+            state=_join(parts, lang),
         )
 
 

@@ -33,7 +33,12 @@ def pct_text(count: int, whole: int, lang: str, decimals: int = DEFAULT_DECIMALS
 
 
 def _bars(
-    labels: list[str], values: list[int], colors: list[str], whole: int, lang: str, height: int,
+    labels: list[str],
+    values: list[int],
+    colors: list[str],
+    whole: int,
+    lang: str,
+    height: int,
     decimals: int = DEFAULT_DECIMALS,
 ) -> go.Figure:
     """Horizontal bars, first on top, each labelled with its count and its share of ``whole``."""
@@ -100,7 +105,10 @@ def progress_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DE
     the four buckets on the left, the result categories of the replies on the right."""
     buckets, results = buckets_figure(counts, lang, decimals).data[0], results_figure(counts, lang, decimals).data[0]
     fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.22,
+        rows=1,
+        cols=2,
+        column_widths=[0.55, 0.45],
+        horizontal_spacing=0.22,
         subplot_titles=(t("progress.buckets", lang), t("progress.results", lang)),
     )
     fig.add_trace(buckets, row=1, col=1)

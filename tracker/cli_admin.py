@@ -80,8 +80,14 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if args.command == "user":
             if args.user_command == "add":
                 account = accounts.add_user(
-                    tracker, None, args.name, _password(args, lang), args.role,
-                    unit=args.unit, display_name=args.display_name, email=args.email,
+                    tracker,
+                    None,
+                    args.name,
+                    _password(args, lang),
+                    args.role,
+                    unit=args.unit,
+                    display_name=args.display_name,
+                    email=args.email,
                 )
                 print(t("cli.user_added", lang, name=account.username, role=t(f"role.{account.role.value}", lang)))
             elif args.user_command == "password":

@@ -29,10 +29,16 @@ ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
 def add_commands(sub: argparse._SubParsersAction) -> None:
     imp = sub.add_parser("import", help="import items from .xlsx or .csv (all or nothing)")
     imp.add_argument("file")
-    imp.add_argument("--dry-run", action="store_true", help="print every row's fate; write nothing; exit 1 if any row is invalid")
-    imp.add_argument("--create-missing", action="store_true", help="create sessions and units the file names but the register lacks")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="print every row's fate; write nothing; exit 1 if any row is invalid"
+    )
+    imp.add_argument(
+        "--create-missing", action="store_true", help="create sessions and units the file names but the register lacks"
+    )
     imp.add_argument("--encoding", choices=ENCODINGS, default="auto", help="CSV encoding (default: detect)")
-    imp.add_argument("--mapping", choices=MAPPINGS, help="convert a known foreign format first (see docs/PERFORMANCE.md)")
+    imp.add_argument(
+        "--mapping", choices=MAPPINGS, help="convert a known foreign format first (see docs/PERFORMANCE.md)"
+    )
 
     exp = sub.add_parser("export", help="write the report pack for a session: xlsx, docx or csv")
     exp.add_argument("--session", required=True, help="15/8, or 15/BT9 for an extraordinary session")
@@ -86,7 +92,11 @@ def _import(tracker, args: argparse.Namespace, lang: str) -> int:
         print(t("import.ignored_columns", lang, columns=", ".join(preview.ignored_headers)))
     if preview.unknown_units:
         key = "import.units_to_create" if args.create_missing else "import.unknown_units"
-        names = [f"{u.code} = {u.name_vi}" for u in preview.new_units] if args.create_missing else list(preview.unknown_units)
+        names = (
+            [f"{u.code} = {u.name_vi}" for u in preview.new_units]
+            if args.create_missing
+            else list(preview.unknown_units)
+        )
         print(t(key, lang, names="; ".join(names)))
     if preview.unknown_sessions:
         key = "import.sessions_to_create" if args.create_missing else "import.unknown_sessions"
@@ -120,7 +130,9 @@ def _export(tracker, args: argparse.Namespace, lang: str) -> int:
     data = export(tracker, SYSTEM, scope, args.format, lang=args.lang or lang, number=args.number)
     out = Path(args.output)
     out.write_bytes(data)
-    print(t("export.written", lang, path=str(out), size=len(data), session=session.label(lang), date=format_date(as_of)))
+    print(
+        t("export.written", lang, path=str(out), size=len(data), session=session.label(lang), date=format_date(as_of))
+    )
     return 0
 
 

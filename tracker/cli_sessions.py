@@ -50,7 +50,10 @@ def _list(tracker, args: argparse.Namespace, lang: str) -> int:
     if args.json:
         print(json.dumps([s.as_dict() for s in schedules], ensure_ascii=False, indent=2))
         return 0
-    header = [t(f"cli.sessions_col.{c}", lang) for c in ("session", "opens_on", "closes_on", "report_due_on", "questions_report_due_on")]
+    header = [
+        t(f"cli.sessions_col.{c}", lang)
+        for c in ("session", "opens_on", "closes_on", "report_due_on", "questions_report_due_on")
+    ]
     lines = [header]
     for s in schedules:
         mark = " *" if s.estimated_years else ""

@@ -29,7 +29,9 @@ def refresh_open_deadlines(tracker, actor: Actor = SYSTEM, lang: str = "vi") -> 
         unrolled = received_on + timedelta(days=int(period))
         new_due = calendar.roll_forward(unrolled)
         if new_due != due_on:
-            moved.append(((received_on, due_on, period), Deadline(new_due, received_on, int(period), unrolled, calendar)))
+            moved.append(
+                ((received_on, due_on, period), Deadline(new_due, received_on, int(period), unrolled, calendar))
+            )
     if not moved:
         return []
 
@@ -38,8 +40,12 @@ def refresh_open_deadlines(tracker, actor: Actor = SYSTEM, lang: str = "vi") -> 
         for group, deadline in moved:
             basis = deadline.explain(lang)
             for item_id, old_due, version in cur.all("items/open_computed_deadlines_in_group", list(group)):
-                reason = t("deadline.recomputed_reason", lang, old=format_date(old_due), new=format_date(deadline.due_on))
-                new_version = tracker._update(cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version)
+                reason = t(
+                    "deadline.recomputed_reason", lang, old=format_date(old_due), new=format_date(deadline.due_on)
+                )
+                new_version = tracker._update(
+                    cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version
+                )
                 changes = _changes({"due_on": old_due}, {"due_on": deadline.due_on})
                 Tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)
                 ids.append(item_id)

@@ -68,7 +68,9 @@ class Deadline:
         texts: list[str] = []
         for reason in reasons:
             # "Giỗ Tổ Hùng Vương and the day in lieu", not the holiday's name twice.
-            same = reason.basis == Basis.IN_LIEU and any(r.basis == Basis.HOLIDAY and r.key == reason.key for r in reasons)
+            same = reason.basis == Basis.IN_LIEU and any(
+                r.basis == Basis.HOLIDAY and r.key == reason.key for r in reasons
+            )
             text = t("calendar.in_lieu_same", lang) if same else reason.text(lang)
             if text not in texts:
                 texts.append(text)
@@ -100,7 +102,9 @@ class Deadline:
             unrolled=format_date(self.unrolled),
         )
         if self.due_on != self.unrolled:
-            text += t("deadline.explain_rolled", lang, reason=self.reason_rolled(lang) or "", due=format_date(self.due_on))
+            text += t(
+                "deadline.explain_rolled", lang, reason=self.reason_rolled(lang) or "", due=format_date(self.due_on)
+            )
         text += t("deadline.explain_sources", lang, sources=self.sources(lang))
         estimated = self.estimated_years
         if estimated:
@@ -109,7 +113,7 @@ class Deadline:
 
 
 def join_words(texts: list[str], lang: str = "vi") -> str:
-    """"a, b và c"; with "; " between items when an item has a comma of its own."""
+    """ "a, b và c"; with "; " between items when an item has a comma of its own."""
     if len(texts) < 2:
         return "".join(texts)
     separator = "; " if any("," in x for x in texts) else ", "

@@ -19,71 +19,146 @@ from tracker.service import Filters, ItemDraft, Tracker
 from tracker.sessions import SessionRef
 
 PROVINCES = (
-    "Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Quảng Ninh", "Thanh Hóa",
-    "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Đắk Lắk", "Lâm Đồng", "Khánh Hòa",
-    "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Cà Mau", "Lào Cai", "Tuyên Quang",
-    "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình", "Sơn La", "Điện Biên", "Lai Châu",
-    "Lạng Sơn", "Cao Bằng",
+    "Hà Nội",
+    "TP. Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Quảng Trị",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Lâm Đồng",
+    "Khánh Hòa",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "An Giang",
+    "Cà Mau",
+    "Lào Cai",
+    "Tuyên Quang",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Ninh Bình",
+    "Sơn La",
+    "Điện Biên",
+    "Lai Châu",
+    "Lạng Sơn",
+    "Cao Bằng",
 )
 
 # (topic, lead unit(s) by era, summary templates)
 TOPICS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Tiền lương", ("VTL", "TLBHXH"), (
-        "Đề nghị sớm thực hiện cải cách chính sách tiền lương theo Nghị quyết 27-NQ/TW, điều chỉnh lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
-        "Cử tri kiến nghị nâng phụ cấp thâm niên cho giáo viên, nhân viên y tế cơ sở công tác ở vùng khó khăn.",
-        "Đề nghị xem xét chế độ phụ cấp công vụ đối với cán bộ, công chức cấp xã sau khi sắp xếp.",
-    )),
-    ("Sắp xếp đơn vị hành chính", ("CQĐP",), (
-        "Đề nghị có chính sách giải quyết số cán bộ, công chức dôi dư sau sắp xếp đơn vị hành chính cấp huyện, cấp xã.",
-        "Cử tri đề nghị hướng dẫn việc bố trí trụ sở làm việc sau khi hợp nhất các xã.",
-        "Kiến nghị quy định rõ lộ trình giải quyết chế độ cho người hoạt động không chuyên trách ở thôn, tổ dân phố sau sáp nhập.",
-    )),
-    ("Biên chế", ("TCBC",), (
-        "Đề nghị bổ sung biên chế giáo viên cho các địa phương thiếu giáo viên mầm non, tiểu học.",
-        "Kiến nghị giao biên chế y tế phù hợp quy mô dân số tại các trạm y tế xã.",
-    )),
-    ("Cán bộ, công chức, viên chức", ("CCVC",), (
-        "Đề nghị sửa đổi quy định về thi nâng ngạch công chức, thăng hạng viên chức theo hướng xét thăng hạng.",
-        "Cử tri kiến nghị có chính sách thu hút người có tài năng vào khu vực công.",
-        "Đề nghị hướng dẫn chuyển đổi chức danh nghề nghiệp viên chức ngành văn hóa cơ sở.",
-    )),
-    ("Cán bộ không chuyên trách cấp xã", ("CQĐP",), (
-        "Đề nghị tăng mức phụ cấp cho người hoạt động không chuyên trách ở cấp xã và ở thôn, tổ dân phố.",
-        "Kiến nghị có chế độ bảo hiểm xã hội bắt buộc cho người hoạt động không chuyên trách ở cấp xã.",
-    )),
-    ("Cải cách hành chính", ("CCHC",), (
-        "Đề nghị đẩy mạnh cải cách thủ tục hành chính, giảm giấy tờ khi người dân thực hiện dịch vụ công trực tuyến.",
-        "Cử tri phản ánh chỉ số hài lòng của người dân chưa phản ánh đúng chất lượng phục vụ tại bộ phận một cửa.",
-    )),
-    ("Thi đua, khen thưởng", ("TĐKT",), (
-        "Đề nghị xem xét khen thưởng cho các cá nhân có thành tích trong phòng, chống thiên tai tại địa phương.",
-        "Kiến nghị đơn giản hóa hồ sơ đề nghị tặng danh hiệu Bà mẹ Việt Nam anh hùng.",
-    )),
-    ("Văn thư, lưu trữ", ("VTLNN",), (
-        "Đề nghị hướng dẫn số hóa tài liệu lưu trữ cấp huyện trước khi kết thúc hoạt động.",
-    )),
-    ("Hội, quỹ", ("TCPCP",), (
-        "Đề nghị sửa đổi Nghị định về tổ chức, hoạt động và quản lý hội, quỹ xã hội, quỹ từ thiện.",
-    )),
-    ("Thanh niên, bình đẳng giới", ("TNBĐG",), (
-        "Đề nghị có chính sách hỗ trợ thanh niên khởi nghiệp ở vùng nông thôn.",
-        "Cử tri kiến nghị tăng cường các biện pháp bảo đảm bình đẳng giới trong bổ nhiệm cán bộ nữ.",
-    )),
-    ("Tôn giáo", ("BTGCP",), (
-        "Đề nghị hướng dẫn thủ tục đăng ký sinh hoạt tôn giáo tập trung cho người nước ngoài.",
-    )),
-    ("Bảo hiểm xã hội", ("TLBHXH",), (
-        "Đề nghị có giải pháp hạn chế tình trạng người lao động rút bảo hiểm xã hội một lần.",
-        "Kiến nghị nâng mức lương hưu cho người nghỉ hưu trước năm 1995.",
-    )),
-    ("Việc làm", ("VL",), (
-        "Đề nghị hỗ trợ việc làm cho lao động mất việc tại các khu công nghiệp.",
-        "Kiến nghị sửa đổi quy định về trợ cấp thất nghiệp cho lao động tự do.",
-    )),
-    ("Người có công", ("NCC",), (
-        "Đề nghị giải quyết hồ sơ tồn đọng xác nhận người có công với cách mạng.",
-        "Cử tri đề nghị nâng mức trợ cấp ưu đãi đối với thân nhân liệt sĩ.",
-    )),
+    (
+        "Tiền lương",
+        ("VTL", "TLBHXH"),
+        (
+            "Đề nghị sớm thực hiện cải cách chính sách tiền lương theo Nghị quyết 27-NQ/TW, điều chỉnh lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
+            "Cử tri kiến nghị nâng phụ cấp thâm niên cho giáo viên, nhân viên y tế cơ sở công tác ở vùng khó khăn.",
+            "Đề nghị xem xét chế độ phụ cấp công vụ đối với cán bộ, công chức cấp xã sau khi sắp xếp.",
+        ),
+    ),
+    (
+        "Sắp xếp đơn vị hành chính",
+        ("CQĐP",),
+        (
+            "Đề nghị có chính sách giải quyết số cán bộ, công chức dôi dư sau sắp xếp đơn vị hành chính cấp huyện, cấp xã.",
+            "Cử tri đề nghị hướng dẫn việc bố trí trụ sở làm việc sau khi hợp nhất các xã.",
+            "Kiến nghị quy định rõ lộ trình giải quyết chế độ cho người hoạt động không chuyên trách ở thôn, tổ dân phố sau sáp nhập.",
+        ),
+    ),
+    (
+        "Biên chế",
+        ("TCBC",),
+        (
+            "Đề nghị bổ sung biên chế giáo viên cho các địa phương thiếu giáo viên mầm non, tiểu học.",
+            "Kiến nghị giao biên chế y tế phù hợp quy mô dân số tại các trạm y tế xã.",
+        ),
+    ),
+    (
+        "Cán bộ, công chức, viên chức",
+        ("CCVC",),
+        (
+            "Đề nghị sửa đổi quy định về thi nâng ngạch công chức, thăng hạng viên chức theo hướng xét thăng hạng.",
+            "Cử tri kiến nghị có chính sách thu hút người có tài năng vào khu vực công.",
+            "Đề nghị hướng dẫn chuyển đổi chức danh nghề nghiệp viên chức ngành văn hóa cơ sở.",
+        ),
+    ),
+    (
+        "Cán bộ không chuyên trách cấp xã",
+        ("CQĐP",),
+        (
+            "Đề nghị tăng mức phụ cấp cho người hoạt động không chuyên trách ở cấp xã và ở thôn, tổ dân phố.",
+            "Kiến nghị có chế độ bảo hiểm xã hội bắt buộc cho người hoạt động không chuyên trách ở cấp xã.",
+        ),
+    ),
+    (
+        "Cải cách hành chính",
+        ("CCHC",),
+        (
+            "Đề nghị đẩy mạnh cải cách thủ tục hành chính, giảm giấy tờ khi người dân thực hiện dịch vụ công trực tuyến.",
+            "Cử tri phản ánh chỉ số hài lòng của người dân chưa phản ánh đúng chất lượng phục vụ tại bộ phận một cửa.",
+        ),
+    ),
+    (
+        "Thi đua, khen thưởng",
+        ("TĐKT",),
+        (
+            "Đề nghị xem xét khen thưởng cho các cá nhân có thành tích trong phòng, chống thiên tai tại địa phương.",
+            "Kiến nghị đơn giản hóa hồ sơ đề nghị tặng danh hiệu Bà mẹ Việt Nam anh hùng.",
+        ),
+    ),
+    (
+        "Văn thư, lưu trữ",
+        ("VTLNN",),
+        ("Đề nghị hướng dẫn số hóa tài liệu lưu trữ cấp huyện trước khi kết thúc hoạt động.",),
+    ),
+    (
+        "Hội, quỹ",
+        ("TCPCP",),
+        ("Đề nghị sửa đổi Nghị định về tổ chức, hoạt động và quản lý hội, quỹ xã hội, quỹ từ thiện.",),
+    ),
+    (
+        "Thanh niên, bình đẳng giới",
+        ("TNBĐG",),
+        (
+            "Đề nghị có chính sách hỗ trợ thanh niên khởi nghiệp ở vùng nông thôn.",
+            "Cử tri kiến nghị tăng cường các biện pháp bảo đảm bình đẳng giới trong bổ nhiệm cán bộ nữ.",
+        ),
+    ),
+    ("Tôn giáo", ("BTGCP",), ("Đề nghị hướng dẫn thủ tục đăng ký sinh hoạt tôn giáo tập trung cho người nước ngoài.",)),
+    (
+        "Bảo hiểm xã hội",
+        ("TLBHXH",),
+        (
+            "Đề nghị có giải pháp hạn chế tình trạng người lao động rút bảo hiểm xã hội một lần.",
+            "Kiến nghị nâng mức lương hưu cho người nghỉ hưu trước năm 1995.",
+        ),
+    ),
+    (
+        "Việc làm",
+        ("VL",),
+        (
+            "Đề nghị hỗ trợ việc làm cho lao động mất việc tại các khu công nghiệp.",
+            "Kiến nghị sửa đổi quy định về trợ cấp thất nghiệp cho lao động tự do.",
+        ),
+    ),
+    (
+        "Người có công",
+        ("NCC",),
+        (
+            "Đề nghị giải quyết hồ sơ tồn đọng xác nhận người có công với cách mạng.",
+            "Cử tri đề nghị nâng mức trợ cấp ưu đãi đối với thân nhân liệt sĩ.",
+        ),
+    ),
 )
 
 DEPUTIES = (
@@ -158,9 +233,18 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             item_id = tracker.create_item(
                 actor,
                 ItemDraft(
-                    kind=kind, session_id=session.id, phase=phase, received_on=received,
-                    summary=rng.choice(summaries), ref_no=ref_no, sources=sources, deputy=who,
-                    full_text="", topic=topic, lead_unit=lead, coordinating_units=coordinating,
+                    kind=kind,
+                    session_id=session.id,
+                    phase=phase,
+                    received_on=received,
+                    summary=rng.choice(summaries),
+                    ref_no=ref_no,
+                    sources=sources,
+                    deputy=who,
+                    full_text="",
+                    topic=topic,
+                    lead_unit=lead,
+                    coordinating_units=coordinating,
                 ),
             )
             made += 1
@@ -169,7 +253,9 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
                 on = min(received + timedelta(days=rng.randint(3, 15)), today)
                 # The Petition Committee's name changed on 18/2/2025 (Resolution 178/2025/QH15).
                 body = "Ban Dân nguyện" if on < date(2025, 2, 18) else "Ủy ban Dân nguyện và Giám sát của Quốc hội"
-                tracker.transfer(actor, item_id, item.version, on, f"Không thuộc thẩm quyền của Bộ Nội vụ; chuyển {body}")
+                tracker.transfer(
+                    actor, item_id, item.version, on, f"Không thuộc thẩm quyền của Bộ Nội vụ; chuyển {body}"
+                )
                 continue
             if rng.random() > share_replied:
                 if rng.random() < 0.5:
@@ -177,14 +263,14 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
                 continue
             period = (item.due_on - received).days
             late = rng.random() < 0.12
-            responded = received + timedelta(days=rng.randint(period + 1, period + 25) if late else rng.randint(5, period))
+            responded = received + timedelta(
+                days=rng.randint(period + 1, period + 25) if late else rng.randint(5, period)
+            )
             if code in ALL_REPLIED_BY and kind == Kind.VOTER_RECOMMENDATION:
                 responded = min(responded, ALL_REPLIED_BY[code])
             if responded > today:
                 continue
-            result = rng.choices(
-                (Result.EXPLAINED, Result.RESOLVED, Result.BEING_RESOLVED), weights=(70, 12, 18)
-            )[0]
+            result = rng.choices((Result.EXPLAINED, Result.RESOLVED, Result.BEING_RESOLVED), weights=(70, 12, 18))[0]
             numbers[responded.year] = numbers.get(responded.year, 100) + rng.randint(1, 40)
             tracker.record_reply(
                 actor,

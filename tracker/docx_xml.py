@@ -23,7 +23,9 @@ def borderless(table) -> None:
     for edge in ("left", "right"):
         margins.append(el(f"w:{edge}", w="0", type="dxa"))
     tblpr = table._tbl.tblPr
-    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+    tblpr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )
     tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 

@@ -24,7 +24,11 @@ SUMMARY_LINES = (
     ("status.overdue", "overdue"),
     ("status.transferred", "transferred"),
 )
-RESULT_LINES = (("result.resolved", "resolved"), ("result.being_resolved", "being_resolved"), ("result.explained", "explained"))
+RESULT_LINES = (
+    ("result.resolved", "resolved"),
+    ("result.being_resolved", "being_resolved"),
+    ("result.explained", "explained"),
+)
 
 
 def _kind_table(book, ws, row: int, counts: dict[str, Counts], lang: str, decimals: int) -> int:
@@ -78,14 +82,22 @@ def summary_sheet(tracker, book, data, lang: str) -> None:
         row += 1
     row = _kind_table(book, ws, row, data.counts, lang, data.decimals)
     if data.coordinating is not None:
-        ws.write_string(row, 0, t("export.block_coordinating", lang, unit=ref.unit_name(data.scope.unit, lang)), book.f["bold"])
+        ws.write_string(
+            row, 0, t("export.block_coordinating", lang, unit=ref.unit_name(data.scope.unit, lang)), book.f["bold"]
+        )
         row = _kind_table(book, ws, row + 1, data.coordinating, lang, data.decimals)
     ws.write_string(row, 0, t("progress.by_unit", lang), book.f["bold"])
     row += 1
     unit_heads = [
-        t("field.lead_unit", lang), t("metric.total", lang), t("metric.replied", lang), t("status.replied_on_time", lang),
-        t("status.replied_late", lang), t("status.open_not_due", lang), t("status.overdue", lang),
-        t("status.transferred", lang), t("metric.completion", lang),
+        t("field.lead_unit", lang),
+        t("metric.total", lang),
+        t("metric.replied", lang),
+        t("status.replied_on_time", lang),
+        t("status.replied_late", lang),
+        t("status.open_not_due", lang),
+        t("status.overdue", lang),
+        t("status.transferred", lang),
+        t("metric.completion", lang),
     ]
     for c, head in enumerate(unit_heads):
         ws.write_string(row, c, head, book.f["head"])
@@ -93,7 +105,8 @@ def summary_sheet(tracker, book, data, lang: str) -> None:
     for code, c_ in data.by_unit:
         ws.write_string(row, 0, ref.unit_name(code, lang) if code else t("item.unassigned", lang), book.f["text"])
         for c, value in enumerate(
-            (c_.total, c_.replied, c_.replied_on_time, c_.replied_late, c_.open_not_due, c_.overdue, c_.transferred), start=1
+            (c_.total, c_.replied, c_.replied_on_time, c_.replied_late, c_.open_not_due, c_.overdue, c_.transferred),
+            start=1,
         ):
             ws.write_number(row, c, value, book.f["int"])
         write_percent(book, ws, row, 8, c_.replied, c_.total, lang, data.decimals)
@@ -119,7 +132,10 @@ def coordinating_paragraphs(tracker, data, lang: str) -> list[str]:
         if c.total:
             out.append(
                 t(
-                    f"docx.coordinating.{kind}", lang, total=c.total, replied=c.replied,
+                    f"docx.coordinating.{kind}",
+                    lang,
+                    total=c.total,
+                    replied=c.replied,
                     pct=percent_text(c.replied, c.total, lang, data.decimals),
                 )
             )

@@ -89,7 +89,10 @@ def collect(tracker: Tracker, actor: Actor, scope: ExportScope, *, rows: bool = 
         groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], 1) for r in items]
     else:
         items = []
-        groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], r["n"]) for r in tracker.db.records("export/summary", params)]
+        groups = [
+            (r["kind"], r["lead_unit"], r["status"], r["result"], r["n"])
+            for r in tracker.db.records("export/summary", params)
+        ]
 
     # One unit's export: its register holds what it leads and what it coordinates, but its
     # figures count the lead role (as stats --by unit does); the rest is a block of its own.
@@ -148,7 +151,7 @@ MIME_TYPES = {
 
 
 def filename(tracker: Tracker, scope: ExportScope, fmt: str) -> str:
-    """"kien-nghi-15-8-2026-11-22.xlsx": session, unit and date, ASCII only (mail gateways)."""
+    """ "kien-nghi-15-8-2026-11-22.xlsx": session, unit and date, ASCII only (mail gateways)."""
     parts = ["bao-cao" if fmt == "docx" else "kien-nghi-chat-van"]
     if scope.session_id is not None:
         parts.append(tracker.reference.session(scope.session_id).ref.code().replace("/", "-").lower())
@@ -200,9 +203,18 @@ def _register_columns(tracker: Tracker, lang: str, as_of: date) -> list[_Column]
         _Column("deputy", "field.deputy", "text", lambda r: r["deputy"]),
         _Column("summary", "field.summary", "long", lambda r: r["summary"]),
         _Column("topic", "field.topic", "text", lambda r: r["topic"]),
-        _Column("lead_unit", "field.lead_unit", "text",
-                lambda r: ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else t("item.unassigned", lang)),
-        _Column("coordinating_units", "field.coordinating_units", "text", lambda r: _unit_names(tracker, r["coordinating_units"], lang)),
+        _Column(
+            "lead_unit",
+            "field.lead_unit",
+            "text",
+            lambda r: ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else t("item.unassigned", lang),
+        ),
+        _Column(
+            "coordinating_units",
+            "field.coordinating_units",
+            "text",
+            lambda r: _unit_names(tracker, r["coordinating_units"], lang),
+        ),
         _Column("due_on", "field.due_on", "date", lambda r: r["due_on"]),
         _Column("status", "field.status", "text", lambda r: t(f"status.{r['status']}", lang)),
         _Column("response_no", "field.response_no", "text", lambda r: r["response_no"] or ""),
@@ -224,7 +236,8 @@ class _Book:
         import xlsxwriter
 
         self.book = xlsxwriter.Workbook(
-            buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+            buffer,
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
         )
         base = {"font_name": "Times New Roman", "font_size": 12, "valign": "top"}
         self.f = {
@@ -234,7 +247,15 @@ class _Book:
             "int": self.book.add_format(base),
             "pct_text": self.book.add_format({**base, "align": "right"}),
             "head": self.book.add_format(
-                {**base, "bold": True, "text_wrap": True, "bg_color": "#DDEBF7", "border": 1, "align": "center", "valign": "vcenter"}
+                {
+                    **base,
+                    "bold": True,
+                    "text_wrap": True,
+                    "bg_color": "#DDEBF7",
+                    "border": 1,
+                    "align": "center",
+                    "valign": "vcenter",
+                }
             ),
             "title": self.book.add_format({**base, "bold": True, "font_size": 14}),
             "bold": self.book.add_format({**base, "bold": True}),
@@ -294,7 +315,9 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
         _Column("days_overdue", "export.col.days_overdue", "int", lambda r: (data.scope.as_of - r["due_on"]).days),
         *columns[13:],
     ]
-    _item_sheet(book, book.book.add_worksheet(t("export.sheet_overdue", lang)), overdue_columns, data.overdue_rows(), lang)
+    _item_sheet(
+        book, book.book.add_worksheet(t("export.sheet_overdue", lang)), overdue_columns, data.overdue_rows(), lang
+    )
     book.book.close()
     return buffer.getvalue()
 
@@ -310,8 +333,13 @@ def scope_lines(tracker: Tracker, data: ExportData, lang: str) -> list[str]:
         lines.append(t("export.only_open_line", lang))
     if data.report_due is not None and data.next_session is not None:
         lines.append(
-            t("progress.report_due", lang, date=format_date(data.report_due), session=data.next_session.label(lang),
-              opens=format_date(data.next_session.opens_on))
+            t(
+                "progress.report_due",
+                lang,
+                date=format_date(data.report_due),
+                session=data.next_session.label(lang),
+                opens=format_date(data.next_session.opens_on),
+            )
         )
     elif data.session is not None:
         lines.append(t("progress.report_due_unknown", lang))

@@ -68,7 +68,8 @@ def number_text(value: float, lang: str) -> str:
 def limits_text(lang: str) -> dict[str, str]:
     """The limits as the upload page states them."""
     return {
-        "size_mb": number_text(MAX_UPLOAD_MB, lang), "rows": number_text(MAX_ROWS, lang),
+        "size_mb": number_text(MAX_UPLOAD_MB, lang),
+        "rows": number_text(MAX_ROWS, lang),
         "columns": number_text(MAX_COLUMNS, lang),
     }
 
@@ -152,7 +153,11 @@ def _count(total: int, more: int, name: str) -> int:
 
 def _too_big_inside(name: str, size: int) -> FileTooLarge:
     return FileTooLarge(
-        "import.xlsx_too_big_inside", field="file", file=name, size_mb=_megabytes(size), limit_mb=MAX_XLSX_UNCOMPRESSED_MB
+        "import.xlsx_too_big_inside",
+        field="file",
+        file=name,
+        size_mb=_megabytes(size),
+        limit_mb=MAX_XLSX_UNCOMPRESSED_MB,
     )
 
 
@@ -199,7 +204,9 @@ def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
 
 def _first_sheet_paths(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> set[str]:
     """The part python-calamine reads as sheet 1; every worksheet if that cannot be told."""
-    worksheets = {e.filename for e in entries if e.filename.startswith("xl/worksheets/") and e.filename.endswith(".xml")}
+    worksheets = {
+        e.filename for e in entries if e.filename.startswith("xl/worksheets/") and e.filename.endswith(".xml")
+    }
     try:
         # Both parts are a few KB and already counted against the limit by their declared size;
         # read_bounded refuses one that decompresses to more than it declares.
@@ -357,8 +364,12 @@ def _scan_xml(scan: bytes, state: list, name: str, part: str) -> None:
 
 def _refuse_cell(name: str, row: int, column: int) -> None:
     raise FileTooLarge(
-        "import.xlsx_cell_beyond_limit", field="file", file=name, cell=f"{_column_letters(column)}{row}",
-        rows=MAX_ROWS, columns=MAX_COLUMNS,
+        "import.xlsx_cell_beyond_limit",
+        field="file",
+        file=name,
+        cell=f"{_column_letters(column)}{row}",
+        rows=MAX_ROWS,
+        columns=MAX_COLUMNS,
     )
 
 
@@ -370,8 +381,14 @@ def _check_dimension(ref: bytes, name: str) -> None:
     rows, columns = position
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
         raise FileTooLarge(
-            "import.xlsx_declares_too_much", field="file", file=name, ref=ref.decode("ascii", "replace"),
-            declared_rows=rows, declared_columns=columns, rows=MAX_ROWS, columns=MAX_COLUMNS,
+            "import.xlsx_declares_too_much",
+            field="file",
+            file=name,
+            ref=ref.decode("ascii", "replace"),
+            declared_rows=rows,
+            declared_columns=columns,
+            rows=MAX_ROWS,
+            columns=MAX_COLUMNS,
         )
 
 

@@ -43,12 +43,32 @@ from tracker.text import clean, fold
 # The import's column names (issue 3), in template order. The CSV export writes exactly these,
 # so an export re-imports unchanged.
 COLUMNS: tuple[str, ...] = (
-    "kind", "term", "session", "phase", "ref_no", "received_on", "source", "summary", "topic",
-    "lead_unit", "coordinating_units", "due_on", "response_no", "responded_on", "result", "signer",
+    "kind",
+    "term",
+    "session",
+    "phase",
+    "ref_no",
+    "received_on",
+    "source",
+    "summary",
+    "topic",
+    "lead_unit",
+    "coordinating_units",
+    "due_on",
+    "response_no",
+    "responded_on",
+    "result",
+    "signer",
 )
 # Optional columns that carry the rest of an item, so nothing is lost on a round trip.
 EXTRA_COLUMNS: tuple[str, ...] = (
-    "deputy", "full_text", "response_summary", "roadmap", "committed_on", "late_reason", "transfer_note",
+    "deputy",
+    "full_text",
+    "response_summary",
+    "roadmap",
+    "committed_on",
+    "late_reason",
+    "transfer_note",
 )
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
 # A blank or absent phase follows from the session's dates (sessions.derive_phase).
@@ -216,7 +236,12 @@ def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     # is the first of the top rows that names at least three known columns.
     known = _header_keys()
     start = next(
-        (i for i, (_, r) in enumerate(numbered[:HEADER_SEARCH_ROWS]) if sum(_norm(_cell_text(c)) in known for c in r) >= 3), 0
+        (
+            i
+            for i, (_, r) in enumerate(numbered[:HEADER_SEARCH_ROWS])
+            if sum(_norm(_cell_text(c)) in known for c in r) >= 3
+        ),
+        0,
     )
     (_, header), *body = numbered[start:]
     headers = tuple(clean(_cell_text(h)) for h in header)
@@ -267,7 +292,9 @@ class Duplicate:
 
     def describe(self, lang: str = "vi") -> str:
         target = (
-            t("import.dup_item", lang, id=self.item_id) if self.item_id is not None else t("import.dup_row", lang, row=self.row)
+            t("import.dup_item", lang, id=self.item_id)
+            if self.item_id is not None
+            else t("import.dup_row", lang, row=self.row)
         )
         if self.by == "ref":
             return t("import.dup_by_ref", lang, target=target, ref=self.ref_no)
@@ -333,8 +360,13 @@ class Preview:
 
     def summary(self, lang: str = "vi") -> str:
         return t(
-            "import.summary_line", lang, file=self.table.name, rows=len(self.rows),
-            new=self.count(Fate.NEW), duplicate=self.count(Fate.DUPLICATE), invalid=self.count(Fate.INVALID),
+            "import.summary_line",
+            lang,
+            file=self.table.name,
+            rows=len(self.rows),
+            new=self.count(Fate.NEW),
+            duplicate=self.count(Fate.DUPLICATE),
+            invalid=self.count(Fate.INVALID),
         )
 
 
@@ -381,7 +413,10 @@ def _header_map(headers: Sequence[str], name: str) -> tuple[dict[str, int], tupl
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise InvalidInput(
-            "import.missing_columns", field="file", file=name, columns=", ".join(missing),
+            "import.missing_columns",
+            field="file",
+            file=name,
+            columns=", ".join(missing),
             expected=", ".join(COLUMNS),
         )
     return found, tuple(ignored)
@@ -441,7 +476,9 @@ def unit_code_for(name: str, taken: set[str]) -> str:
 class _Rows:
     """Parses and validates rows against one reference snapshot (plus what --create-missing adds)."""
 
-    def __init__(self, tracker: Tracker, table: Table, columns: dict[str, int], create_missing: bool, lang: str) -> None:
+    def __init__(
+        self, tracker: Tracker, table: Table, columns: dict[str, int], create_missing: bool, lang: str
+    ) -> None:
         self.tracker = tracker
         self.table = table
         self.columns = columns
@@ -450,7 +487,9 @@ class _Rows:
         ref = tracker.reference
         self.kinds = _vocabulary(_KIND_ALIASES, lambda c: f"kind.{c}")
         self.phases = _vocabulary(_PHASE_ALIASES, lambda c: f"phase.{c}")
-        self.results = _vocabulary(_RESULT_ALIASES, lambda c: "status.transferred" if c == TRANSFERRED else f"result.{c}")
+        self.results = _vocabulary(
+            _RESULT_ALIASES, lambda c: "status.transferred" if c == TRANSFERRED else f"result.{c}"
+        )
         self.unit_keys: dict[str, str] = {}
         for unit in ref.units:
             for word in (unit.code, unit.name_vi, unit.name_en):
@@ -571,7 +610,12 @@ class _Rows:
         lead_text = self.text(values, "lead_unit")
         lead = self._unit(lead_text, "lead_unit", problems) if lead_text else None
         coordinating = tuple(
-            c for c in (self._unit(n, "coordinating_units", problems) for n in self._split(self.text(values, "coordinating_units"))) if c
+            c
+            for c in (
+                self._unit(n, "coordinating_units", problems)
+                for n in self._split(self.text(values, "coordinating_units"))
+            )
+            if c
         )
 
         kind = Kind(kind_code) if kind_code in {k.value for k in Kind} else None
@@ -588,24 +632,36 @@ class _Rows:
         draft_errors: list[InvalidInput] = []
         clean_draft = None
         draft = ItemDraft(  # the entry form's draft: one set of rules for typed and imported items
-            kind=kind_code, session_id=session_id if session_id is not None else self._any_session(),
-            phase=phase_code, received_on=received, summary=self.text(values, "summary"),
-            ref_no=self.text(values, "ref_no"), sources=tuple(self._split(self.text(values, "source"))),
-            deputy=self.text(values, "deputy"), full_text=self.text(values, "full_text"),
-            topic=self.text(values, "topic"), lead_unit=lead,
+            kind=kind_code,
+            session_id=session_id if session_id is not None else self._any_session(),
+            phase=phase_code,
+            received_on=received,
+            summary=self.text(values, "summary"),
+            ref_no=self.text(values, "ref_no"),
+            sources=tuple(self._split(self.text(values, "source"))),
+            deputy=self.text(values, "deputy"),
+            full_text=self.text(values, "full_text"),
+            topic=self.text(values, "topic"),
+            lead_unit=lead,
             # An unknown lead is reported already; without it, coordinating units cannot be checked.
-            coordinating_units=coordinating if lead or not lead_text else (), due_on=due_on, due_override_reason=due_reason,
+            coordinating_units=coordinating if lead or not lead_text else (),
+            due_on=due_on,
+            due_override_reason=due_reason,
         )
         try:
             clean_draft = v.validate_draft(draft, self.reference)
         except InvalidInputs as many:
             draft_errors = many.errors
         seen_fields = {e.field for e in problems}
-        problems += [e for e in draft_errors if e.field not in seen_fields and not (e.field == "lead_unit" and lead_text)]
+        problems += [
+            e for e in draft_errors if e.field not in seen_fields and not (e.field == "lead_unit" and lead_text)
+        ]
 
         reply, transferred_on, transfer_note = None, None, ""
         if received is not None and deadline is not None:  # a reply is checked against both dates
-            reply, transferred_on, transfer_note = self._reply(values, kind, received, due_on or deadline.due_on, problems)
+            reply, transferred_on, transfer_note = self._reply(
+                values, kind, received, due_on or deadline.due_on, problems
+            )
 
         if problems:
             column_problems = tuple(RowProblem(row, self.header(self._column_of(e.field)), e) for e in problems)
@@ -617,16 +673,31 @@ class _Rows:
         else:
             basis, due_final = deadline.explain(self.lang), deadline.due_on
         item = ImportedItem(
-            kind=clean_draft.kind, session=session_ref, phase=clean_draft.phase, ref_no=clean_draft.ref_no,
-            received_on=clean_draft.received_on, sources=clean_draft.sources, deputy=clean_draft.deputy,
-            summary=clean_draft.summary, full_text=clean_draft.full_text, topic=clean_draft.topic,
-            lead_unit=clean_draft.lead_unit, coordinating_units=clean_draft.coordinating_units,
-            due_on=due_final, due_basis=basis, due_override_reason=clean_draft.due_override_reason,
-            reply=reply, transferred_on=transferred_on, transfer_note=transfer_note, phase_derived=phase_derived,
+            kind=clean_draft.kind,
+            session=session_ref,
+            phase=clean_draft.phase,
+            ref_no=clean_draft.ref_no,
+            received_on=clean_draft.received_on,
+            sources=clean_draft.sources,
+            deputy=clean_draft.deputy,
+            summary=clean_draft.summary,
+            full_text=clean_draft.full_text,
+            topic=clean_draft.topic,
+            lead_unit=clean_draft.lead_unit,
+            coordinating_units=clean_draft.coordinating_units,
+            due_on=due_final,
+            due_basis=basis,
+            due_override_reason=clean_draft.due_override_reason,
+            reply=reply,
+            transferred_on=transferred_on,
+            transfer_note=transfer_note,
+            phase_derived=phase_derived,
         )
         return PreviewRow(row, Fate.NEW, shown, item=item)
 
-    def _derive_phase(self, kind_code: str, received: date | None, session_ref, problems: list[InvalidInput]) -> tuple[str, bool]:
+    def _derive_phase(
+        self, kind_code: str, received: date | None, session_ref, problems: list[InvalidInput]
+    ) -> tuple[str, bool]:
         """A blank phase from the session's dates; asked for when they do not settle it."""
         session = None
         if session_ref is not None:
@@ -648,8 +719,10 @@ class _Rows:
     @staticmethod
     def _column_of(field_name: str | None) -> str:
         return {
-            "sources": "source", "transferred_on": "responded_on",
-            "session_id": "session", "due_override_reason": "due_on",
+            "sources": "source",
+            "transferred_on": "responded_on",
+            "session_id": "session",
+            "due_override_reason": "due_on",
         }.get(field_name or "", field_name or "")
 
     def _reply(self, values, kind: Kind, received: date, due_on: date, problems: list[InvalidInput]):
@@ -688,9 +761,14 @@ class _Rows:
             # than refuse the row or invent a reason.
             late_reason = t("import.late_reason_missing", self.lang)
         reply = Reply(
-            response_no=response_no, responded_on=responded, signer=self.text(values, "signer"),
-            summary=self.text(values, "response_summary"), result=Result(result) if result else None,
-            roadmap=self.text(values, "roadmap"), committed_on=committed, late_reason=late_reason,
+            response_no=response_no,
+            responded_on=responded,
+            signer=self.text(values, "signer"),
+            summary=self.text(values, "response_summary"),
+            result=Result(result) if result else None,
+            roadmap=self.text(values, "roadmap"),
+            committed_on=committed,
+            late_reason=late_reason,
         )
         try:
             return v.validate_reply(reply, received, due_on, kind), None, ""
@@ -712,7 +790,9 @@ def _find_duplicates(
     owners_all: dict[tuple, list[tuple[int | None, int | None, str, str]]] = {}
     owners_blank: dict[tuple, list[tuple[int | None, int | None, str, str]]] = {}
 
-    def remember(kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None) -> None:
+    def remember(
+        kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None
+    ) -> None:
         group = (kind, session)
         owner = (item_id, row, ref_no, summary)
         if ref_no.strip():
@@ -725,7 +805,14 @@ def _find_duplicates(
             owners_blank.setdefault(group, []).append(owner)
 
     for r in existing:
-        remember(r["kind"], SessionRef(r["term"], r["session_number"], r["extraordinary"]), r["ref_no"], r["summary"], r["id"], None)
+        remember(
+            r["kind"],
+            SessionRef(r["term"], r["session_number"], r["extraordinary"]),
+            r["ref_no"],
+            r["summary"],
+            r["id"],
+            None,
+        )
 
     out = []
     total = max(1, len(rows))
@@ -746,7 +833,9 @@ def _find_duplicates(
             texts, owners = (texts_blank, owners_blank) if ref_key else (texts_all, owners_all)
             choices = texts.get(group)
             if choices:
-                match = process.extractOne(fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE)
+                match = process.extractOne(
+                    fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE
+                )
                 if match is not None:
                     item_id, other_row, ref_no, summary = owners[group][match[2]]
                     duplicate = Duplicate("text", float(match[1]), item_id, other_row, ref_no, summary)
@@ -795,10 +884,34 @@ def preview_import(
 
 # -- committing -------------------------------------------------------------------------------
 _ITEM_COLUMNS = (
-    "id", "kind", "session_id", "phase", "ref_no", "received_on", "sources", "deputy", "summary", "full_text",
-    "topic", "lead_unit", "coordinating_units", "due_on", "due_basis", "due_override_reason", "response_no",
-    "responded_on", "signer", "response_summary", "result", "roadmap", "committed_on", "late_reason",
-    "transferred_on", "transfer_note", "search_text", "created_by",
+    "id",
+    "kind",
+    "session_id",
+    "phase",
+    "ref_no",
+    "received_on",
+    "sources",
+    "deputy",
+    "summary",
+    "full_text",
+    "topic",
+    "lead_unit",
+    "coordinating_units",
+    "due_on",
+    "due_basis",
+    "due_override_reason",
+    "response_no",
+    "responded_on",
+    "signer",
+    "response_summary",
+    "result",
+    "roadmap",
+    "committed_on",
+    "late_reason",
+    "transferred_on",
+    "transfer_note",
+    "search_text",
+    "created_by",
 )
 
 
@@ -817,25 +930,51 @@ def _item_record(item: ImportedItem, item_id: int, session_id: int, actor: Actor
     if r is not None:
         search += [r.response_no, r.summary]
     return {
-        "id": item_id, "kind": item.kind.value, "session_id": session_id, "phase": item.phase.value,
-        "ref_no": item.ref_no, "received_on": item.received_on, "sources": sources, "deputy": item.deputy,
-        "summary": item.summary, "full_text": item.full_text, "topic": item.topic, "lead_unit": item.lead_unit,
-        "coordinating_units": ";".join(item.coordinating_units), "due_on": item.due_on, "due_basis": item.due_basis,
+        "id": item_id,
+        "kind": item.kind.value,
+        "session_id": session_id,
+        "phase": item.phase.value,
+        "ref_no": item.ref_no,
+        "received_on": item.received_on,
+        "sources": sources,
+        "deputy": item.deputy,
+        "summary": item.summary,
+        "full_text": item.full_text,
+        "topic": item.topic,
+        "lead_unit": item.lead_unit,
+        "coordinating_units": ";".join(item.coordinating_units),
+        "due_on": item.due_on,
+        "due_basis": item.due_basis,
         "due_override_reason": item.due_override_reason,
-        "response_no": r.response_no if r else None, "responded_on": r.responded_on if r else None,
-        "signer": r.signer if r else None, "response_summary": r.summary if r else None,
-        "result": r.result.value if r else None, "roadmap": (r.roadmap or None) if r else None,
-        "committed_on": r.committed_on if r else None, "late_reason": (r.late_reason or None) if r else None,
-        "transferred_on": item.transferred_on, "transfer_note": item.transfer_note if item.transferred_on else None,
-        "search_text": fold(" ".join(p for p in search if p)), "created_by": actor.username,
+        "response_no": r.response_no if r else None,
+        "responded_on": r.responded_on if r else None,
+        "signer": r.signer if r else None,
+        "response_summary": r.summary if r else None,
+        "result": r.result.value if r else None,
+        "roadmap": (r.roadmap or None) if r else None,
+        "committed_on": r.committed_on if r else None,
+        "late_reason": (r.late_reason or None) if r else None,
+        "transferred_on": item.transferred_on,
+        "transfer_note": item.transfer_note if item.transferred_on else None,
+        "search_text": fold(" ".join(p for p in search if p)),
+        "created_by": actor.username,
     }
 
 
 def _event_changes(record: dict) -> str:
     """The item's values in the history's {field: [old, new]} shape, as "created" events have."""
     keep = (
-        "kind", "phase", "ref_no", "received_on", "lead_unit", "coordinating_units", "due_on",
-        "response_no", "responded_on", "result", "transferred_on",
+        "kind",
+        "phase",
+        "ref_no",
+        "received_on",
+        "lead_unit",
+        "coordinating_units",
+        "due_on",
+        "response_no",
+        "responded_on",
+        "result",
+        "transferred_on",
     )
     return json.dumps(
         {k: [None, _jsonable(record[k])] for k in keep if record[k] not in (None, "")}, ensure_ascii=False
@@ -847,7 +986,11 @@ def commit_import(
 ) -> ImportResult:
     """Write the preview's new rows in one transaction; refuse the whole file if any row is invalid."""
     require(actor, Action.IMPORT)
-    if preview.create_missing and (preview.unknown_sessions or preview.new_units) and not can(actor, Action.MANAGE_SETTINGS):
+    if (
+        preview.create_missing
+        and (preview.unknown_sessions or preview.new_units)
+        and not can(actor, Action.MANAGE_SETTINGS)
+    ):
         # Sessions and units are administrators' settings; an import must not be a way around that.
         raise PermissionDenied("error.create_missing_admin")
     invalid = preview.count(Fate.INVALID)
@@ -865,12 +1008,24 @@ def commit_import(
         if preview.create_missing:
             cur.many(
                 "sessions/insert_missing",
-                [(s.term, s.number, s.extraordinary, None, None, t("import.created_note", lang, file=preview.table.name))
-                 for s in preview.unknown_sessions],
+                [
+                    (
+                        s.term,
+                        s.number,
+                        s.extraordinary,
+                        None,
+                        None,
+                        t("import.created_note", lang, file=preview.table.name),
+                    )
+                    for s in preview.unknown_sessions
+                ],
             )
             cur.many(
                 "units/insert_missing",
-                [(u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, u.sort_order) for u in preview.new_units],
+                [
+                    (u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, u.sort_order)
+                    for u in preview.new_units
+                ],
             )
             sessions_created = [s.code() for s in preview.unknown_sessions]
             # Settings changes are administrative events (the audit trail), as in Settings.
@@ -879,7 +1034,13 @@ def commit_import(
                 "audit/insert_admin_event",
                 [(actor.username, "session_saved", code, "{}", reason) for code in sessions_created]
                 + [
-                    (actor.username, "unit_saved", u.code, json.dumps({"name_vi": [None, u.name_vi]}, ensure_ascii=False), reason)
+                    (
+                        actor.username,
+                        "unit_saved",
+                        u.code,
+                        json.dumps({"name_vi": [None, u.name_vi]}, ensure_ascii=False),
+                        reason,
+                    )
                     for u in preview.new_units
                 ],
             )
@@ -894,15 +1055,19 @@ def commit_import(
             if r["ref_no"].strip()
         }
         rows = [
-            r for r in new_rows
-            if not (r.item.ref_no.strip() and (r.item.kind.value, r.item.session, r.item.ref_no.strip().lower()) in taken)
+            r
+            for r in new_rows
+            if not (
+                r.item.ref_no.strip() and (r.item.kind.value, r.item.session, r.item.ref_no.strip().lower()) in taken
+            )
         ]
         late_skipped = len(new_rows) - len(rows)
         if not rows:
             return ImportResult(0, skipped + late_skipped)
         ids = [i for (i,) in cur.all("import/next_item_ids", [len(rows)])]
         records = [
-            _item_record(r.item, item_id, session_ids[r.item.session], actor) for r, item_id in zip(rows, ids, strict=True)
+            _item_record(r.item, item_id, session_ids[r.item.session], actor)
+            for r, item_id in zip(rows, ids, strict=True)
         ]
         cur.insert_frame("items", pd.DataFrame.from_records(records, columns=list(_ITEM_COLUMNS)), _ITEM_COLUMNS)
         events = pd.DataFrame(
@@ -920,7 +1085,11 @@ def commit_import(
             event_columns.append("version")
         cur.insert_frame("item_events", events, event_columns)
         return ImportResult(
-            len(rows), skipped + late_skipped, tuple(ids), tuple(u.code for u in preview.new_units), tuple(sessions_created)
+            len(rows),
+            skipped + late_skipped,
+            tuple(ids),
+            tuple(u.code for u in preview.new_units),
+            tuple(sessions_created),
         )
 
     result = tracker.db.write(work)
@@ -932,7 +1101,13 @@ def commit_import(
 
 
 def import_file(
-    tracker: Tracker, actor: Actor, path: Path, *, create_missing: bool = False, encoding: str | None = None, lang: str = "vi"
+    tracker: Tracker,
+    actor: Actor,
+    path: Path,
+    *,
+    create_missing: bool = False,
+    encoding: str | None = None,
+    lang: str = "vi",
 ) -> tuple[Preview, ImportResult | None]:
     """Preview a file and, when every row is valid, commit it (the CLI without --dry-run)."""
     table = read_table(file_limits.read_upload(Path(path)), Path(path).name, encoding)
@@ -972,7 +1147,19 @@ def preview_frame(preview: Preview, lang: str = "vi", fates: Sequence[Fate] | No
                 "note": note,
             }
         )
-    columns = ("row", "fate", "kind", "session", "phase", "ref_no", "received_on", "summary", "lead_unit", "due_on", "note")
+    columns = (
+        "row",
+        "fate",
+        "kind",
+        "session",
+        "phase",
+        "ref_no",
+        "received_on",
+        "summary",
+        "lead_unit",
+        "due_on",
+        "note",
+    )
     frame = pd.DataFrame.from_records(records, columns=list(columns))
     return frame.rename(columns={c: t(f"import.preview_col.{c}", lang) for c in columns})
 
@@ -991,7 +1178,9 @@ def preview_reasons(preview: Preview, lang: str = "vi") -> list[str]:
         if r.duplicate is not None:
             lines.append(t("import.reason_duplicate", lang, row=r.row, what=r.duplicate.describe(lang)))
         if r.item is not None and r.item.phase_derived:
-            lines.append(t("import.reason_phase_derived", lang, row=r.row, phase=t(f"phase.{r.item.phase.value}", lang)))
+            lines.append(
+                t("import.reason_phase_derived", lang, row=r.row, phase=t(f"phase.{r.item.phase.value}", lang))
+            )
     return lines
 
 
@@ -1000,9 +1189,13 @@ def duplicates_frame(preview: Preview, lang: str = "vi") -> pd.DataFrame:
     records = [
         {
             "row": r.row,
-            "file_text": f"{r.item.ref_no} — {r.item.summary}" if r.item and r.item.ref_no else (r.item.summary if r.item else ""),
+            "file_text": f"{r.item.ref_no} — {r.item.summary}"
+            if r.item and r.item.ref_no
+            else (r.item.summary if r.item else ""),
             "other": r.duplicate.describe(lang),
-            "other_text": f"{r.duplicate.ref_no} — {r.duplicate.summary}" if r.duplicate.ref_no else r.duplicate.summary,
+            "other_text": f"{r.duplicate.ref_no} — {r.duplicate.summary}"
+            if r.duplicate.ref_no
+            else r.duplicate.summary,
         }
         for r in preview.rows
         if r.fate == Fate.DUPLICATE and r.duplicate is not None
@@ -1014,11 +1207,22 @@ def duplicates_frame(preview: Preview, lang: str = "vi") -> pd.DataFrame:
 
 # -- the template -----------------------------------------------------------------------------
 _EXAMPLE = {
-    "kind": "voter_recommendation", "term": "15", "session": "9", "phase": "after", "ref_no": "1234/BDN",
-    "received_on": "04/08/2025", "source": "Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội",
-    "summary": "Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.", "topic": "Tiền lương",
-    "lead_unit": "TLBHXH", "coordinating_units": "VP", "due_on": "", "response_no": "902/BNV-TLBHXH",
-    "responded_on": "15/09/2025", "result": "explained", "signer": "Thứ trưởng Trần Minh Khoa",
+    "kind": "voter_recommendation",
+    "term": "15",
+    "session": "9",
+    "phase": "after",
+    "ref_no": "1234/BDN",
+    "received_on": "04/08/2025",
+    "source": "Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội",
+    "summary": "Đề nghị điều chỉnh mức lương cơ sở phù hợp với mức tăng giá tiêu dùng.",
+    "topic": "Tiền lương",
+    "lead_unit": "TLBHXH",
+    "coordinating_units": "VP",
+    "due_on": "",
+    "response_no": "902/BNV-TLBHXH",
+    "responded_on": "15/09/2025",
+    "result": "explained",
+    "signer": "Thứ trưởng Trần Minh Khoa",
 }
 
 
@@ -1042,8 +1246,12 @@ def template_xlsx(lang: str = "vi") -> bytes:
     data = book.add_worksheet(t("import.template_sheet", lang))
     for col, name in enumerate(ALL_COLUMNS):
         data.write_string(0, col, t(f"import.col.{name}", lang) if lang == "vi" else name, bold)
-        data.set_column(col, col, 40 if name in ("summary", "full_text", "response_summary") else 18,
-                        date_format if name in DATE_COLUMNS else None)
+        data.set_column(
+            col,
+            col,
+            40 if name in ("summary", "full_text", "response_summary") else 18,
+            date_format if name in DATE_COLUMNS else None,
+        )
     data.freeze_panes(1, 0)
     guide = book.add_worksheet(t("import.guide_sheet", lang))
     heads = ("guide_column", "guide_english", "guide_required", "guide_values", "guide_example")

@@ -44,16 +44,23 @@ def generated_rows(n: int, *, seed: int = 3, numbered: bool = True) -> list[dict
         received = date(2025, 8, 4) + timedelta(days=rng.randint(0, 40))
         row = dict.fromkeys(ALL_COLUMNS, "")
         row.update(
-            kind="voter_recommendation", term="15", session="9", phase="after",
-            ref_no=f"{i + 1}/BDN-15.9" if numbered else "", received_on=received.strftime("%d/%m/%Y"),
+            kind="voter_recommendation",
+            term="15",
+            session="9",
+            phase="after",
+            ref_no=f"{i + 1}/BDN-15.9" if numbered else "",
+            received_on=received.strftime("%d/%m/%Y"),
             source=f"Cử tri tỉnh {rng.choice(['Nghệ An', 'Hà Tĩnh', 'Gia Lai', 'Cà Mau'])}",
             summary="Đề nghị " + " ".join(rng.choice(words) for _ in range(16)) + f" (kiến nghị {i + 1})",
-            topic="Tiền lương", lead_unit=rng.choice(_UNITS),
+            topic="Tiền lương",
+            lead_unit=rng.choice(_UNITS),
         )
         if rng.random() < 0.6:
             row.update(
-                response_no=f"{i + 1}/BNV", responded_on=(received + timedelta(days=rng.randint(5, 70))).strftime("%d/%m/%Y"),
-                result=rng.choice(["resolved", "explained"]), signer="Thứ trưởng Trần Minh Khoa",
+                response_no=f"{i + 1}/BNV",
+                responded_on=(received + timedelta(days=rng.randint(5, 70))).strftime("%d/%m/%Y"),
+                result=rng.choice(["resolved", "explained"]),
+                signer="Thứ trưởng Trần Minh Khoa",
             )
         out.append(row)
     return out
@@ -100,10 +107,18 @@ def measure_import(folder: Path, name: str, make_table: Callable, *, create_miss
         exports = {}
         sessions = sorted({r.session_id for r in tracker.stats(date.today())})
         for fmt in ("xlsx", "docx", "csv"):
-            exports[fmt] = _timed(lambda fmt=fmt: export(tracker, SYSTEM, ExportScope(sessions[-1], date.today()), fmt))[0]
+            exports[fmt] = _timed(
+                lambda fmt=fmt: export(tracker, SYSTEM, ExportScope(sessions[-1], date.today()), fmt)
+            )[0]
         return {
-            "rows": len(table.rows), "created": result.created, "read": read_s, "preview": preview_s, "commit": commit_s,
-            "total": read_s + preview_s + commit_s, "reimport_preview": again_s, **{f"export_{k}": v for k, v in exports.items()},
+            "rows": len(table.rows),
+            "created": result.created,
+            "read": read_s,
+            "preview": preview_s,
+            "commit": commit_s,
+            "total": read_s + preview_s + commit_s,
+            "reimport_preview": again_s,
+            **{f"export_{k}": v for k, v in exports.items()},
             "exported_session": tracker.reference.session(sessions[-1]).ref.code(),
         }
     finally:
@@ -113,20 +128,29 @@ def measure_import(folder: Path, name: str, make_table: Callable, *, create_miss
 def run(rounds: int) -> list[tuple[str, dict]]:
     scenarios: list[tuple[str, Callable, bool]] = []
     if UK_FILE.exists():
-        scenarios.append(("UK written questions (real, 8,885 rows, CSV via the mapping)", lambda: convert(UK_FILE), True))
+        scenarios.append(
+            ("UK written questions (real, 8,885 rows, CSV via the mapping)", lambda: convert(UK_FILE), True)
+        )
     numbered = generated_rows(10_000)
     csv_data, xlsx_data = as_csv(numbered), as_xlsx(numbered)
     blank = as_csv(generated_rows(10_000, numbered=False))
     scenarios += [
         ("generated 10,000 rows, CSV", lambda: read_table(csv_data, "gen.csv"), False),
         ("generated 10,000 rows, .xlsx", lambda: read_table(xlsx_data, "gen.xlsx"), False),
-        ("generated 10,000 rows, CSV, no incoming numbers (fuzzy text check)", lambda: read_table(blank, "blank.csv"), False),
+        (
+            "generated 10,000 rows, CSV, no incoming numbers (fuzzy text check)",
+            lambda: read_table(blank, "blank.csv"),
+            False,
+        ),
     ]
     out = []
     with tempfile.TemporaryDirectory() as folder:
         for label, make, create in scenarios:
             runs = [measure_import(Path(folder), f"bench{n}", make, create_missing=create) for n in range(rounds)]
-            merged = {k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], float) else runs[0][k] for k in runs[0]}
+            merged = {
+                k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], float) else runs[0][k]
+                for k in runs[0]
+            }
             out.append((label, merged))
             print(f"{label}: {merged['total']:.2f} s", flush=True)
     return out

@@ -60,4 +60,3 @@ def percent_number(part: int, whole: int, decimals: int = DEFAULT_DECIMALS) -> f
     """The rule's value as a number (the CLI's JSON ``completion_pct``): 99.9, never 100.0 early."""
     value = percent(part, whole, decimals)
     return None if value is None else float(value)
-

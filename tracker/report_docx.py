@@ -51,7 +51,9 @@ BLANK = "…"
 
 
 # -- paragraphs ----------------------------------------------------------------------------------
-def _line(container, text: str, size: float, *, bold: bool = False, italic: bool = False, align="center", before: float = 0):
+def _line(
+    container, text: str, size: float, *, bold: bool = False, italic: bool = False, align="center", before: float = 0
+):
     """One paragraph in ``container`` (a cell or the document); a cell's first, empty paragraph is reused."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -69,10 +71,33 @@ def _line(container, text: str, size: float, *, bold: bool = False, italic: bool
 
 # What may follow w:pBdr inside w:pPr (ECMA-376 Part 1, 17.3.1.26).
 _AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -110,7 +135,7 @@ def _body(doc, text: str) -> None:
 
 # -- the parts -----------------------------------------------------------------------------------
 def _date_words(issued_on: date | None, lang: str) -> str:
-    """"ngày 05 tháng 3 năm 2026", or blanks for the office to fill in when it dates the report."""
+    """ "ngày 05 tháng 3 năm 2026", or blanks for the office to fill in when it dates the report."""
     if issued_on is None:
         return t("docx.date_blank", lang)
     if lang == "vi":
@@ -121,11 +146,14 @@ def _date_words(issued_on: date | None, lang: str) -> str:
 def heading_widths(lang: str) -> tuple[float, float]:
     """Left and right column widths (mm): the right one holds the national name, motto and date
     line on one line each, with 6 mm to spare; the issuing body gets the rest."""
-    right = max(
-        text_width_mm(t("docx.nation", lang), NATION_PT, bold=True),
-        text_width_mm(t("docx.motto", lang), MOTTO_PT, bold=True),
-        text_width_mm(t("docx.date_line", lang, date=_date_words(date(2026, 12, 28), lang)), DATE_PT, italic=True),
-    ) + 6
+    right = (
+        max(
+            text_width_mm(t("docx.nation", lang), NATION_PT, bold=True),
+            text_width_mm(t("docx.motto", lang), MOTTO_PT, bold=True),
+            text_width_mm(t("docx.date_line", lang, date=_date_words(date(2026, 12, 28), lang)), DATE_PT, italic=True),
+        )
+        + 6
+    )
     return BODY_MM - right, right
 
 
@@ -165,7 +193,12 @@ def _title(doc, tracker: Tracker, data: ExportData, lang: str, session: str) -> 
     longest = max(text_width_mm(line, BODY_PT, bold=True) for line in lines)
     _rule(doc, min(longest, BODY_MM) / 3, BODY_MM)
     if data.scope.unit:
-        _line(doc, t("export.unit_line", lang, unit=tracker.reference.unit_name(data.scope.unit, lang)), BODY_PT, italic=True)
+        _line(
+            doc,
+            t("export.unit_line", lang, unit=tracker.reference.unit_name(data.scope.unit, lang)),
+            BODY_PT,
+            italic=True,
+        )
     doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 
@@ -286,7 +319,9 @@ def _appendix_rows(doc, table, widths_mm: list[float], rows) -> None:
         tbl.append(tr)
 
 
-def _appendix(doc, tracker: Tracker, data: ExportData, lang: str, session: str, number: str, issued_on: date | None) -> None:
+def _appendix(
+    doc, tracker: Tracker, data: ExportData, lang: str, session: str, number: str, issued_on: date | None
+) -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Mm
 
@@ -311,12 +346,17 @@ def _appendix(doc, tracker: Tracker, data: ExportData, lang: str, session: str, 
     repeat_header(table.rows[0])
     units = tracker.reference
     _appendix_rows(
-        doc, table, widths,
+        doc,
+        table,
+        widths,
         (
             (
-                str(n), r["summary"], r["sources"],
+                str(n),
+                r["summary"],
+                r["sources"],
                 units.unit_name(r["lead_unit"], lang) if r["lead_unit"] else t("item.unassigned", lang),
-                reply, _appendix_result(r, lang),
+                reply,
+                _appendix_result(r, lang),
             )
             for n, (r, reply) in enumerate(zip(recommendations, replies, strict=True), start=1)
         ),
@@ -351,7 +391,9 @@ def _document():
     return doc
 
 
-def to_docx(tracker: Tracker, data: ExportData, lang: str = "vi", *, number: str = "", issued_on: date | None = None) -> bytes:
+def to_docx(
+    tracker: Tracker, data: ExportData, lang: str = "vi", *, number: str = "", issued_on: date | None = None
+) -> bytes:
     """The report's bytes. Without ``number`` and ``issued_on`` the number and date are left blank
     for the office to fill in when the report is signed (never today's date by default)."""
     doc = _document()

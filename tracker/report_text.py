@@ -38,11 +38,21 @@ def recommendation_paragraphs(rec: Counts, session: str, as_of: str, lang: str, 
         return out
     if rec.replied:
         shares = [
-            t(f"docx.share.{name}", lang, count=getattr(rec, name), pct=percent_text(getattr(rec, name), rec.replied, lang, decimals))
+            t(
+                f"docx.share.{name}",
+                lang,
+                count=getattr(rec, name),
+                pct=percent_text(getattr(rec, name), rec.replied, lang, decimals),
+            )
             for name in _SHARES
             if getattr(rec, name)
         ]
-        whole = {"date": as_of, "replied": rec.replied, "total": rec.total, "pct": percent_text(rec.replied, rec.total, lang, decimals)}
+        whole = {
+            "date": as_of,
+            "replied": rec.replied,
+            "total": rec.total,
+            "pct": percent_text(rec.replied, rec.total, lang, decimals),
+        }
         if shares:
             out.append(t("docx.replied", lang, **whole, shares="; ".join(shares)))
         else:
@@ -68,7 +78,15 @@ def question_paragraph(q: Counts, session: str, lang: str, decimals: int = 1) ->
         return t("progress.none_received.deputy_question", lang, session=session)
     parts = [_n("docx.q.received", q.total, lang, total=q.total)]
     if q.replied:
-        parts.append(t("docx.q.replied", lang, replied=q.replied, total=q.total, pct=percent_text(q.replied, q.total, lang, decimals)))
+        parts.append(
+            t(
+                "docx.q.replied",
+                lang,
+                replied=q.replied,
+                total=q.total,
+                pct=percent_text(q.replied, q.total, lang, decimals),
+            )
+        )
     if q.overdue and q.open_not_due:
         parts.append(t("docx.q.open_mixed", lang, overdue=q.overdue, not_due=q.open_not_due))
     elif q.overdue:

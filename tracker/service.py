@@ -401,8 +401,12 @@ class Tracker:
         rows = self.db.records(
             "audit/list",
             {
-                "actor": username or None, "unit": unit or None, "date_from": date_from, "date_to": date_to,
-                "item_id": item_id, "limit": max(1, min(int(limit), 100_000)),
+                "actor": username or None,
+                "unit": unit or None,
+                "date_from": date_from,
+                "date_to": date_to,
+                "item_id": item_id,
+                "limit": max(1, min(int(limit), 100_000)),
             },
         )
         for row in rows:
@@ -412,7 +416,9 @@ class Tracker:
     def integrity_problems(self) -> list[str]:
         """Empty when the record is consistent: versions match histories, no orphan events,
         and every session's numbers add up. Used after crashes and restores."""
-        problems = [f"item {i}: version {ver} but history says {logged}" for i, ver, logged in self.db.all("items/integrity")]
+        problems = [
+            f"item {i}: version {ver} but history says {logged}" for i, ver, logged in self.db.all("items/integrity")
+        ]
         problems += [f"event {e} points at missing item {i}" for e, i in self.db.all("events/orphans")]
         for row in self.stats(date(2100, 12, 31)) + self.stats(date.today()):
             problems += [f"{row.ref.code()} {row.kind}: {p}" for p in row.counts.invariant_errors()]
@@ -426,7 +432,9 @@ class Tracker:
         8th session" is a row). All sessions: those with items as of the date, each with both kinds."""
         found = {
             (r["session_id"], r["kind"]): Counts(**{k: int(r[k]) for k in _COUNT_FIELDS})
-            for r in (cur or self.db).records("stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind})
+            for r in (cur or self.db).records(
+                "stats/by_session", {"as_of": as_of, "session_id": session_id, "kind": kind}
+            )
         }
         session_ids = [session_id] if session_id is not None else sorted({sid for sid, _ in found})
         kinds = [kind] if kind else [k.value for k in Kind]
@@ -457,11 +465,27 @@ class Tracker:
         if any(r["session_id"] not in ref.session_ids for r in rows):
             ref = self.refresh_reference()
         out = [
-            StatsRow(r["session_id"], ref.session(r["session_id"]).ref, r["kind"], Counts(**{k: int(r[k]) for k in _COUNT_FIELDS}), r["unit"])
+            StatsRow(
+                r["session_id"],
+                ref.session(r["session_id"]).ref,
+                r["kind"],
+                Counts(**{k: int(r[k]) for k in _COUNT_FIELDS}),
+                r["unit"],
+            )
             for r in rows
         ]
         # Session order, recommendations before questions, then unit code (unassigned last).
-        return sorted(out, key=lambda r: (r.ref.term, r.ref.extraordinary, r.ref.number, r.kind != "voter_recommendation", r.unit is None, r.unit or ""))
+        return sorted(
+            out,
+            key=lambda r: (
+                r.ref.term,
+                r.ref.extraordinary,
+                r.ref.number,
+                r.kind != "voter_recommendation",
+                r.unit is None,
+                r.unit or "",
+            ),
+        )
 
     # -- writing items ---------------------------------------------------------------------
     def create_item(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
@@ -482,17 +506,34 @@ class Tracker:
             (item_id,) = cur.one(
                 "items/insert",
                 [
-                    clean.kind.value, clean.session_id, clean.phase.value, clean.ref_no,
-                    clean.received_on, sources, clean.deputy, clean.summary, clean.full_text,
-                    clean.topic, clean.lead_unit, coordinating, due_on, basis, reason,
+                    clean.kind.value,
+                    clean.session_id,
+                    clean.phase.value,
+                    clean.ref_no,
+                    clean.received_on,
+                    sources,
+                    clean.deputy,
+                    clean.summary,
+                    clean.full_text,
+                    clean.topic,
+                    clean.lead_unit,
+                    coordinating,
+                    due_on,
+                    basis,
+                    reason,
                     _search_text(clean.ref_no, clean.summary, clean.full_text, clean.topic, sources, clean.deputy),
                     actor.username,
                 ],
             )
             after = {
-                "kind": clean.kind.value, "session_id": clean.session_id, "phase": clean.phase.value,
-                "ref_no": clean.ref_no, "received_on": clean.received_on, "lead_unit": clean.lead_unit,
-                "coordinating_units": coordinating, "due_on": due_on,
+                "kind": clean.kind.value,
+                "session_id": clean.session_id,
+                "phase": clean.phase.value,
+                "ref_no": clean.ref_no,
+                "received_on": clean.received_on,
+                "lead_unit": clean.lead_unit,
+                "coordinating_units": coordinating,
+                "due_on": due_on,
             }
             self._log(cur, item_id, actor, "created", _changes({}, after), reason, 1)
             return item_id
@@ -500,21 +541,30 @@ class Tracker:
         return self.db.write(work)
 
     @staticmethod
-    def _refuse_duplicate_ref(cur: Cursor, kind: Kind, session_id: int, ref_no: str, item_id: int | None = None) -> None:
+    def _refuse_duplicate_ref(
+        cur: Cursor, kind: Kind, session_id: int, ref_no: str, item_id: int | None = None
+    ) -> None:
         if not ref_no.strip():
             return
-        clash = [r for r in cur.all("items/find_by_ref", [kind.value, session_id, ref_no.strip().lower()]) if r[0] != item_id]
+        clash = [
+            r for r in cur.all("items/find_by_ref", [kind.value, session_id, ref_no.strip().lower()]) if r[0] != item_id
+        ]
         if clash:
             raise InvalidInput("error.duplicate_ref", field="ref_no", value=ref_no, other=clash[0][0])
 
     @staticmethod
     def _log(cur: Cursor, item_id: int, actor: Actor, action: str, changes: dict, reason: str, version: int) -> None:
         """Every change is an event: who, when, what (old and new), why, and the version it made."""
-        cur.run("events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason, version])
+        cur.run(
+            "events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason, version]
+        )
 
     @staticmethod
     def _admin_log(cur: Cursor, actor: Actor, action: str, subject: str, changes: dict, reason: str = "") -> None:
-        cur.run("audit/insert_admin_event", [actor.username, action, subject, json.dumps(changes, ensure_ascii=False), reason])
+        cur.run(
+            "audit/insert_admin_event",
+            [actor.username, action, subject, json.dumps(changes, ensure_ascii=False), reason],
+        )
 
     def _update(self, cur: Cursor, query: str, params: list, item_id: int, version: int) -> int:
         """Apply an update guarded by the version the user saw; refuse it if the item moved on."""
@@ -524,9 +574,9 @@ class Tracker:
             if not current:
                 raise NotFound("error.item_not_found", value=str(item_id))
             meanwhile = cur.records("events/since_version", [item_id, version])
-            raise Conflict("error.stale_item", value=str(item_id), seen=version, now=current[0]["version"]).with_changes(
-                meanwhile
-            )
+            raise Conflict(
+                "error.stale_item", value=str(item_id), seen=version, now=current[0]["version"]
+            ).with_changes(meanwhile)
         return row[0]
 
     def _current(self, cur: Cursor, item_id: int) -> dict:
@@ -551,8 +601,11 @@ class Tracker:
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
             lead, coordinating = v.validate_assignment(
-                lead_unit, coordinating_units, self.reference,
-                on=(before["received_on"], date.today()), keep=self._units_of(before),
+                lead_unit,
+                coordinating_units,
+                self.reference,
+                on=(before["received_on"], date.today()),
+                keep=self._units_of(before),
             )
             if before["lead_unit"] and before["lead_unit"] != lead and not reason:
                 raise InvalidInput("error.reason_required", field="reason")
@@ -560,7 +613,9 @@ class Tracker:
             changes = _changes(before, after)
             if not changes:
                 return before["version"]
-            new_version = self._update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
+            new_version = self._update(
+                cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version
+            )
             action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
             self._log(cur, item_id, actor, action, changes, reason, new_version)
             return new_version
@@ -579,7 +634,9 @@ class Tracker:
             v.validate_due(due_on, before["received_on"])
             basis = f"{before['due_basis']} | {format_date(due_on)}"
             new_version = self._update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
-            self._log(cur, item_id, actor, "deadline_overridden", _changes(before, {"due_on": due_on}), reason, new_version)
+            self._log(
+                cur, item_id, actor, "deadline_overridden", _changes(before, {"due_on": due_on}), reason, new_version
+            )
             return new_version
 
         return self.db.write(work)
@@ -603,21 +660,35 @@ class Tracker:
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
             require(actor, Action.RECORD_REPLY, self._units_of(before))
-            if before["responded_on"] is not None and actor.role == Role.UNIT_OFFICER and actor.unit != before["lead_unit"]:
+            if (
+                before["responded_on"] is not None
+                and actor.role == Role.UNIT_OFFICER
+                and actor.unit != before["lead_unit"]
+            ):
                 # A unit must not edit another unit's reply: only the lead unit corrects it.
                 raise PermissionDenied(action="correct_reply", role=actor.role.value)
             if before["transferred_on"] is not None:
                 raise InvalidInput("error.reply_on_transferred", field="result")
             clean = v.validate_reply(reply, before["received_on"], before["due_on"], before["kind"])
             after = {
-                "response_no": clean.response_no, "responded_on": clean.responded_on,
-                "signer": clean.signer, "response_summary": clean.summary, "result": clean.result.value if clean.result else None,
-                "roadmap": clean.roadmap or None, "committed_on": clean.committed_on,
+                "response_no": clean.response_no,
+                "responded_on": clean.responded_on,
+                "signer": clean.signer,
+                "response_summary": clean.summary,
+                "result": clean.result.value if clean.result else None,
+                "roadmap": clean.roadmap or None,
+                "committed_on": clean.committed_on,
                 "late_reason": clean.late_reason or None,
             }
             search = _search_text(
-                before["ref_no"], before["summary"], before["full_text"], before["topic"],
-                before["sources"], before["deputy"], clean.response_no, clean.summary,
+                before["ref_no"],
+                before["summary"],
+                before["full_text"],
+                before["topic"],
+                before["sources"],
+                before["deputy"],
+                clean.response_no,
+                clean.summary,
             )
             new_version = self._update(cur, "items/update_reply", [*after.values(), search], item_id, version)
             action = "reply_corrected" if before["responded_on"] is not None else "replied"
@@ -667,24 +738,44 @@ class Tracker:
             kind = Kind(before["kind"])
             clean = v.validate_draft(
                 ItemDraft(
-                    kind=kind, session_id=before["session_id"], phase=phase, received_on=before["received_on"],
-                    summary=summary, ref_no=ref_no, sources=tuple(sources), deputy=deputy, full_text=full_text,
-                    topic=topic, lead_unit=before["lead_unit"], coordinating_units=_split(before["coordinating_units"], ";"),
+                    kind=kind,
+                    session_id=before["session_id"],
+                    phase=phase,
+                    received_on=before["received_on"],
+                    summary=summary,
+                    ref_no=ref_no,
+                    sources=tuple(sources),
+                    deputy=deputy,
+                    full_text=full_text,
+                    topic=topic,
+                    lead_unit=before["lead_unit"],
+                    coordinating_units=_split(before["coordinating_units"], ";"),
                 ),
                 self.reference,
                 keep_units=self._units_of(before),
             )
             self._refuse_duplicate_ref(cur, kind, before["session_id"], clean.ref_no, item_id)
             after = {
-                "phase": clean.phase.value, "ref_no": clean.ref_no, "sources": "; ".join(clean.sources),
-                "deputy": clean.deputy, "summary": clean.summary, "full_text": clean.full_text, "topic": clean.topic,
+                "phase": clean.phase.value,
+                "ref_no": clean.ref_no,
+                "sources": "; ".join(clean.sources),
+                "deputy": clean.deputy,
+                "summary": clean.summary,
+                "full_text": clean.full_text,
+                "topic": clean.topic,
             }
             changes = _changes(before, after)
             if not changes:
                 return before["version"]
             search = _search_text(
-                clean.ref_no, clean.summary, clean.full_text, clean.topic, after["sources"], clean.deputy,
-                before["response_no"], before["response_summary"],
+                clean.ref_no,
+                clean.summary,
+                clean.full_text,
+                clean.topic,
+                after["sources"],
+                clean.deputy,
+                before["response_no"],
+                before["response_summary"],
             )
             new_version = self._update(cur, "items/update_details", [*after.values(), search], item_id, version)
             self._log(cur, item_id, actor, "edited", changes, reason, new_version)
@@ -709,7 +800,12 @@ class Tracker:
         return self.db.write(work)
 
     def set_archived(
-        self, actor: Actor, item_id: int, version: int, archived: bool, reason: str,
+        self,
+        actor: Actor,
+        item_id: int,
+        version: int,
+        archived: bool,
+        reason: str,
         kind: ArchiveReason | str = ArchiveReason.OTHER,
     ) -> int:
         """Nothing is deleted: archiving hides an item from lists and counts, and is reversible.
@@ -752,14 +848,19 @@ class Tracker:
         self.db.write(work)
         self.refresh_reference()
 
-    def save_session(self, actor: Actor, ref: SessionRef, opens_on: date | None, closes_on: date | None, note: str = "") -> None:
+    def save_session(
+        self, actor: Actor, ref: SessionRef, opens_on: date | None, closes_on: date | None, note: str = ""
+    ) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if opens_on and closes_on and closes_on < opens_on:
             raise InvalidInput("error.session_dates", field="closes_on")
         note = v.validate_text(note, "note", v.MAX_REASON)
         self._settings_write(
-            actor, "session_saved", ref.code(),
-            "sessions/upsert", [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note],
+            actor,
+            "session_saved",
+            ref.code(),
+            "sessions/upsert",
+            [ref.term, ref.number, ref.extraordinary, opens_on, closes_on, note],
             {"opens_on": opens_on, "closes_on": closes_on, "note": note},
             ("sessions/get", [ref.term, ref.number, ref.extraordinary]),
         )
@@ -768,10 +869,25 @@ class Tracker:
         require(actor, Action.MANAGE_SETTINGS)
         clean = v.validate_unit(unit)
         self._settings_write(
-            actor, "unit_saved", clean.code,
+            actor,
+            "unit_saved",
+            clean.code,
             "units/upsert",
-            [clean.code, clean.name_vi, clean.name_en, fold(clean.name_vi), clean.active_from, clean.active_to, clean.sort_order],
-            {"name_vi": clean.name_vi, "name_en": clean.name_en, "active_from": clean.active_from, "active_to": clean.active_to},
+            [
+                clean.code,
+                clean.name_vi,
+                clean.name_en,
+                fold(clean.name_vi),
+                clean.active_from,
+                clean.active_to,
+                clean.sort_order,
+            ],
+            {
+                "name_vi": clean.name_vi,
+                "name_en": clean.name_en,
+                "active_from": clean.active_from,
+                "active_to": clean.active_to,
+            },
             ("units/get", [clean.code]),
         )
 
@@ -780,7 +896,11 @@ class Tracker:
         note = v.validate_text(note, "note", v.MAX_REASON, required=True)
         day = v.validate_day(day, "date")
         self._settings_write(
-            actor, "override_saved", day.isoformat(), "calendar/upsert_override", [day, working, note],
+            actor,
+            "override_saved",
+            day.isoformat(),
+            "calendar/upsert_override",
+            [day, working, note],
             {"working": working, "note": note},
             ("calendar/get_override", [day]),
         )
@@ -790,8 +910,13 @@ class Tracker:
         require(actor, Action.MANAGE_SETTINGS)
         day = v.validate_day(day, "date")
         self._settings_write(
-            actor, "override_removed", day.isoformat(), "calendar/delete_override", [day],
-            {"working": None, "note": None}, ("calendar/get_override", [day]),
+            actor,
+            "override_removed",
+            day.isoformat(),
+            "calendar/delete_override",
+            [day],
+            {"working": None, "note": None},
+            ("calendar/get_override", [day]),
         )
         self._follow_calendar()
 
@@ -802,7 +927,11 @@ class Tracker:
         basis = v.validate_text(basis, "basis", v.MAX_REASON)
         effective_from = v.validate_day(effective_from, "effective_from")
         self._settings_write(
-            actor, "rule_saved", Kind(kind).value, "rules/upsert", [Kind(kind).value, int(days), effective_from, basis],
+            actor,
+            "rule_saved",
+            Kind(kind).value,
+            "rules/upsert",
+            [Kind(kind).value, int(days), effective_from, basis],
             {"days": int(days), "effective_from": effective_from, "basis": basis},
             ("rules/get", [Kind(kind).value, effective_from]),
         )
@@ -813,15 +942,20 @@ class Tracker:
             raise InvalidInput("error.due_soon_days", field=key)
         if key == "percent_decimals" and value not in {str(d) for d in ALLOWED_DECIMALS}:
             raise InvalidInput("error.percent_decimals", field=key)
-        self._settings_write(actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key]))
-
+        self._settings_write(
+            actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key])
+        )
 
     def save_signer(self, actor: Actor, signer: Signer) -> None:
         """The Word report's signer (tracker/report_signer.py): three settings, one logged change."""
         require(actor, Action.MANAGE_SETTINGS)
         clean = signer.validated()
         self._settings_write(
-            actor, "signer_saved", "report", "settings/put_signer", [clean.name, clean.title, clean.authority],
+            actor,
+            "signer_saved",
+            "report",
+            "settings/put_signer",
+            [clean.name, clean.title, clean.authority],
             {"signer_name": clean.name, "signer_title": clean.title, "signer_authority": clean.authority},
             ("settings/get_signer", []),
         )

@@ -52,7 +52,9 @@ class SessionSchedule:
         }
 
 
-def session_schedule(sessions: list[Session] | tuple[Session, ...], session: Session, calendar: WorkCalendar) -> SessionSchedule:
+def session_schedule(
+    sessions: list[Session] | tuple[Session, ...], session: Session, calendar: WorkCalendar
+) -> SessionSchedule:
     nxt = next_regular_session(list(sessions), session)
     if nxt is None or nxt.opens_on is None:
         return SessionSchedule(session, nxt, None, None, ())
@@ -68,13 +70,20 @@ def all_schedules(sessions: tuple[Session, ...], calendar: WorkCalendar) -> list
     ordered: list[Session] = []
     for term in sorted({s.term for s in sessions}):
         regular = sorted((s for s in sessions if s.term == term and not s.extraordinary), key=lambda s: s.number)
-        extra = sorted((s for s in sessions if s.term == term and s.extraordinary), key=lambda s: (s.opens_on or date.max, s.number))
+        extra = sorted(
+            (s for s in sessions if s.term == term and s.extraordinary),
+            key=lambda s: (s.opens_on or date.max, s.number),
+        )
         for special in extra:
             if special.opens_on is None:
                 regular.append(special)
                 continue
             place = next(
-                (n for n, s in enumerate(regular) if not s.extraordinary and s.opens_on is not None and s.opens_on > special.opens_on),
+                (
+                    n
+                    for n, s in enumerate(regular)
+                    if not s.extraordinary and s.opens_on is not None and s.opens_on > special.opens_on
+                ),
                 None,
             )
             if place is None:

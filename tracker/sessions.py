@@ -85,7 +85,8 @@ def next_regular_session(sessions: list[Session], after: Session) -> Session | N
         later = [s for s in regular if (s.term, s.number) > (after.term, after.number)]
     elif after.opens_on is not None:
         later = [
-            s for s in regular
+            s
+            for s in regular
             if (s.opens_on is not None and s.opens_on > after.opens_on) or (s.opens_on is None and s.term >= after.term)
         ]
     else:

@@ -45,13 +45,23 @@ def convert_row(r: dict[str, str]) -> dict[str, str] | None:
     final = bool(answered) and not _true(r.get("answerIsHolding", ""))
     member = r.get("askingMemberId", "").strip()
     return {
-        "kind": "deputy_question", "term": term, "session": session, "phase": "at_session",
-        "ref_no": r["uin"].strip(), "received_on": tabled, "source": "House of Commons",
-        "deputy": f"Member {member}" if member else "", "summary": r["heading"].strip(),
-        "topic": r["heading"].split(":")[0].strip(), "lead_unit": r["answeringBodyName"].strip(),
-        "coordinating_units": "", "due_on": r.get("dateForAnswer", "").strip(),
-        "response_no": f"UIN {r['uin'].strip()}" if final else "", "responded_on": answered if final else "",
-        "result": "explained" if final else "", "signer": "",
+        "kind": "deputy_question",
+        "term": term,
+        "session": session,
+        "phase": "at_session",
+        "ref_no": r["uin"].strip(),
+        "received_on": tabled,
+        "source": "House of Commons",
+        "deputy": f"Member {member}" if member else "",
+        "summary": r["heading"].strip(),
+        "topic": r["heading"].split(":")[0].strip(),
+        "lead_unit": r["answeringBodyName"].strip(),
+        "coordinating_units": "",
+        "due_on": r.get("dateForAnswer", "").strip(),
+        "response_no": f"UIN {r['uin'].strip()}" if final else "",
+        "responded_on": answered if final else "",
+        "result": "explained" if final else "",
+        "signer": "",
     }
 
 

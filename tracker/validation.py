@@ -48,7 +48,9 @@ def validate_event_date(day: date | None, received_on: date, field: str) -> date
     """A reply or transfer cannot predate receipt, nor be dated in the future."""
     day = validate_day(day, field)
     if day < received_on:
-        raise InvalidInput("error.before_received", field=field, value=format_date(day), received=format_date(received_on))
+        raise InvalidInput(
+            "error.before_received", field=field, value=format_date(day), received=format_date(received_on)
+        )
     if day > date.today() + timedelta(days=1):
         raise InvalidInput("error.future_date", field=field, value=format_date(day))
     return day
@@ -61,7 +63,9 @@ def validate_due(due_on: date | None, received_on: date) -> date:
     return due_on
 
 
-def _unit_code(code: str | None, units: tuple[Unit, ...], field: str, on: tuple[date, ...], keep: tuple[str, ...]) -> str:
+def _unit_code(
+    code: str | None, units: tuple[Unit, ...], field: str, on: tuple[date, ...], keep: tuple[str, ...]
+) -> str:
     code = clean(code)
     unit = next((u for u in units if u.code == code), None)
     if unit is None:
@@ -119,7 +123,9 @@ def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
     ref_no = check(validate_text, draft.ref_no, "ref_no", MAX_SHORT, multiline=False)
     topic = check(validate_text, draft.topic, "topic", MAX_SHORT, multiline=False)
     deputy = check(validate_text, draft.deputy, "deputy", MAX_SHORT, multiline=False)
-    sources = tuple(s for s in (check(validate_text, s, "sources", MAX_SHORT, multiline=False) for s in draft.sources) if s)
+    sources = tuple(
+        s for s in (check(validate_text, s, "sources", MAX_SHORT, multiline=False) for s in draft.sources) if s
+    )
     if len(sources) > MAX_SOURCES:
         errors.append(InvalidInput("error.too_many", field="sources", limit=MAX_SOURCES))
     if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
@@ -143,9 +149,19 @@ def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
     if errors:
         raise InvalidInputs(errors)
     return replace(
-        draft, kind=kind, phase=phase, received_on=received, summary=summary, full_text=full_text or "",
-        ref_no=ref_no or "", topic=topic or "", deputy=deputy or "", sources=sources,
-        lead_unit=lead, coordinating_units=coordinating, due_override_reason=reason or "",
+        draft,
+        kind=kind,
+        phase=phase,
+        received_on=received,
+        summary=summary,
+        full_text=full_text or "",
+        ref_no=ref_no or "",
+        topic=topic or "",
+        deputy=deputy or "",
+        sources=sources,
+        lead_unit=lead,
+        coordinating_units=coordinating,
+        due_override_reason=reason or "",
     )
 
 
@@ -204,7 +220,9 @@ def validate_reply(reply: Reply, received_on: date, due_on: date, kind: Kind | s
         errors.append(InvalidInput("error.late_reason_required", field="late_reason", due=format_date(due_on)))
     if errors:
         raise InvalidInputs(errors)
-    return Reply(response_no, responded_on, signer or "", summary or "", result, roadmap or "", committed_on, late_reason or "")
+    return Reply(
+        response_no, responded_on, signer or "", summary or "", result, roadmap or "", committed_on, late_reason or ""
+    )
 
 
 def validate_unit(unit: Unit) -> Unit:
@@ -214,4 +232,3 @@ def validate_unit(unit: Unit) -> Unit:
     if unit.active_from and unit.active_to and unit.active_to < unit.active_from:
         raise InvalidInput("error.unit_period", field="active_to")
     return Unit(code, name_vi, name_en, unit.active_from, unit.active_to, unit.sort_order)
-

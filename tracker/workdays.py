@@ -168,7 +168,9 @@ class WorkCalendar:
             if entry is not None and entry.key in UNCERTAIN_HOLIDAYS:
                 override = self._by_day.get(day)
                 found.append(
-                    UncertainDay(day, entry.key, UNCERTAIN_HOLIDAYS[entry.key], override is not None and not override.working)
+                    UncertainDay(
+                        day, entry.key, UNCERTAIN_HOLIDAYS[entry.key], override is not None and not override.working
+                    )
                 )
         return found
 
@@ -214,9 +216,7 @@ class WorkCalendar:
         """Working days in (start, end]; negative when end is before start."""
         if end < start:
             return -self.working_days_between(end, start)
-        return sum(
-            1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=n))
-        )
+        return sum(1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=n)))
 
     def non_working_days(self, start: date, end: date) -> list[date]:
         """Every day in [start, end] that is not worked."""

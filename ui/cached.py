@@ -11,12 +11,16 @@ from tracker.service import Filters, Page, StatsRow, Tracker
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def stats(_tracker: Tracker, path: str, gen: int, as_of: date, session_id: int | None, kind: str | None) -> list[StatsRow]:
+def stats(
+    _tracker: Tracker, path: str, gen: int, as_of: date, session_id: int | None, kind: str | None
+) -> list[StatsRow]:
     return _tracker.stats(as_of, session_id, kind)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def stats_by_unit(_tracker: Tracker, path: str, gen: int, as_of: date, session_id: int | None, kind: str | None) -> list[StatsRow]:
+def stats_by_unit(
+    _tracker: Tracker, path: str, gen: int, as_of: date, session_id: int | None, kind: str | None
+) -> list[StatsRow]:
     return _tracker.stats_by_unit(as_of, session_id, kind)
 
 

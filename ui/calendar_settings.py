@@ -23,7 +23,9 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
     lang = ctx.lang()
     today = date.today()
     year = int(
-        st.number_input(ctx.tr("settings.year"), min_value=2015, max_value=2100, value=today.year, step=1, key=f"{P}.year")
+        st.number_input(
+            ctx.tr("settings.year"), min_value=2015, max_value=2100, value=today.year, step=1, key=f"{P}.year"
+        )
     )
 
     years = sorted({*range(today.year - 2, today.year + 3), *(o.day.year for o in calendar.overrides), year})
@@ -32,7 +34,8 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
             {
                 ctx.tr("settings.year"): [str(y) for y in years],
                 ctx.tr("settings.year_status"): [
-                    ctx.tr("settings.year_announced" if calendar.is_announced(y) else "settings.year_estimate") for y in years
+                    ctx.tr("settings.year_announced" if calendar.is_announced(y) else "settings.year_estimate")
+                    for y in years
                 ],
             }
         ),
@@ -44,16 +47,27 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
     else:
         st.warning(ctx.tr("settings.year_is_estimate", year=year), icon=":material/warning:")
     marked = year in calendar.announced_years
-    if st.button(ctx.tr("settings.unmark_announced" if marked else "settings.mark_announced", year=year), key=f"{P}.mark_announced"):
+    if st.button(
+        ctx.tr("settings.unmark_announced" if marked else "settings.mark_announced", year=year),
+        key=f"{P}.mark_announced",
+    ):
         attempt(lambda: calendar_admin.set_year_announced(tracker, actor, year, not marked), "done.saved")
 
     for doubt in calendar.uncertain_days(year):
         name, day_text = doubt.name(lang), ctx.fmt(doubt.day)
         if doubt.confirmed_off:
-            st.info(pt.tr_md("settings.uncertain_confirmed", day=day_text, name=name, source=doubt.source(lang)), icon=":material/event_busy:")
+            st.info(
+                pt.tr_md("settings.uncertain_confirmed", day=day_text, name=name, source=doubt.source(lang)),
+                icon=":material/event_busy:",
+            )
             continue
-        st.warning(pt.tr_md("settings.uncertain_working", day=day_text, name=name, source=doubt.source(lang)), icon=":material/help:")
-        if st.button(ctx.tr("settings.confirm_day_off", day=day_text), key=f"{P}.confirm_day_off.{doubt.day.isoformat()}"):
+        st.warning(
+            pt.tr_md("settings.uncertain_working", day=day_text, name=name, source=doubt.source(lang)),
+            icon=":material/help:",
+        )
+        if st.button(
+            ctx.tr("settings.confirm_day_off", day=day_text), key=f"{P}.confirm_day_off.{doubt.day.isoformat()}"
+        ):
             attempt(lambda d=doubt.day: calendar_admin.confirm_day_off(tracker, actor, d, lang), "done.saved")
 
     days_off = calendar.non_working_days(date(year, 1, 1), date(year, 12, 31))
@@ -74,7 +88,9 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
         pt.frame(
             {
                 ctx.tr("settings.day"): [ctx.fmt(o.day) for o in calendar.overrides],
-                ctx.tr("settings.override_kind"): [ctx.tr("settings.working" if o.working else "settings.day_off") for o in calendar.overrides],
+                ctx.tr("settings.override_kind"): [
+                    ctx.tr("settings.working" if o.working else "settings.day_off") for o in calendar.overrides
+                ],
                 ctx.tr("settings.note"): [o.note for o in calendar.overrides],
             }
         ),
@@ -85,7 +101,8 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
         c = st.columns(3)
         day = c[0].date_input(ctx.tr("settings.day"), value=None, format=ctx.DATE_FORMAT, key=f"{P}.override_day")
         working = c[1].radio(
-            ctx.tr("settings.override_kind"), [False, True],
+            ctx.tr("settings.override_kind"),
+            [False, True],
             format_func=ctx.labels([False, True], lambda w: ctx.tr("settings.working" if w else "settings.day_off")),
             key=f"{P}.override_working",
         )

@@ -262,5 +262,10 @@ def forget_widgets() -> None:
     a bare string. Signed-in user, language and versions the user saw are kept.
     """
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and not key.startswith("app.") and ".seen_version." not in key and key != "new_item.last_id":
+        if (
+            isinstance(key, str)
+            and not key.startswith("app.")
+            and ".seen_version." not in key
+            and key != "new_item.last_id"
+        ):
             del st.session_state[key]

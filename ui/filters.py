@@ -11,54 +11,93 @@ from tracker.service import Filters
 from ui import cached
 from ui import context as ctx
 
-STATUS_CHOICES = ("open", "overdue", "due_soon", "open_not_due", "replied", "replied_on_time", "replied_late", "transferred")
+STATUS_CHOICES = (
+    "open",
+    "overdue",
+    "due_soon",
+    "open_not_due",
+    "replied",
+    "replied_on_time",
+    "replied_late",
+    "transferred",
+)
 
 
 def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, date]:
     tracker = ctx.tracker()
     ref = tracker.reference
     lang = ctx.lang()
-    text = st.text_input(
-        ctx.tr("filter.text"), key=f"{prefix}.text", placeholder=ctx.tr("filter.text_placeholder")
-    )
+    text = st.text_input(ctx.tr("filter.text"), key=f"{prefix}.text", placeholder=ctx.tr("filter.text_placeholder"))
     c = st.columns(4)
     session_id = c[0].selectbox(
-        ctx.tr("field.session"), [None, *[s.id for s in ref.sessions]],
-        format_func=ctx.labels([None, *[s.id for s in ref.sessions]], lambda sid: ctx.tr("filter.all") if sid is None else ref.session(sid).label(lang)),
+        ctx.tr("field.session"),
+        [None, *[s.id for s in ref.sessions]],
+        format_func=ctx.labels(
+            [None, *[s.id for s in ref.sessions]],
+            lambda sid: ctx.tr("filter.all") if sid is None else ref.session(sid).label(lang),
+        ),
         key=f"{prefix}.session",
     )
     kind = c[1].selectbox(
-        ctx.tr("field.kind"), [None, *[k.value for k in Kind]],
-        format_func=ctx.labels([None, *list(Kind)], lambda k: ctx.tr("filter.all") if k is None else ctx.kind_label(k)), key=f"{prefix}.kind",
+        ctx.tr("field.kind"),
+        [None, *[k.value for k in Kind]],
+        format_func=ctx.labels([None, *list(Kind)], lambda k: ctx.tr("filter.all") if k is None else ctx.kind_label(k)),
+        key=f"{prefix}.kind",
     )
     status = c[2].selectbox(
-        ctx.tr("field.status"), [None, *STATUS_CHOICES],
-        format_func=ctx.labels([None, *STATUS_CHOICES], lambda s: ctx.tr("filter.all") if s is None else ctx.status_label(s)), key=f"{prefix}.status",
+        ctx.tr("field.status"),
+        [None, *STATUS_CHOICES],
+        format_func=ctx.labels(
+            [None, *STATUS_CHOICES], lambda s: ctx.tr("filter.all") if s is None else ctx.status_label(s)
+        ),
+        key=f"{prefix}.status",
     )
     if unit_fixed is None:
         unit = c[3].selectbox(
-            ctx.tr("filter.unit"), [None, *[u.code for u in ref.units]],
-            format_func=ctx.labels([None, *[u.code for u in ref.units]], lambda u: ctx.tr("filter.all") if u is None else ref.unit_name(u, lang)), key=f"{prefix}.unit",
+            ctx.tr("filter.unit"),
+            [None, *[u.code for u in ref.units]],
+            format_func=ctx.labels(
+                [None, *[u.code for u in ref.units]],
+                lambda u: ctx.tr("filter.all") if u is None else ref.unit_name(u, lang),
+            ),
+            key=f"{prefix}.unit",
         )
     else:
         unit = unit_fixed
-        c[3].text_input(ctx.tr("filter.unit"), value=ref.unit_name(unit, lang), disabled=True, key=f"{prefix}.unit_shown")
+        c[3].text_input(
+            ctx.tr("filter.unit"), value=ref.unit_name(unit, lang), disabled=True, key=f"{prefix}.unit_shown"
+        )
     with st.expander(ctx.tr("filter.more")):
         d = st.columns(4)
         result = d[0].selectbox(
-            ctx.tr("field.result"), [None, *[r.value for r in Result]],
-            format_func=ctx.labels([None, *list(Result)], lambda r: ctx.tr("filter.all") if r is None else ctx.result_label(r)), key=f"{prefix}.result",
+            ctx.tr("field.result"),
+            [None, *[r.value for r in Result]],
+            format_func=ctx.labels(
+                [None, *list(Result)], lambda r: ctx.tr("filter.all") if r is None else ctx.result_label(r)
+            ),
+            key=f"{prefix}.result",
         )
         topic = d[1].selectbox(
-            ctx.tr("field.topic"), [None, *cached.topics(tracker, *cached.key(tracker))],
-            format_func=lambda x: ctx.tr("filter.all") if x is None else x, key=f"{prefix}.topic",
+            ctx.tr("field.topic"),
+            [None, *cached.topics(tracker, *cached.key(tracker))],
+            format_func=lambda x: ctx.tr("filter.all") if x is None else x,
+            key=f"{prefix}.topic",
         )
-        due_from = d[2].date_input(ctx.tr("filter.due_from"), value=None, format=ctx.DATE_FORMAT, key=f"{prefix}.due_from")
+        due_from = d[2].date_input(
+            ctx.tr("filter.due_from"), value=None, format=ctx.DATE_FORMAT, key=f"{prefix}.due_from"
+        )
         due_to = d[3].date_input(ctx.tr("filter.due_to"), value=None, format=ctx.DATE_FORMAT, key=f"{prefix}.due_to")
         as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.as_of")
     filters = Filters(
-        session_id=session_id, kind=kind, unit=unit, status=status, result=result, topic=topic,
-        due_from=due_from, due_to=due_to, text=text,
+        session_id=session_id,
+        kind=kind,
+        unit=unit,
+        status=status,
+        result=result,
+        topic=topic,
+        due_from=due_from,
+        due_to=due_to,
+        text=text,
     )
     return filters, as_of
 
@@ -75,17 +114,30 @@ def paged_table(prefix: str, filters: Filters, as_of: date, order: str) -> int |
     if page_no > pages:  # filters narrowed the list: go back to the last page that exists
         page_no = pages
         page = cached.search(tracker, *cached.key(tracker), filters, as_of, order, size, (page_no - 1) * size)
-    st.caption(ctx.tr("register.count", total=page.total, first=min(page.total, page.offset + 1), last=page.offset + len(page.rows)))
+    st.caption(
+        ctx.tr(
+            "register.count",
+            total=page.total,
+            first=min(page.total, page.offset + 1),
+            last=page.offset + len(page.rows),
+        )
+    )
     if not page.rows:
         st.info(ctx.tr("register.no_match"), icon=":material/search_off:")
         return None
     frame = items_frame(page.rows)
     event = st.dataframe(
-        frame, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"{prefix}.table",
+        frame,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"{prefix}.table",
         column_config={ctx.tr("col.summary"): st.column_config.TextColumn(width="large")},
     )
     nav = st.columns([1, 1, 4])
-    nav[0].number_input(ctx.tr("register.page", pages=pages), min_value=1, max_value=pages, value=page_no, step=1, key=f"{prefix}.page")
+    nav[0].number_input(
+        ctx.tr("register.page", pages=pages), min_value=1, max_value=pages, value=page_no, step=1, key=f"{prefix}.page"
+    )
     nav[1].selectbox(ctx.tr("register.page_size"), [25, 50, 100, 200], index=1, key=f"{prefix}.page_size")
     selected = event.selection.rows if event and event.selection else []
     return int(page.rows[selected[0]]["id"]) if selected else None

@@ -19,8 +19,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -51,10 +55,26 @@ def start_server(db: Path, log: Path, script: str = "app.py") -> Server:
     env = {**os.environ, "TRACKER_DB": str(db)}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
         ],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -118,7 +138,9 @@ def create_accounts(db: Path) -> None:
 
     tracker = Tracker.open(db)
     accounts.add_user(tracker, SYSTEM, "quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Nguyễn Văn Quản")
-    accounts.add_user(tracker, SYSTEM, "cb_cqdp", OFFICER_PASSWORD, Role.UNIT_OFFICER, unit="CQĐP", display_name="Trần Thị Đơn")
+    accounts.add_user(
+        tracker, SYSTEM, "cb_cqdp", OFFICER_PASSWORD, Role.UNIT_OFFICER, unit="CQĐP", display_name="Trần Thị Đơn"
+    )
     tracker.close()
 
 

@@ -110,7 +110,16 @@ def test_hostile_text_shows_as_typed_and_the_browser_fetches_nothing_it_names(br
 
     # Each planted item, opened from the register's table (a click on its row).
     wanted = {
-        planted.open_item: ("summary", "ref_no", "source", "topic", "unit_name_vi", "override_reason", "assign_reason", "progress_note"),
+        planted.open_item: (
+            "summary",
+            "ref_no",
+            "source",
+            "topic",
+            "unit_name_vi",
+            "override_reason",
+            "assign_reason",
+            "progress_note",
+        ),
         planted.replied_item: ("response_no", "signer", "response_summary", "roadmap", "late_reason"),
         planted.transferred_item: ("deputy", "transfer_note"),
     }
@@ -146,7 +155,6 @@ def test_hostile_text_shows_as_typed_and_the_browser_fetches_nothing_it_names(br
     page.wait_for_timeout(1_000)  # time for any image the page might still request
     assert_nothing_rendered(page, listener, requested)
     watched.check()
-
 
 
 def test_the_listener_would_notice_the_browser_fetching_an_image(browser, listener):

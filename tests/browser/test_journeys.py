@@ -16,6 +16,7 @@ from tests.browser.conftest import ADMIN_PASSWORD, OFFICER_PASSWORD, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
+
 def sign_in(page, url: str, name: str, password: str) -> None:
     page.goto(url)
     page.get_by_label("Tên đăng nhập", exact=True).fill(name)
@@ -80,7 +81,9 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     page.get_by_text("Nhập kiến nghị cử tri / chất vấn").wait_for()
     page.get_by_label("Nguồn (cử tri/đoàn ĐBQH)", exact=True).fill("Cử tri tỉnh Nghệ An; Cử tri TP. Hà Nội")
     page.get_by_label("Số văn bản đến", exact=True).fill("2468/BDN")
-    page.get_by_label("Tóm tắt nội dung", exact=True).fill("Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã")
+    page.get_by_label("Tóm tắt nội dung", exact=True).fill(
+        "Đề nghị tăng phụ cấp cho người hoạt động không chuyên trách ở cấp xã"
+    )
     page.get_by_label("Tóm tắt nội dung", exact=True).press("Tab")
     idle(page)
     page.get_by_text(re.compile(r"\+ 60 ngày = ")).wait_for()
