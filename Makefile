@@ -5,7 +5,7 @@ export TRACKER_DB ?= data/tracker.duckdb
 # `make run PORT=8502`; the address stays 127.0.0.1 (.streamlit/config.toml): a LAN goes through a proxy.
 PORT ?= 8501
 
-.PHONY: setup run demo test lint bench browser-deps docs-deps clean
+.PHONY: setup run demo test check static lint bench browser-deps docs-deps clean
 
 setup: $(VENV)/.installed
 
@@ -42,8 +42,19 @@ docs-deps:
 			libreoffice-writer-nogui poppler-utils fonts-liberation2 >/dev/null; \
 	fi
 
-test: setup browser-deps docs-deps
+# Lint, format, types and layers: seconds, so every change runs them (make check) and CI does too.
+static: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+# The fast lane for every change: the static checks and the tests that need no browser, no
+# subprocess and no demo register (under a minute on two cores).
+check: static
+	$(PY) -m pytest -n 2 -q -m "not slow and not browser"
+
+test: setup browser-deps docs-deps static
 	$(PY) -m pytest -n 2 -q
 
 lint: setup

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Local accounts: argon2-hashed passwords, roles, throttled and locked sign-in.
 
 Passwords are never logged, stored or shown in clear. Where the ministry has single sign-on,

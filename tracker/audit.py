@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The audit trail as people read it and as a CSV file an administrator exports."""
 
 from __future__ import annotations

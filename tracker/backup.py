@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Backups (one Parquet file per table) with a signed manifest, and verified restores.
 
 A backup folder (0700, files 0600) holds the data files and a manifest of their SHA-256, the

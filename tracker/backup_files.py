@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """A backup folder's files: owner-only permissions, SHA-256 of every file, the manifest's
 HMAC-SHA256 with a key kept outside the folder, and the check a restore runs before it reads
 anything (issue 8, point 3). No database here: this module only reads and writes files.

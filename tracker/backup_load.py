@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Build a database file from a verified backup without running any SQL from the backup.
 
 The schema comes from our own migrations (queries/schema), up to the version the backup was

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The Ministry Office's monthly briefing (seed 000), written from the data for the items this
 tracker holds: what was received in the month and where it stands, what fell due and how much
 of it was done, the replies issued, each session's line ("đã hoàn thành trả lời 129/129 kiến

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Plot builders: pure functions from counts to plotly figures (tested on their data)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Command line: ``python -m tracker COMMAND`` against the file named by TRACKER_DB.
 
 Bad arguments give one line on stderr and a non-zero exit, never a traceback.

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Administrative commands: accounts, backups, restores, integrity checks."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Sessions on the command line (issue 9):
 
     python -m tracker sessions [--json]

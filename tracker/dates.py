@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Dates as Vietnamese users read and type them: dd/mm/yyyy."""
 
 from __future__ import annotations

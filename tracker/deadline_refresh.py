@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Open items follow calendar corrections: when a day off is confirmed or withdrawn (24/11, an
 announced swap), a computed deadline that no reply or transfer has closed yet moves with it.
 

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """A realistic demo data set: several sessions of the 15th NA and the 16th NA's first two,
 a few hundred items across the ministry's units, every state represented.
 

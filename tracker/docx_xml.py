@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Bits of WordprocessingML python-docx has no API for (borders, cell margins, fields), written
 in the schema's element order: Word refuses a file whose elements are out of order."""
 

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The few named errors the service layer raises; pages and the CLI show them to people.
 
 Each error carries a catalog key and parameters rather than a finished sentence, so the

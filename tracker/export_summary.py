@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The export's figures (issue 9): the Excel summary sheet, and for a unit's export the block of
 items it only coordinates, labelled apart.
 

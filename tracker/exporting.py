@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The pre-session report pack (issue 3): Excel workbook, Word report in the official layout, CSV.
 
 The Word report's layout is tracker/report_docx.py, its sentences tracker/report_text.py.

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Limits on what an import may read, enforced before anything is parsed (issue 8, point 1).
 
 Why these numbers (docs/IMPORT_EXPORT.md, "Limits"): a session brings hundreds to a few

@@ -18,7 +18,8 @@ _DIR = Path(__file__).with_name("catalog")
 @cache
 def catalog(lang: str) -> dict[str, str]:
     with open(_DIR / f"{lang}.json", encoding="utf-8") as f:
-        return json.load(f)
+        messages: dict[str, str] = json.load(f)
+    return messages
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:

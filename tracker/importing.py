@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Bulk import (issue 3): read a spreadsheet, show every row's fate, then commit all or nothing.
 
 1. ``read_table`` turns the bytes of an .xlsx (python-calamine) or .csv (UTF-8 with or without BOM,

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The tracked item (a voter recommendation or a deputy's question) and its vocabularies."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The Word report to the NA Standing Committee in the layout of Decree 30/2020/NĐ-CP, Appendix I.
 
 Point by point (the box numbers are the decree's layout diagram):

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """National Assembly terms and sessions: "15/8" is the 8th regular session of the 15th NA,
 "15/BT9" its 9th extraordinary ("bất thường") session."""
 

@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Statistics per session/kind/unit: the four performance buckets and the result categories.
 
 The numbers always add up (issue 2): total = replied + open_not_due + overdue;

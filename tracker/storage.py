@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """The only module that imports duckdb: one process owns the file, reads use a cursor per call,
 and every write runs on one writer thread (like datasette's write connection), so two users
 never race on a row and nobody sees DuckDB's "Conflict on update".

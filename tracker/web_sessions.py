@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (not yet strict-clean: issue 10 removes this marker module by module)
 """Server-side sign-in sessions: what lets a page reload keep the person signed in (issue 8).
 
 A browser tab that signs in gets a row in ``web_sessions``. The tab's own Streamlit state holds the
