@@ -4,6 +4,7 @@ and a helper to run the CLI as a user would (``python -m tracker`` in a subproce
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -199,3 +200,22 @@ def open_page(at, page: str):
     at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+# The fast lane (`make check`): a test is "slow" when it drives pages (AppTest), runs the CLI or
+# another process, or needs the session-wide demo register. Marked here from what the test uses,
+# so a new test lands in the right lane without anyone remembering a marker.
+_SLOW_FIXTURES = {"demo_db", "demo_tracker", "server", "browser"}
+_SLOW_WORDS = ("start_app(", "AppTest", "run_cli(", "subprocess", "crash_worker", "soffice")
+
+
+@functools.cache
+def _module_is_slow(path: str) -> bool:
+    source = Path(path).read_text(encoding="utf-8")
+    return any(word in source for word in _SLOW_WORDS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or _module_is_slow(str(item.path)):
+            item.add_marker(pytest.mark.slow)
