@@ -15,7 +15,9 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
+from benchmarks.uk_questions import convert
 from tests.conftest import LIAISON, VIEWER, draft, run_cli
+from tests.factories import as_csv, generated_rows
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.importing import (
     ALL_COLUMNS,
@@ -32,12 +34,10 @@ from tracker.importing import (
     template_xlsx,
     unit_code_for,
 )
-from tracker.io_bench import as_csv, generated_rows
 from tracker.items import Kind, Phase, Result
 from tracker.permissions import SYSTEM
 from tracker.service import Filters
 from tracker.sessions import SessionRef
-from tracker.uk_questions import convert
 
 UK_FILE = (
     Path(__file__).resolve().parents[2]
