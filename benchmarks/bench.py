@@ -1,4 +1,4 @@
-"""The benchmark of issue 5: ``python -m tracker.bench`` (or ``make bench``).
+"""The benchmark of issue 5: ``python -m benchmarks.bench`` (or ``make bench``).
 
 Builds registers of 1,000, 10,000 and 100,000 items (and 1,000,000 with ``--full``) with a
 realistic spread, measures the statistics, the register search, every page's server-side run
@@ -681,7 +681,7 @@ def render(results: list[SizeResult], browser: dict | None, info: dict[str, str]
             f"Medians of {info['rounds']} runs (pages: {info['page_runs']}; browser: {info['browser_runs']}), "
             "calls compared in a ratio interleaved in the same run. Load average (1 min) at start / end: "
             f"{info['load_start']} / {info['load_end']} — the machine is shared, so absolute times carry noise; "
-            "the ratios are measured side by side. `python -m tracker.bench` (`--full` adds 1,000,000 items)."
+            "the ratios are measured side by side. `python -m benchmarks.bench` (`--full` adds 1,000,000 items)."
         ),
         "",
     ]
@@ -727,7 +727,7 @@ def _browser_size(sizes: list[int]) -> int | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tracker.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--full", action="store_true", help="add the 1,000,000-item register")
     parser.add_argument("--sizes", help="comma-separated sizes instead of the defaults, e.g. 1000,10000")
     parser.add_argument("--runs", type=int, default=15, help="runs per service call (medians)")
