@@ -582,7 +582,7 @@ def uk_records() -> pd.DataFrame:
 
 @pytest.mark.skipif(not UK_FILE.exists(), reason="the real-data folder is not mounted")
 def test_real_uk_written_questions_import_through_the_documented_mapping(tracker):
-    # Volume and correctness only: speed is measured by `python -m tracker.io_bench`, not here.
+    # Volume and correctness only: speed is measured by `python -m benchmarks.io_bench`, not here.
     table = convert(UK_FILE)
     result = preview_import(tracker, SYSTEM, table, create_missing=True)
     assert result.count(Fate.NEW) == 8885, [p.message() for p in result.problems[:5]]
