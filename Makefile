@@ -25,7 +25,7 @@ demo: setup
 # The benchmark of issue 5: builds 1,000 / 10,000 / 100,000-item registers, prints one table and
 # writes it to docs/PERFORMANCE.md. `make bench BENCH_ARGS=--full` adds 1,000,000 items.
 bench: setup
-	$(PY) -m tracker.bench $(BENCH_ARGS)
+	$(PY) -m benchmarks.bench $(BENCH_ARGS)
 
 # Debian's Chromium for the real-browser tests (Playwright cannot download a browser here).
 browser-deps:

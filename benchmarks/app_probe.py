@@ -1,6 +1,6 @@
 """Every page's server-side run under AppTest against one register, in its own process.
 
-Run by tracker.bench: ``python -m benchmarks.app_probe --db FILE --runs N``; prints one JSON line.
+Run by benchmarks.bench: ``python -m benchmarks.app_probe --db FILE --runs N``; prints one JSON line.
 A process of its own so its memory is the app's alone, and so the bench (which built the file)
 has let go of DuckDB's one-process lock.
 """

@@ -1,7 +1,7 @@
 """Real browser: navigation to the progress page until its plotly charts are drawn, against the
 same navigation to a one-bar plotly page (benchmarks/floor_app.py), in one run.
 
-Run by tracker.bench: ``python -m benchmarks.browser_probe --db FILE --username U --password P``;
+Run by benchmarks.bench: ``python -m benchmarks.browser_probe --db FILE --username U --password P``;
 prints one JSON line. Both apps are served by ``streamlit run`` on free loopback ports at once,
 and the two measurements alternate, so background load hits both alike. Debian's Chromium
 (Playwright cannot download a browser here).

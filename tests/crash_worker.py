@@ -80,8 +80,8 @@ def edits(tracker: Tracker, marker: Path) -> None:
 
 def import_file(tracker: Tracker, marker: Path, rows: int = 40_000) -> None:
     """A real import through tracker.importing: killed while it writes, it must leave nothing."""
+    from tests.factories import as_csv, generated_rows
     from tracker.importing import commit_import, preview_import, read_table
-    from tracker.io_bench import as_csv, generated_rows
 
     table = read_table(as_csv(generated_rows(rows)), "kien-nghi.csv")
     preview = preview_import(tracker, SYSTEM, table)

@@ -65,6 +65,58 @@ def test_the_import_check_would_notice_streamlit(tmp_path):
     assert {"streamlit", "streamlit.components.v1"} <= imported_modules(probe)
 
 
+# Dev tools and test data stay out of the product (issue 10): benchmarks/ and tests/ may use
+# tracker/, never the other way round, and only they may read the real data in ../shared.
+OUTSIDE_DATA = re.compile(r"(?:^|[/\\])shared(?:[/\\]|$)|realdata")
+
+
+def docstrings(tree: ast.AST) -> set[int]:
+    """ids of the docstring nodes: they may cite ../shared/domain.md as a rule's source."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def outside_data_named(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skip = docstrings(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and OUTSIDE_DATA.search(node.value)
+    ]
+
+
+@pytest.mark.parametrize("path", tracker_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_product_holds_no_dev_tools_or_test_data(path):
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in ("benchmarks", "tests")}
+    assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+    named = outside_data_named(path)
+    assert not named, f"{path.relative_to(ROOT)} names the data outside the product: {named}"
+
+
+def test_the_dev_tools_check_would_notice_them(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        '"""Cites ../shared/domain.md."""\n'
+        "from tests.factories import as_csv\n"
+        "import benchmarks.bench\n"
+        'UK = ROOT.parent / "shared" / "realdata" / "uk.csv"\n'
+        'OTHER = "../shared/realdata/uk.csv"\n'
+        'FINE = "a unit shared by two items"\n',
+        encoding="utf-8",
+    )
+    assert {"tests.factories", "benchmarks.bench"} <= imported_modules(probe)
+    assert sorted(outside_data_named(probe)) == ["../shared/realdata/uk.csv", "realdata", "shared"]
+
+
 def page_files() -> list[Path]:
     return sorted(PAGES.rglob("*.py")) if PAGES.is_dir() else []
 
@@ -109,7 +161,8 @@ def test_every_sql_file_starts_with_a_two_line_header(path):
 def named_queries_used() -> set[str]:
     """Names passed to Cursor/Database .run/.all/.one/.records/.many/.frame in the code."""
     used = set()
-    for path in [*tracker_modules(), *page_files(), *sorted((ROOT / "ui").rglob("*.py"))]:
+    code = ("ui", "benchmarks")
+    for path in [*tracker_modules(), *page_files(), *(p for d in code for p in sorted((ROOT / d).rglob("*.py")))]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

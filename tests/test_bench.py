@@ -1,4 +1,4 @@
-"""The benchmark's register builder (tracker/bench.py) at a tiny size: what it writes obeys the
+"""The benchmark's register builder (benchmarks/register.py) at a tiny size: what it writes obeys the
 product's rules, so the benchmark measures a register the app could really hold. No timings here."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from tracker.bench import build_database, write_markdown
+from benchmarks.bench import write_markdown
+from benchmarks.register import build_database
 from tracker.items import Status
 from tracker.service import Filters, Tracker, _search_text
 from tracker.stats import Counts

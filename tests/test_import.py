@@ -15,7 +15,9 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
+from benchmarks.uk_questions import convert
 from tests.conftest import LIAISON, VIEWER, draft, run_cli
+from tests.factories import as_csv, generated_rows
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.importing import (
     ALL_COLUMNS,
@@ -32,12 +34,10 @@ from tracker.importing import (
     template_xlsx,
     unit_code_for,
 )
-from tracker.io_bench import as_csv, generated_rows
 from tracker.items import Kind, Phase, Result
 from tracker.permissions import SYSTEM
 from tracker.service import Filters
 from tracker.sessions import SessionRef
-from tracker.uk_questions import convert
 
 UK_FILE = (
     Path(__file__).resolve().parents[2]
@@ -582,7 +582,7 @@ def uk_records() -> pd.DataFrame:
 
 @pytest.mark.skipif(not UK_FILE.exists(), reason="the real-data folder is not mounted")
 def test_real_uk_written_questions_import_through_the_documented_mapping(tracker):
-    # Volume and correctness only: speed is measured by `python -m tracker.io_bench`, not here.
+    # Volume and correctness only: speed is measured by `python -m benchmarks.io_bench`, not here.
     table = convert(UK_FILE)
     result = preview_import(tracker, SYSTEM, table, create_missing=True)
     assert result.count(Fate.NEW) == 8885, [p.message() for p in result.problems[:5]]

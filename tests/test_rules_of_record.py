@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, draft, officer, reply
+from tests.factories import as_csv, generated_rows
 from tracker import accounts, backup
 from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
 from tracker.importing import commit_import, preview_import, read_table
-from tracker.io_bench import as_csv, generated_rows
 from tracker.permissions import Role
 from tracker.service import Filters, Tracker
 

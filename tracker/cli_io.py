@@ -2,7 +2,7 @@
 # (not yet strict-clean: issue 10 removes this marker module by module)
 """Command-line import, export and briefing (issue 3):
 
-    python -m tracker import FILE [--dry-run] [--create-missing] [--encoding ENC] [--mapping uk-written-questions]
+    python -m tracker import FILE [--dry-run] [--create-missing] [--encoding ENC]
     python -m tracker export --session 15/8 --format {xlsx,docx,csv} -o FILE [--as-of DATE] [--unit CODE] [--open]
     python -m tracker briefing --month 2024-10 [--lang vi|en|both]
 
@@ -21,7 +21,6 @@ from tracker.errors import InvalidInput
 from tracker.i18n import t
 
 COMMANDS = ("import", "export", "briefing")
-MAPPINGS = ("uk-written-questions",)
 # Equal to tracker.exporting.FORMATS and tracker.importing.ENCODINGS (a test checks): repeated here
 # so that parsing arguments does not import pandas and the rest.
 FORMATS = ("xlsx", "docx", "csv")
@@ -38,9 +37,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--create-missing", action="store_true", help="create sessions and units the file names but the register lacks"
     )
     imp.add_argument("--encoding", choices=ENCODINGS, default="auto", help="CSV encoding (default: detect)")
-    imp.add_argument(
-        "--mapping", choices=MAPPINGS, help="convert a known foreign format first (see docs/PERFORMANCE.md)"
-    )
 
     exp = sub.add_parser("export", help="write the report pack for a session: xlsx, docx or csv")
     exp.add_argument("--session", required=True, help="15/8, or 15/BT9 for an extraordinary session")
@@ -73,21 +69,15 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _import(tracker, args: argparse.Namespace, lang: str) -> int:
-    from tracker.file_limits import check_size, read_upload
+    from tracker.file_limits import read_upload
     from tracker.importing import Fate, commit_import, preview_frame, preview_import, preview_reasons, read_table
     from tracker.permissions import SYSTEM
 
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput("import.no_file", field="file", file=str(path))
-    if args.mapping == "uk-written-questions":
-        from tracker.uk_questions import convert
-
-        check_size(path.stat().st_size, path.name)
-        table = convert(path)
-    else:
-        # The upload limits hold here too: the size before reading, the rest while reading.
-        table = read_table(read_upload(path), path.name, args.encoding)
+    # The upload limits hold here too: the size before reading, the rest while reading.
+    table = read_table(read_upload(path), path.name, args.encoding)
     preview = preview_import(tracker, SYSTEM, table, create_missing=args.create_missing, lang=lang)
     print(preview.summary(lang) + (f" [{table.encoding}]" if table.encoding else ""))
     if preview.ignored_headers:

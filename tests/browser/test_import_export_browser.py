@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.browser.conftest import ADMIN_PASSWORD, watch
 from tests.browser.test_journeys import idle, sign_in
-from tracker.io_bench import as_csv, generated_rows
+from tests.factories import as_csv, generated_rows
 
 pytestmark = pytest.mark.browser
 ROWS = 40

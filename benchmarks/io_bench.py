@@ -1,90 +1,28 @@
-"""Timings of the import and the report pack (issue 3): ``python -m tracker.io_bench``.
+"""Timings of the import and the report pack (issue 3): ``python -m benchmarks.io_bench``.
 
-Imports the real UK written questions (../shared/realdata, through tracker/uk_questions.py) and a
-generated 10,000-row file (CSV and .xlsx, with and without incoming numbers) into fresh database
-files under a temporary folder, then exports each session as xlsx, docx and csv. Prints a
-Markdown table (medians of --rounds runs) for docs/PERFORMANCE.md, "Import and export".
+Imports the real UK written questions (../shared/realdata, converted by benchmarks/uk_questions.py
+and read back as the CSV it writes) and a generated 10,000-row file (tests/factories.py; CSV and
+.xlsx, with and without incoming numbers) into fresh database files under a temporary folder,
+then exports each session as xlsx, docx and csv. Prints a Markdown table (medians of --rounds runs) for docs/PERFORMANCE.md, "Import and export".
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import platform
-import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
+from benchmarks.uk_questions import UK_FILE, convert
+from tests.factories import as_csv, as_xlsx, generated_rows
 from tracker.exporting import ExportScope, export
-from tracker.importing import ALL_COLUMNS, Fate, commit_import, preview_import, read_table
+from tracker.importing import Fate, commit_import, preview_import, read_table
 from tracker.permissions import SYSTEM
 from tracker.service import Tracker
-from tracker.storage import ROOT
-from tracker.uk_questions import convert
-
-UK_FILE = ROOT.parent / "shared" / "realdata" / "uk_commons_written_questions" / "commons_wq_2023-12_2024-07-09.csv"
-_TOPIC_WORDS = (
-    "lương phụ cấp biên chế cán bộ công chức viên chức sắp xếp đơn vị hành chính bảo hiểm xã hội việc làm "
-    "người có công thi đua khen thưởng lưu trữ thanh niên"
-)
-_UNITS = ("TCBC", "Vụ Chính quyền địa phương", "CCVC", "CCHC", "TLBHXH", "cuc viec lam", "NCC", "VP")
-
-
-def generated_rows(n: int, *, seed: int = 3, numbered: bool = True) -> list[dict[str, str]]:
-    """n voter recommendations of the 15th NA's 9th session, 60 % replied, with distinct text."""
-    rng = random.Random(seed)
-    words = _TOPIC_WORDS.split()
-    out = []
-    for i in range(n):
-        received = date(2025, 8, 4) + timedelta(days=rng.randint(0, 40))
-        row = dict.fromkeys(ALL_COLUMNS, "")
-        row.update(
-            kind="voter_recommendation",
-            term="15",
-            session="9",
-            phase="after",
-            ref_no=f"{i + 1}/BDN-15.9" if numbered else "",
-            received_on=received.strftime("%d/%m/%Y"),
-            source=f"Cử tri tỉnh {rng.choice(['Nghệ An', 'Hà Tĩnh', 'Gia Lai', 'Cà Mau'])}",
-            summary="Đề nghị " + " ".join(rng.choice(words) for _ in range(16)) + f" (kiến nghị {i + 1})",
-            topic="Tiền lương",
-            lead_unit=rng.choice(_UNITS),
-        )
-        if rng.random() < 0.6:
-            row.update(
-                response_no=f"{i + 1}/BNV",
-                responded_on=(received + timedelta(days=rng.randint(5, 70))).strftime("%d/%m/%Y"),
-                result=rng.choice(["resolved", "explained"]),
-                signer="Thứ trưởng Trần Minh Khoa",
-            )
-        out.append(row)
-    return out
-
-
-def as_csv(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ALL_COLUMNS)
-    writer.writerows([r[c] for c in ALL_COLUMNS] for r in rows)
-    return out.getvalue().encode("utf-8-sig")
-
-
-def as_xlsx(rows: list[dict[str, str]]) -> bytes:
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    sheet = book.add_worksheet()
-    sheet.write_row(0, 0, ALL_COLUMNS)
-    for n, r in enumerate(rows, start=1):
-        sheet.write_row(n, 0, [r[c] for c in ALL_COLUMNS])
-    book.close()
-    return buffer.getvalue()
 
 
 def _timed(work: Callable[[], object]) -> tuple[float, object]:
@@ -176,7 +114,7 @@ def markdown(results: list[tuple[str, dict]], rounds: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m tracker.io_bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.io_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     print(markdown(run(args.rounds), args.rounds))
