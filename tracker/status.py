@@ -1,7 +1,7 @@
 """Status derived from stored facts and an "as of" date (never stored as a second truth).
 
-The same rules are written in SQL (the ``items_as_of`` macro, queries/schema/006_archive_reason_kind.sql, and the
-bench's bare aggregates, queries/bench/bare_*.sql) for speed; tests/test_status_and_stats.py
+The same rules are written once in SQL for speed (the ``item_status`` and ``item_counted`` macros in
+queries/views/, used by ``items_as_of`` and the bench's bare aggregates); tests/test_status_and_stats.py
 checks they agree on random items.
 """
 

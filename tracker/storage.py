@@ -57,6 +57,10 @@ class Queries:
             found.append((int(path.name[:3]), f"schema/{path.stem}"))
         return found
 
+    def views(self) -> list[str]:
+        """The macros under queries/views/, in file-name order: a macro is created after those it calls."""
+        return [f"views/{path.stem}" for path in sorted((self.root / "views").glob("*.sql"))]
+
 
 class Cursor:
     """A thin wrapper so services run named queries, never SQL strings."""
@@ -254,7 +258,9 @@ class Database:
     # -- lifecycle -----------------------------------------------------------------------
     def migrate(self, up_to: int | None = None) -> list[int]:
         """Apply numbered migrations not yet recorded (up to ``up_to`` when given: a restore
-        builds the schema a backup was made with); each one is itself safe to run twice."""
+        builds the schema a backup was made with); each one is itself safe to run twice. Then,
+        once no migration is left, re-create the views (queries/views: the status rule and the
+        counting block, defined once) in the same transaction."""
 
         def work(cur: Cursor) -> list[int]:
             cur.raw.execute(
@@ -269,6 +275,13 @@ class Database:
                 cur.raw.execute(self.queries[name])
                 cur.raw.execute("insert into schema_migrations (version) values (?)", [version])
                 applied.append(version)
+            # Views hold no data, so they are not migrations (issue 10): "create or replace" on every
+            # open gives a file migrated years ago, a new one and a restored one the same definitions.
+            # A table macro checks its columns when created, so they wait for the newest schema: a
+            # restore building an older version gets them from its final migrate().
+            if all(version in done or version in applied for version, _ in self.queries.migrations()):
+                for name in self.queries.views():
+                    cur.raw.execute(self.queries[name])
             return applied
 
         return self.write(work)

@@ -1,30 +1,13 @@
 -- The benchmark's floor: the same counts as stats/by_session, written straight over items in one pass.
--- Params (named): as_of, session_id (null = all). No macro, no join, no empty session x kind rows.
-select
-    session_id,
-    kind,
-    count(*) filter (where st <> 't') as total,
-    count(*) filter (where st in ('o', 'l')) as replied,
-    count(*) filter (where st = 'o') as replied_on_time,
-    count(*) filter (where st = 'l') as replied_late,
-    count(*) filter (where st = 'n') as open_not_due,
-    count(*) filter (where st = 'd') as overdue,
-    count(*) filter (where st = 't') as transferred,
-    count(*) filter (where st in ('o', 'l') and result = 'resolved') as resolved,
-    count(*) filter (where st in ('o', 'l') and result = 'being_resolved') as being_resolved,
-    count(*) filter (where st in ('o', 'l') and result = 'explained') as explained
+-- Params (named): as_of, session_id (null = all). No table macro, no join, no empty session x kind rows.
+-- Still a floor though it shares the rule: item_status, item_counted and status_counts are scalar and
+-- aggregate macros (queries/views/), expanded into this statement when DuckDB binds it, so it plans
+-- as the hand-written case/filter it replaces; the service does the same work plus the join to sessions.
+select session_id, kind, unnest(status_counts(status, result))
 from (
-    select
-        session_id, kind, result,
-        case
-            when transferred_on <= $as_of then 't'
-            when responded_on <= $as_of then case when responded_on <= due_on then 'o' else 'l' end
-            when $as_of > due_on then 'd'
-            else 'n'
-        end as st
+    select session_id, kind, result, item_status(transferred_on, responded_on, due_on, $as_of) as status
     from items
-    where received_on <= $as_of and ($session_id is null or session_id = $session_id)
-        -- Counted as items_as_of counts (schema 006): a duplicate entry never, other archives until archived.
-        and (archived_at is null or (coalesce(archive_reason, 'other') <> 'duplicate_entry' and cast(archived_at as date) > $as_of))
+    where item_counted(received_on, archived_at, archive_reason, $as_of)
+        and ($session_id is null or session_id = $session_id)
 )
 group by session_id, kind;

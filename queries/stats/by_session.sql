@@ -1,19 +1,9 @@
 -- The four buckets and result categories per session x kind, as of a date: only the pairs that
 -- have items. Params (named): as_of, session_id (null = all), kind (null = both).
 -- (Issue 5: a bare aggregate over the status macro; Tracker.stats adds the zero rows — a kind
--- with nothing yet — and the order in Python, where they cost nothing to plan.)
-select
-    session_id, kind,
-    count(*) filter (where status <> 'transferred') as total,
-    count(*) filter (where status in ('replied_on_time', 'replied_late')) as replied,
-    count(*) filter (where status = 'replied_on_time') as replied_on_time,
-    count(*) filter (where status = 'replied_late') as replied_late,
-    count(*) filter (where status = 'open_not_due') as open_not_due,
-    count(*) filter (where status = 'overdue') as overdue,
-    count(*) filter (where status = 'transferred') as transferred,
-    count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'resolved') as resolved,
-    count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'being_resolved') as being_resolved,
-    count(*) filter (where status in ('replied_on_time', 'replied_late') and result = 'explained') as explained
+-- with nothing yet — and the order in Python, where they cost nothing to plan. The counting block
+-- is status_counts, queries/views/03_status_counts.sql.)
+select session_id, kind, unnest(status_counts(status, result))
 from items_as_of($as_of)
 where ($session_id is null or session_id = $session_id) and ($kind is null or kind = $kind)
 group by session_id, kind;
