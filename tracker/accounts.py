@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Local accounts: argon2-hashed passwords, roles, throttled and locked sign-in.
 
 Passwords are never logged, stored or shown in clear. Where the ministry has single sign-on,
@@ -13,6 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -52,7 +51,7 @@ class Account:
         return Actor(self.username, self.role, self.unit, self.display_name)
 
 
-def _account(row: dict) -> Account:
+def _account(row: dict[str, Any]) -> Account:
     return Account(
         row["username"],
         row["display_name"],
@@ -74,7 +73,9 @@ def _check_password(password: str) -> str:
     return password
 
 
-def _check_account_fields(tracker: Tracker, username: str, role: Role | str, unit: str | None, email: str | None):
+def _check_account_fields(
+    tracker: Tracker, username: str, role: Role | str, unit: str | None, email: str | None
+) -> tuple[str, Role, str | None, str | None]:
     name = v.validate_text(username, "username", 64, required=True, multiline=False)
     if not all(ch.isalnum() or ch in "._-@" for ch in name):
         raise InvalidInput("error.username_chars", field="username")
@@ -99,7 +100,7 @@ def _refuse_shared_email(cur: Cursor, email: str | None, username: str) -> None:
         raise InvalidInput("error.email_taken", field="email", value=email)
 
 
-def list_users(tracker: Tracker) -> list[dict]:
+def list_users(tracker: Tracker) -> list[dict[str, Any]]:
     return tracker.db.records("users/list")
 
 
@@ -137,7 +138,7 @@ def add_user(
         )
 
     tracker.db.write(work)
-    return get_account(tracker, name)
+    return _written_account(tracker, name)
 
 
 def create_first_admin(tracker: Tracker, username: str, password: str, display_name: str = "") -> Account:
@@ -148,17 +149,28 @@ def create_first_admin(tracker: Tracker, username: str, password: str, display_n
 
     def work(cur: Cursor) -> None:
         # Checked inside the transaction on the single writer: two browsers cannot both win.
-        if cur.one("users/count")[0] > 0:
+        count = cur.one("users/count")
+        assert count is not None  # an aggregate returns one row
+        if count[0] > 0:
             raise PermissionDenied(action="create_first_admin", role="-")
         cur.run("users/insert", [name, display, role.value, unit, email, hashed])
         tracker._admin_log(cur, Actor(name, Role.ADMIN), "first_admin_created", name, {})
 
     tracker.db.write(work)
-    return get_account(tracker, name)
+    return _written_account(tracker, name)
+
+
+def _written_account(tracker: Tracker, name: str) -> Account:
+    """The account just written (the write succeeded, so it is there)."""
+    account = get_account(tracker, name)
+    assert account is not None
+    return account
 
 
 def has_accounts(tracker: Tracker) -> bool:
-    return tracker.db.one("users/count")[0] > 0
+    count = tracker.db.one("users/count")
+    assert count is not None  # an aggregate returns one row
+    return bool(count[0] > 0)
 
 
 def update_user(
@@ -279,18 +291,19 @@ def authenticate(
 
 
 def _pause(failures: int) -> float:
-    return min(0.25 * 2 ** min(failures, 4), 4.0)
+    pause: float = min(0.25 * 2 ** min(failures, 4), 4.0)  # int ** int is typed Any
+    return pause
 
 
 def _when(moment: datetime) -> str:
     return moment.strftime("%H:%M %d/%m/%Y")
 
 
-def _admin_event(cur: Cursor, who: str, action: str, subject: str, changes: dict) -> None:
+def _admin_event(cur: Cursor, who: str, action: str, subject: str, changes: dict[str, Any]) -> None:
     cur.run("audit/insert_admin_event", [who, action, subject, json.dumps(changes, ensure_ascii=False), ""])
 
 
-def _log_sign_in(tracker: Tracker, who: str, action: str, subject: str, changes: dict) -> None:
+def _log_sign_in(tracker: Tracker, who: str, action: str, subject: str, changes: dict[str, Any]) -> None:
     """A sign-in event on its own (never the password: it is not even passed here)."""
     tracker.db.write(lambda cur: _admin_event(cur, who, action, subject, changes))
 

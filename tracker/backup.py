@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Backups (one Parquet file per table) with a signed manifest, and verified restores.
 
 A backup folder (0700, files 0600) holds the data files and a manifest of their SHA-256, the
@@ -17,12 +15,14 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from tracker import backup_files as files
 from tracker import backup_load
 from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
+from tracker.storage import Cursor
 
 FOLDER_NAME = re.compile(r"tracker-\d{8}-\d{6}-\d{6}")
 # Statistics are compared as of a far date so every item, reply and transfer counts.
@@ -33,10 +33,10 @@ CHECK_AS_OF = date(2100, 12, 31)
 class BackupInfo:
     path: Path
     created_at: str
-    counts: dict
+    counts: dict[str, int]
 
 
-def fingerprint(tracker: Tracker, cur=None) -> dict:
+def fingerprint(tracker: Tracker, cur: Cursor | None = None) -> dict[str, Any]:
     """What a restore must reproduce: row counts and the statistics of every session.
 
     With ``cur`` (the writer's cursor) it reads inside that transaction."""
@@ -54,22 +54,26 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
     key = files.ensure_key(files.key_path(tracker.db.path))
     files.make_private_folder(target)
     created_at = datetime.now().isoformat(timespec="seconds")
-    manifest: dict = {}
+    manifest: dict[str, Any] = {}
 
-    def work(cur) -> None:
+    def work(cur: Cursor) -> None:
         # Data, fingerprint and record in one job on the single writer: no write can land
         # between the files and the figures that a restore is checked against.
         tables = [row[0] for row in cur.all("backup/tables")]
         rows = {}
         for table in tables:
             cur.copy_table_to(table, target / f"{table}.parquet")
-            rows[table] = int(cur.one("backup/file_rows", [str(target / f"{table}.parquet")])[0])
+            written = cur.one("backup/file_rows", [str(target / f"{table}.parquet")])
+            assert written is not None  # a count returns one row
+            rows[table] = int(written[0])
+        schema = cur.one("backup/schema_version")
+        assert schema is not None  # an aggregate returns one row
         manifest.update(
             {
                 "format": files.FORMAT,
                 "created_at": created_at,
                 "source": str(tracker.db.path),
-                "schema_version": int(cur.one("backup/schema_version")[0]),
+                "schema_version": int(schema[0]),
                 "tables": rows,
                 "sequences": {name: last for name, last in cur.all("backup/sequences")},
             },
@@ -97,9 +101,10 @@ def list_backups(parent: Path) -> list[str]:
     )
 
 
-def last_backup(tracker: Tracker) -> dict | None:
+def last_backup(tracker: Tracker) -> dict[str, str] | None:
     raw = tracker.reference.settings.get("last_backup")
-    return json.loads(raw) if raw else None
+    made: dict[str, str] | None = json.loads(raw) if raw else None  # {"path", "at"}, as written above
+    return made
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """A backup folder's files: owner-only permissions, SHA-256 of every file, the manifest's
 HMAC-SHA256 with a key kept outside the folder, and the check a restore runs before it reads
 anything (issue 8, point 3). No database here: this module only reads and writes files.
@@ -19,6 +17,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from tracker.errors import InvalidInput
 
@@ -98,7 +97,7 @@ def make_private_folder(path: Path) -> None:
     os.chmod(path, FOLDER_MODE)
 
 
-def seal(folder: Path, manifest: dict, key: bytes) -> None:
+def seal(folder: Path, manifest: dict[str, Any], key: bytes) -> None:
     """Record every data file's SHA-256 in the manifest, write and sign it, make files 0600."""
     files = sorted(p for p in folder.iterdir() if p.name not in (MANIFEST, SIGNATURE))
     manifest["files"] = {p.name: sha256_of(p) for p in files}
@@ -113,7 +112,7 @@ def seal(folder: Path, manifest: dict, key: bytes) -> None:
 class Verified:
     """A folder whose files all matched: the manifest, and private copies to load from."""
 
-    manifest: dict
+    manifest: dict[str, Any]
     copies: Path | None  # the private copies to load from (None when only checked)
     signed: bool  # False: no key here, so the manifest's signature could not be checked
 
@@ -122,7 +121,7 @@ def _refuse(key: str, folder: Path, **params: object) -> InvalidInput:
     return InvalidInput(key, field="path", value=str(folder), **params)
 
 
-def read_manifest(folder: Path) -> tuple[dict, bytes]:
+def read_manifest(folder: Path) -> tuple[dict[str, Any], bytes]:
     path = folder / MANIFEST
     if not folder.is_dir() or not path.is_file() or path.is_symlink():
         raise _refuse("error.not_a_backup", folder)
@@ -155,7 +154,7 @@ def _check_signature(folder: Path, body: bytes, key: bytes | None) -> bool:
     return True
 
 
-def _check_listing(folder: Path, files: dict) -> None:
+def _check_listing(folder: Path, files: object) -> None:  # the manifest's, unchecked
     if not isinstance(files, dict) or not files:
         raise _refuse("error.backup_manifest_damaged", folder)
     for name, digest in files.items():
@@ -198,7 +197,7 @@ def verify(folder: Path, key: bytes | None, work_dir: Path | None = None) -> Ver
     return Verified(manifest, copies, signed)
 
 
-def _sink(copies: Path | None, name: str):
+def _sink(copies: Path | None, name: str) -> contextlib.AbstractContextManager[IO[bytes] | None]:
     return (copies / name).open("wb") if copies else contextlib.nullcontext()
 
 

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Build a database file from a verified backup without running any SQL from the backup.
 
 The schema comes from our own migrations (queries/schema), up to the version the backup was
@@ -47,7 +45,9 @@ def build(verified: Verified, folder: Path, target: Path) -> None:
                 expected = cur.all("backup/table_columns", [table])
                 if cur.all("backup/file_columns", [str(path)]) != expected:
                     raise _refuse("error.backup_columns_mismatch", folder, name=f"{table}.parquet")
-                if int(cur.one("backup/file_rows", [str(path)])[0]) != tables[table]:
+                held = cur.one("backup/file_rows", [str(path)])
+                assert held is not None  # a count returns one row
+                if int(held[0]) != tables[table]:
                     raise _refuse("error.restore_mismatch", folder)
                 cur.load_table_from(table, [name for name, _ in expected], path)
             ours_seq = {name for name, _ in cur.all("backup/sequences")}

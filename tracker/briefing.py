@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The Ministry Office's monthly briefing (seed 000), written from the data for the items this
 tracker holds: what was received in the month and where it stands, what fell due and how much
 of it was done, the replies issued, each session's line ("đã hoàn thành trả lời 129/129 kiến
@@ -93,7 +91,7 @@ class Briefing:
     as_of: date
     by_kind: dict[str, MonthCounts]
     sessions: list[StatsRow]  # per session x kind, for the sessions the month speaks of
-    phases: dict[tuple[int, str], set[str]] = field(default_factory=dict)  # (session, kind) -> phases
+    phases: dict[tuple[int | None, str], set[str]] = field(default_factory=dict)  # (session, kind) -> phases
     decimals: int = DEFAULT_DECIMALS
 
     @property
@@ -307,7 +305,7 @@ def month_briefing(tracker: Tracker, year: int, month: int, as_of: date | None =
     session_ids = {r[0] for r in tracker.db.all("briefing/sessions_in_month", {"first": first, "last": last})}
     rows = [row for sid in sorted(session_ids) for row in tracker.stats(as_of, sid)]
     rows.sort(key=lambda r: (r.ref, r.kind != REC))
-    phases: dict[tuple[int, str], set[str]] = {}
+    phases: dict[tuple[int | None, str], set[str]] = {}
     for sid, kind, phase in tracker.db.all("briefing/session_phases", {"as_of": as_of}):
         phases.setdefault((sid, kind), set()).add(phase)
     return Briefing(year, month, first, last, as_of, by_kind, rows, phases, tracker.reference.percent_decimals)

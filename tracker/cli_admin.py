@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Administrative commands: accounts, backups, restores, integrity checks."""
 
 from __future__ import annotations
@@ -17,11 +15,12 @@ from tracker.storage import default_path
 
 if TYPE_CHECKING:
     from tracker.backup import Checked
+    from tracker.storage import Database
 
 COMMANDS = ("user", "backup", "restore", "check")
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     user = sub.add_parser("user", help="manage local accounts")
     user_sub = user.add_subparsers(dest="user_command", required=True, parser_class=type(user))
     add = user_sub.add_parser("add", help="create an account (password prompted, or --password-stdin)")
@@ -121,7 +120,7 @@ def _say_verified(checked: Checked, folder: str, lang: str) -> None:
         print(t("backup.unsigned", lang, path=str(checked.key)), file=sys.stderr)
 
 
-def _open_db(path: Path):
+def _open_db(path: Path) -> Database:
     from tracker.storage import Database
 
     return Database(path)

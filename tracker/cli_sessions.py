@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Sessions on the command line (issue 9):
 
     python -m tracker sessions [--json]
@@ -13,14 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from tracker.dates import format_date, parse_date
 from tracker.i18n import t
 
+if TYPE_CHECKING:
+    from tracker.service import Tracker
+
 COMMANDS = ("sessions", "session")
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = sub.add_parser("sessions", help="list sessions with their dates and report due dates")
     listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
     session = sub.add_parser("session", help="add or edit a session (administrator)")
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         tracker.close()
 
 
-def _list(tracker, args: argparse.Namespace, lang: str) -> int:
+def _list(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.session_schedule import all_schedules
 
     ref = tracker.reference
@@ -76,7 +78,7 @@ def _list(tracker, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _set(tracker, args: argparse.Namespace, lang: str) -> int:
+def _set(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.permissions import SYSTEM
     from tracker.sessions import SessionRef
 

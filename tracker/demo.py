@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """A realistic demo data set: several sessions of the 15th NA and the 16th NA's first two,
 a few hundred items across the ministry's units, every state represented.
 
@@ -220,10 +218,11 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
             if received > today:
                 continue
             topic, leads, summaries = rng.choice(TOPICS)
-            active = [u for u in leads if ref.unit(u) and ref.unit(u).is_active_on(received)]
+            active = [u for u in leads if (unit := ref.unit(u)) and unit.is_active_on(received)]
             lead = active[0] if active else "VP"
             others = [u.code for u in ref.units if u.is_active_on(received) and u.code not in (lead, "VP")]
             coordinating = tuple(rng.sample(others, k=rng.choice((0, 0, 1, 2))))
+            sources: tuple[str, ...]
             if kind == Kind.DEPUTY_QUESTION:
                 deputy, delegation = rng.choice(DEPUTIES)
                 sources, who = (delegation,), deputy

@@ -1,12 +1,18 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Bits of WordprocessingML python-docx has no API for (borders, cell margins, fields), written
 in the schema's element order: Word refuses a file whose elements are out of order."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def el(tag: str, **attrs: str):
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+
+def el(tag: str, **attrs: str) -> BaseOxmlElement:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -16,7 +22,7 @@ def el(tag: str, **attrs: str):
     return element
 
 
-def borderless(table) -> None:
+def borderless(table: Table) -> None:
     """No borders and no cell margins: the header and signature are laid out, not ruled."""
     borders = el("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -31,7 +37,7 @@ def borderless(table) -> None:
     tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
-def fix_widths(table, widths_mm: list[float]) -> None:
+def fix_widths(table: Table, widths_mm: list[float]) -> None:
     """Fixed layout with the grid and every cell set: Word reads the cells, LibreOffice the grid."""
     from docx.shared import Mm
 
@@ -43,15 +49,15 @@ def fix_widths(table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
-def repeat_header(row) -> None:
+def repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(el("w:tblHeader", val="true"))
 
 
-def page_field(paragraph) -> None:
+def page_field(paragraph: Paragraph) -> None:
     """A PAGE field: Word and LibreOffice print each page's own number there."""
     from docx.oxml.ns import qn
 
-    def run_with(child):
+    def run_with(child: BaseOxmlElement) -> Run:
         run = paragraph.add_run()
         run._r.append(child)
         return run

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Limits on what an import may read, enforced before anything is parsed (issue 8, point 1).
 
 Why these numbers (docs/IMPORT_EXPORT.md, "Limits"): a session brings hundreds to a few
@@ -306,7 +304,7 @@ _NOT_A_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[0-9]{1,7}")')
 _PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
 
 
-def _scan_fast(scan: bytes, state: list, name: str, part: str) -> None:
+def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
     if b"<!" in scan:
         raise _unreadable(name, part)
     if not state[2]:
@@ -328,7 +326,7 @@ def _scan_fast(scan: bytes, state: list, name: str, part: str) -> None:
         raise _ExactScanNeeded
 
 
-def _scan_xml(scan: bytes, state: list, name: str, part: str) -> None:
+def _scan_xml(scan: bytes, state: list[int], name: str, part: str) -> None:
     if b"<!" in scan:
         # A comment, CDATA section or DOCTYPE could hide a cell from a scan like this one (or
         # expand entities); spreadsheet programs never write them into a sheet.
@@ -353,10 +351,11 @@ def _scan_xml(scan: bytes, state: list, name: str, part: str) -> None:
             continue
         if refs:
             positions = [_cell_position(r[1:-1]) for r in refs]
-            if None in positions:
+            known = [p for p in positions if p is not None]
+            if len(known) != len(positions):
                 raise _unreadable(name, part)
-            state[0] = max(p[0] for p in positions)
-            state[1] = max(p[1] for p in positions)
+            state[0] = max(p[0] for p in known)
+            state[1] = max(p[1] for p in known)
         else:
             state[0] = max(state[0], 1)
             state[1] += 1

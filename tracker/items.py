@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The tracked item (a voter recommendation or a deputy's question) and its vocabularies."""
 
 from __future__ import annotations
@@ -7,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -94,4 +93,4 @@ class Item:
     updated_at: datetime | None = None
     archived_at: datetime | None = None
     archive_reason: ArchiveReason | None = None
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Statistics per session/kind/unit: the four performance buckets and the result categories.
 
 The numbers always add up (issue 2): total = replied + open_not_due + overdue;
@@ -10,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from tracker.items import Result, Status
 from tracker.percent import DEFAULT_DECIMALS, percent_number
@@ -37,7 +36,7 @@ class Counts:
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{k: getattr(self, k) + getattr(other, k) for k in Counts.__dataclass_fields__})
 
-    def as_dict(self, decimals: int = DEFAULT_DECIMALS) -> dict:
+    def as_dict(self, decimals: int = DEFAULT_DECIMALS) -> dict[str, Any]:
         return {**asdict(self), "completion_pct": percent_number(self.replied, self.total, decimals)}
 
     def invariant_errors(self) -> list[str]:

@@ -1,12 +1,13 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Input rules shared by forms, the import and the CLI. Every check raises InvalidInput with a
 catalog key, the field and the offending value, so the user reads what to fix in their language."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import Field, replace
 from datetime import date, timedelta
+from enum import Enum
+from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
 
 from tracker.dates import EARLIEST, LATEST, format_date
 from tracker.errors import InvalidInput, InvalidInputs, NotFound
@@ -20,6 +21,59 @@ MAX_FULL_TEXT = 50_000
 MAX_SHORT = 200
 MAX_REASON = 2_000
 MAX_SOURCES = 70  # one per province, and then some
+
+P = ParamSpec("P")
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+
+class ReferenceLike(Protocol):
+    """What the checks read of tracker.service.Reference (service imports this module, so the
+    type is described here rather than imported)."""
+
+    @property
+    def units(self) -> tuple[Unit, ...]: ...
+
+    def session(self, session_id: int) -> object: ...
+
+
+class DraftLike(Protocol):
+    """What validate_draft reads of tracker.service.ItemDraft (a dataclass: it is copied with
+    dataclasses.replace). An import may hand over no receipt date; the check reports it."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def kind(self) -> object: ...
+    @property
+    def session_id(self) -> int: ...
+    @property
+    def phase(self) -> object: ...
+    @property
+    def received_on(self) -> date | None: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def ref_no(self) -> str: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def deputy(self) -> str: ...
+    @property
+    def full_text(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def lead_unit(self) -> str | None: ...
+    @property
+    def coordinating_units(self) -> tuple[str, ...]: ...
+    @property
+    def due_on(self) -> date | None: ...
+    @property
+    def due_override_reason(self) -> str: ...
+
+
+D = TypeVar("D", bound=DraftLike)
 
 
 def validate_text(value: str | None, field: str, limit: int, *, required: bool = False, multiline: bool = True) -> str:
@@ -82,7 +136,7 @@ def _unit_code(
 def validate_assignment(
     lead: str | None,
     coordinating: tuple[str, ...],
-    reference,
+    reference: ReferenceLike,
     *,
     on: tuple[date, ...] = (),
     keep: tuple[str, ...] = (),
@@ -99,11 +153,11 @@ def validate_assignment(
     return lead_code, tuple(seen)
 
 
-def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
+def validate_draft(draft: D, reference: ReferenceLike, keep_units: tuple[str, ...] = ()) -> D:
     """Check every field of a new (or corrected) item; report all problems at once."""
     errors: list[InvalidInput] = []
 
-    def check(fn, *args, **kwargs):
+    def check(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
         try:
             return fn(*args, **kwargs)
         except InvalidInputs as many:
@@ -132,7 +186,8 @@ def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
         errors.append(InvalidInput("error.too_many", field="sources", limit=MAX_SOURCES))
     if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
         errors.append(InvalidInput("error.deputy_required", field="deputy"))
-    lead, coordinating = None, ()
+    lead: str | None = None
+    coordinating: tuple[str, ...] = ()
     if draft.lead_unit:
         dates = (received, date.today()) if received else (date.today(),)
         assigned = check(
@@ -167,14 +222,14 @@ def validate_draft(draft, reference, keep_units: tuple[str, ...] = ()):
     )
 
 
-def _session(reference, session_id):
+def _session(reference: ReferenceLike, session_id: int) -> object:
     try:
         return reference.session(session_id)
     except NotFound:
         raise InvalidInput("error.session_not_found", field="session", value=str(session_id)) from None
 
 
-def _enum(enum, value, field: str):
+def _enum(enum: type[E], value: object, field: str) -> E:
     try:
         return enum(value)
     except ValueError:
@@ -186,7 +241,7 @@ def validate_reply(reply: Reply, received_on: date, due_on: date, kind: Kind | s
     Art. 49(2)); a deputy's question may be answered without one."""
     errors: list[InvalidInput] = []
 
-    def check(fn, *args, **kwargs):
+    def check(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
         try:
             return fn(*args, **kwargs)
         except InvalidInput as error:
@@ -197,6 +252,7 @@ def validate_reply(reply: Reply, received_on: date, due_on: date, kind: Kind | s
     responded_on = check(validate_event_date, reply.responded_on, received_on, "responded_on")
     signer = check(validate_text, reply.signer, "signer", MAX_SHORT, multiline=False)
     summary = check(validate_text, reply.summary, "response_summary", MAX_SUMMARY)
+    result: Result | None
     if reply.result in (None, ""):
         result = None
         if kind != Kind.DEPUTY_QUESTION:
@@ -222,6 +278,8 @@ def validate_reply(reply: Reply, received_on: date, due_on: date, kind: Kind | s
         errors.append(InvalidInput("error.late_reason_required", field="late_reason", due=format_date(due_on)))
     if errors:
         raise InvalidInputs(errors)
+    # No error was reported, so every check returned its value.
+    assert response_no is not None and responded_on is not None
     return Reply(
         response_no, responded_on, signer or "", summary or "", result, roadmap or "", committed_on, late_reason or ""
     )

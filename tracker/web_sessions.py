@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Server-side sign-in sessions: what lets a page reload keep the person signed in (issue 8).
 
 A browser tab that signs in gets a row in ``web_sessions``. The tab's own Streamlit state holds the
@@ -21,6 +19,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from tracker.errors import InvalidInput
 from tracker.permissions import Actor
@@ -67,7 +66,7 @@ def is_idle(last_seen: datetime, now: datetime, minutes: int) -> bool:
     return now - last_seen >= timedelta(minutes=minutes)
 
 
-def _usable(row: dict | None, now: datetime, minutes: int) -> str | None:
+def _usable(row: dict[str, Any] | None, now: datetime, minutes: int) -> str | None:
     """Why a session may no longer be used (None: it may)."""
     if row is None:
         return "unknown"
@@ -85,8 +84,14 @@ def start(tracker: Tracker, username: str, now: datetime, lang: str | None = Non
     code = secrets.token_urlsafe(32)
     expires = now + timedelta(seconds=HANDOFF_SECONDS)
     params = [username, _digest(code), expires, now, lang]
-    session_id = tracker.db.write(lambda cur: cur.one("web_sessions/insert", params)[0])
-    return session_id, code
+
+    def insert(cur: Cursor) -> int:
+        row = cur.one("web_sessions/insert", params)
+        assert row is not None  # insert ... returning id
+        new_id: int = row[0]
+        return new_id
+
+    return tracker.db.write(insert), code
 
 
 def set_lang(tracker: Tracker, session_id: int, lang: str) -> None:
@@ -126,11 +131,11 @@ def resume(tracker: Tracker, token: str, now: datetime) -> Checked:
     return _use(tracker, rows[0] if rows else None, now)
 
 
-def _use(tracker: Tracker, row: dict | None, now: datetime) -> Checked:
+def _use(tracker: Tracker, row: dict[str, Any] | None, now: datetime) -> Checked:
     why = _usable(row, now, idle_minutes(tracker))
-    if why in ("idle", "expired"):
-        end(tracker, row["id"], now, why)
-    if why is not None:
+    if row is None or why is not None:  # a missing row is "unknown"
+        if row is not None and why in ("idle", "expired"):
+            end(tracker, row["id"], now, why)
         return None, why
     if now - row["last_seen_at"] >= TOUCH_EVERY:
         tracker.db.write(lambda cur: cur.run("web_sessions/touch", [now, row["id"]]))
