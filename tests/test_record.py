@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.conftest import ADMIN, LIAISON, draft, reply
 from tests.test_import import csv_bytes, preview, row
+from tracker import history, item_store, service
 from tracker.importing import commit_import
+from tracker.items import Result
 from tracker.permissions import SYSTEM
+from tracker.record import ItemRecord, search_text
+from tracker.text import fold
 
 STORED = "select * exclude (id, created_at, updated_at, archived_at) from items order by id"
 
@@ -70,6 +77,86 @@ def test_reply_and_edit_recompute_the_search_text_as_before(tracker):
         reason="Sửa tóm tắt",
     )
     assert (after_reply, stored(tracker)) == GOLDEN["reply_edit"]
+
+
+def test_from_row_to_item_reads_what_get_item_shows(tracker):
+    item_id = tracker.create_item(LIAISON, draft(tracker, ref_no="9/BDN", coordinating_units=("VP",)))
+    tracker.record_reply(ADMIN, item_id, 1, reply(date(2025, 8, 20)))
+    [row_] = tracker.db.records("items/get", [item_id])
+    item = ItemRecord.from_row(row_).to_item()
+    assert item == tracker.get_item(item_id) == service.item_from_row(row_)
+    assert item.coordinating_units == ("VP",) and item.reply is not None and item.reply.result == Result.EXPLAINED
+
+
+def test_the_search_text_folds_every_searchable_column():
+    record = ItemRecord(
+        kind="voter_recommendation",
+        session_id=1,
+        phase="after",
+        ref_no="12/BDN",
+        received_on=date(2025, 8, 4),
+        sources="Cử tri tỉnh Nghệ An",
+        deputy="",
+        summary="Lương\tcơ sở",
+        full_text="",
+        topic="Tiền lương",
+        lead_unit=None,
+        coordinating_units="",
+        due_on=date(2025, 10, 3),
+        due_basis="",
+        due_override_reason="",
+        created_by="x",
+    )
+    assert record.search_text() == "12/bdn luong co so tien luong cu tri tinh nghe an"
+    replied = record.with_reply(reply(date(2025, 8, 20), response_no="7/BNV", summary="Đã trả lời"))
+    assert replied.search_text() == record.search_text() + " 7/bnv da tra loi"
+    assert replied.values()["result"] == "explained" and replied.values()["roadmap"] is None
+
+
+_piece = st.one_of(st.none(), st.text(max_size=12))
+
+
+@given(st.lists(_piece, min_size=8, max_size=8))
+def test_the_search_text_is_the_fold_of_the_joined_parts(parts):
+    assert search_text(*parts) == fold(" ".join(p for p in parts if p))
+
+
+def _record(n: int, **kw) -> ItemRecord:
+    values = {
+        "kind": "voter_recommendation",
+        "session_id": 9,
+        "phase": "after",
+        "ref_no": f"{n}/X",
+        "received_on": date(2025, 8, 4),
+        "sources": "",
+        "deputy": "",
+        "summary": f"Kiến nghị {n}",
+        "full_text": "",
+        "topic": "",
+        "lead_unit": "VP",
+        "coordinating_units": "",
+        "due_on": date(2025, 10, 3),
+        "due_basis": "",
+        "due_override_reason": "",
+        "created_by": "system",
+    }
+    return ItemRecord(**{**values, **kw})
+
+
+def _events(action: str):
+    return lambda ids: [history.ItemEvent(i, "system", action, {"n": [None, i]}, "", 1) for i in ids]
+
+
+def test_insert_items_stores_one_or_many_from_the_same_sequence(tracker):
+    one = tracker.db.write(lambda cur: item_store.insert_items(cur, [_record(1)], _events("created")))
+    many = tracker.db.write(
+        lambda cur: item_store.insert_items(cur, [_record(2), _record(3, responded_on=date(2025, 8, 9))], _events("x"))
+    )
+    assert len(one) == 1 and len(many) == 2 and many[0] > one[0]
+    assert [tracker.get_item(i).ref_no for i in one + many] == ["1/X", "2/X", "3/X"]
+    assert tracker.get_item(many[1]).reply is not None
+    assert [len(tracker.history(i)) for i in one + many] == [1, 1, 1]
+    assert tracker.db.write(lambda cur: item_store.insert_items(cur, [], _events("x"))) == []
 
 
 # Captured from the code before issue 10 moved it (see the module docstring).
