@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import ADMIN, ROOT, draft
+from tracker import history
 from tracker.deadlines import DEFAULT_RULES
 from tracker.errors import DatabaseBusy
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS
@@ -109,7 +110,7 @@ def test_a_service_write_failing_half_way_is_rolled_back(tracker, monkeypatch):
     def broken_log(*args, **kwargs):
         raise RuntimeError("disk full while writing the history")
 
-    monkeypatch.setattr(tracker, "_log", broken_log)
+    monkeypatch.setattr(history, "append_item_events", broken_log)
     with pytest.raises(RuntimeError):
         tracker.create_item(ADMIN, draft(tracker, ref_no="77/BDN"))
     monkeypatch.undo()

@@ -16,8 +16,8 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from tracker import history, web_sessions
 from tracker import validation as v
-from tracker import web_sessions
 from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
 from tracker.permissions import Action, Actor, Role, require
 from tracker.service import Tracker
@@ -133,7 +133,7 @@ def add_user(
             raise InvalidInput("error.username_taken", field="username", value=name)
         _refuse_shared_email(cur, email, name)
         cur.run("users/insert", [name, display, role.value, unit, email, hashed])
-        tracker._admin_log(
+        history.log_admin(
             cur, actor or Actor(by, Role.ADMIN), "user_added", name, {"role": [None, role.value], "unit": [None, unit]}
         )
 
@@ -154,7 +154,7 @@ def create_first_admin(tracker: Tracker, username: str, password: str, display_n
         if count[0] > 0:
             raise PermissionDenied(action="create_first_admin", role="-")
         cur.run("users/insert", [name, display, role.value, unit, email, hashed])
-        tracker._admin_log(cur, Actor(name, Role.ADMIN), "first_admin_created", name, {})
+        history.log_admin(cur, Actor(name, Role.ADMIN), "first_admin_created", name, {})
 
     tracker.db.write(work)
     return _written_account(tracker, name)
@@ -201,7 +201,7 @@ def update_user(
             web_sessions.revoke_for_user(cur, before["username"], "disabled")
         after = {"display_name": display, "role": role.value, "unit": unit, "email": email, "active": bool(active)}
         changes = {k: [before[k], val] for k, val in after.items() if before[k] != val}
-        tracker._admin_log(cur, actor, "user_updated", before["username"], changes)
+        history.log_admin(cur, actor, "user_updated", before["username"], changes)
 
     tracker.db.write(work)
 
@@ -219,7 +219,7 @@ def set_password(tracker: Tracker, actor: Actor | None, username: str, new_passw
         cur.run("users/set_password", [hashed, rows[0]["username"]])
         # Whoever knew the old password may hold a session: every session of the account ends.
         web_sessions.revoke_for_user(cur, rows[0]["username"], "password_changed")
-        tracker._admin_log(cur, actor or Actor("cli", Role.ADMIN), "password_set", rows[0]["username"], {})
+        history.log_admin(cur, actor or Actor("cli", Role.ADMIN), "password_set", rows[0]["username"], {})
 
     tracker.db.write(work)
 

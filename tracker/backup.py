@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker import backup_files as files
-from tracker import backup_load
+from tracker import backup_load, history
 from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
@@ -81,7 +81,7 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
         )
         files.seal(target, manifest, key)
         cur.run("settings/put", ["last_backup", json.dumps({"path": str(target), "at": created_at})])
-        tracker._admin_log(cur, actor, "backup_made", str(target), {})
+        history.log_admin(cur, actor, "backup_made", str(target), {})
 
     try:
         tracker.db.write(work)

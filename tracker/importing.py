@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,14 +28,16 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from tracker import file_limits
+from tracker import file_limits, history
 from tracker import validation as v
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput, InvalidInputs, PermissionDenied
 from tracker.formula_guard import FORMULA_STARTS, neutralise, unneutralise  # noqa: F401 - re-exported
 from tracker.i18n import t
+from tracker.item_store import insert_items
 from tracker.items import Kind, Phase, Reply, Result
 from tracker.permissions import Action, Actor, can, require
+from tracker.record import ItemRecord
 from tracker.reference import Unit
 from tracker.service import ItemDraft, Tracker
 from tracker.sessions import Session, SessionRef, derive_phase
@@ -885,101 +886,17 @@ def preview_import(
 
 
 # -- committing -------------------------------------------------------------------------------
-_ITEM_COLUMNS = (
-    "id",
-    "kind",
-    "session_id",
-    "phase",
-    "ref_no",
-    "received_on",
-    "sources",
-    "deputy",
-    "summary",
-    "full_text",
-    "topic",
-    "lead_unit",
-    "coordinating_units",
-    "due_on",
-    "due_basis",
-    "due_override_reason",
-    "response_no",
-    "responded_on",
-    "signer",
-    "response_summary",
-    "result",
-    "roadmap",
-    "committed_on",
-    "late_reason",
-    "transferred_on",
-    "transfer_note",
-    "search_text",
-    "created_by",
-)
-
-
-def _jsonable(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return ";".join(value)
-    return value
-
-
-def _item_record(item: ImportedItem, item_id: int, session_id: int, actor: Actor) -> dict:
-    r = item.reply
-    sources = "; ".join(item.sources)
-    search = [item.ref_no, item.summary, item.full_text, item.topic, sources, item.deputy]
-    if r is not None:
-        search += [r.response_no, r.summary]
-    return {
-        "id": item_id,
-        "kind": item.kind.value,
-        "session_id": session_id,
-        "phase": item.phase.value,
-        "ref_no": item.ref_no,
-        "received_on": item.received_on,
-        "sources": sources,
-        "deputy": item.deputy,
-        "summary": item.summary,
-        "full_text": item.full_text,
-        "topic": item.topic,
-        "lead_unit": item.lead_unit,
-        "coordinating_units": ";".join(item.coordinating_units),
-        "due_on": item.due_on,
-        "due_basis": item.due_basis,
-        "due_override_reason": item.due_override_reason,
-        "response_no": r.response_no if r else None,
-        "responded_on": r.responded_on if r else None,
-        "signer": r.signer if r else None,
-        "response_summary": r.summary if r else None,
-        "result": r.result.value if r else None,
-        "roadmap": (r.roadmap or None) if r else None,
-        "committed_on": r.committed_on if r else None,
-        "late_reason": (r.late_reason or None) if r else None,
-        "transferred_on": item.transferred_on,
-        "transfer_note": item.transfer_note if item.transferred_on else None,
-        "search_text": fold(" ".join(p for p in search if p)),
-        "created_by": actor.username,
-    }
-
-
-def _event_changes(record: dict) -> str:
-    """The item's values in the history's {field: [old, new]} shape, as "created" events have."""
-    keep = (
-        "kind",
-        "phase",
-        "ref_no",
-        "received_on",
-        "lead_unit",
-        "coordinating_units",
-        "due_on",
-        "response_no",
-        "responded_on",
-        "result",
-        "transferred_on",
-    )
-    return json.dumps(
-        {k: [None, _jsonable(record[k])] for k in keep if record[k] not in (None, "")}, ensure_ascii=False
+def _item_record(item: ImportedItem, session_id: int, actor: Actor) -> ItemRecord:
+    return ItemRecord.from_entered(
+        item,
+        session_id=session_id,
+        due_on=item.due_on,
+        due_basis=item.due_basis,
+        due_override_reason=item.due_override_reason,
+        created_by=actor.username,
+        reply=item.reply,
+        transferred_on=item.transferred_on,
+        transfer_note=item.transfer_note,
     )
 
 
@@ -1032,17 +949,11 @@ def commit_import(
             sessions_created = [s.code() for s in preview.unknown_sessions]
             # Settings changes are administrative events (the audit trail), as in Settings.
             reason = t("import.created_note", lang, file=preview.table.name)
-            cur.many(
-                "audit/insert_admin_event",
-                [(actor.username, "session_saved", code, "{}", reason) for code in sessions_created]
+            history.append_admin_events(
+                cur,
+                [history.AdminEvent(actor.username, "session_saved", code, {}, reason) for code in sessions_created]
                 + [
-                    (
-                        actor.username,
-                        "unit_saved",
-                        u.code,
-                        json.dumps({"name_vi": [None, u.name_vi]}, ensure_ascii=False),
-                        reason,
-                    )
+                    history.AdminEvent(actor.username, "unit_saved", u.code, {"name_vi": [None, u.name_vi]}, reason)
                     for u in preview.new_units
                 ],
             )
@@ -1066,26 +977,22 @@ def commit_import(
         late_skipped = len(new_rows) - len(rows)
         if not rows:
             return ImportResult(0, skipped + late_skipped)
-        ids = [i for (i,) in cur.all("import/next_item_ids", [len(rows)])]
-        records = [
-            _item_record(r.item, item_id, session_ids[r.item.session], actor)
-            for r, item_id in zip(rows, ids, strict=True)
-        ]
-        cur.insert_frame("items", pd.DataFrame.from_records(records, columns=list(_ITEM_COLUMNS)), _ITEM_COLUMNS)
-        events = pd.DataFrame(
-            {
-                "item_id": ids,
-                "actor": actor.username,
-                "action": "imported",
-                "changes": [_event_changes(rec) for rec in records],
-                "reason": [t("import.event_reason", lang, file=preview.table.name, row=r.row) for r in rows],
-                "version": 1,  # the version the import produced (item_events.version, where present)
-            }
-        )
-        event_columns = ["item_id", "actor", "action", "changes", "reason"]
-        if cur.all("import/events_have_version"):
-            event_columns.append("version")
-        cur.insert_frame("item_events", events, event_columns)
+        records = [_item_record(r.item, session_ids[r.item.session], actor) for r in rows]
+
+        def imported(ids: Sequence[int]) -> list[history.ItemEvent]:
+            return [
+                history.ItemEvent(
+                    item_id,
+                    actor.username,
+                    "imported",
+                    history.imported_changes(rec.values()),
+                    t("import.event_reason", lang, file=preview.table.name, row=r.row),
+                    1,  # the version the import produced
+                )
+                for item_id, rec, r in zip(ids, records, rows, strict=True)
+            ]
+
+        ids = insert_items(cur, records, imported)
         return ImportResult(
             len(rows),
             skipped + late_skipped,

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from tracker import history
 from tracker import validation as v
 from tracker.dates import format_date
 from tracker.deadlines import (
@@ -26,9 +28,11 @@ from tracker.deadlines import (
     rule_for,
 )
 from tracker.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from tracker.items import ArchiveReason, Item, Kind, Phase, Reply, Result
+from tracker.item_store import insert_items
+from tracker.items import ArchiveReason, Item, Kind, Phase, Reply
 from tracker.percent import ALLOWED_DECIMALS, clean_decimals
 from tracker.permissions import Action, Actor, Role, require
+from tracker.record import ItemRecord, item_from_row, search_text, split
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
 from tracker.report_signer import Signer
 from tracker.sessions import Session, SessionRef, next_regular_session
@@ -162,69 +166,12 @@ class StatsRow:
 _COUNT_FIELDS = tuple(Counts.__dataclass_fields__)
 
 
-def _search_text(*parts: str | None) -> str:
-    return fold(" ".join(p for p in parts if p))
-
-
-def _jsonable(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def _changes(before: dict, after: dict) -> dict:
-    return {
-        k: [_jsonable(before.get(k)), _jsonable(after[k])]
-        for k in after
-        if _jsonable(before.get(k)) != _jsonable(after[k])
-    }
-
-
-def _split(value: str | None, sep: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in (value or "").split(sep) if p.strip())
-
-
-def item_from_row(row: dict) -> Item:
-    reply = None
-    if row.get("responded_on") is not None:
-        reply = Reply(
-            response_no=row["response_no"] or "",
-            responded_on=row["responded_on"],
-            signer=row["signer"] or "",
-            summary=row["response_summary"] or "",
-            result=Result(row["result"]) if row["result"] else None,
-            roadmap=row["roadmap"] or "",
-            committed_on=row["committed_on"],
-            late_reason=row["late_reason"] or "",
-        )
-    return Item(
-        id=row["id"],
-        kind=Kind(row["kind"]),
-        session_id=row["session_id"],
-        phase=Phase(row["phase"]),
-        ref_no=row["ref_no"],
-        received_on=row["received_on"],
-        sources=_split(row["sources"], ";"),
-        deputy=row["deputy"],
-        summary=row["summary"],
-        full_text=row["full_text"],
-        topic=row["topic"],
-        lead_unit=row["lead_unit"],
-        coordinating_units=_split(row["coordinating_units"], ";"),
-        due_on=row["due_on"],
-        due_basis=row["due_basis"],
-        due_override_reason=row["due_override_reason"],
-        reply=reply,
-        transferred_on=row["transferred_on"],
-        transfer_note=row["transfer_note"] or "",
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        archived_at=row["archived_at"],
-        archive_reason=ArchiveReason(row["archive_reason"]) if row.get("archive_reason") else None,
-    )
+# The item's row shape, search text and row -> Item live in tracker/record.py; history in
+# tracker/history.py (issue 10). The old names stay importable from here.
+_search_text = search_text
+_jsonable = history.jsonable
+_changes = history.diff
+_split = split
 
 
 class Tracker:
@@ -500,44 +447,22 @@ class Tracker:
             basis = deadline.explain(lang) + " | " + format_date(due_on)
         else:
             due_on, reason, basis = deadline.due_on, "", deadline.explain(lang)
-        sources = "; ".join(clean.sources)
-        coordinating = ";".join(clean.coordinating_units)
+        record = ItemRecord.from_entered(
+            clean,
+            session_id=clean.session_id,
+            due_on=due_on,
+            due_basis=basis,
+            due_override_reason=reason,
+            created_by=actor.username,
+        )
+
+        def created(ids: Sequence[int]) -> list[history.ItemEvent]:
+            changes = history.created_changes(asdict(record))
+            return [history.ItemEvent(ids[0], actor.username, "created", changes, reason, 1)]
 
         def work(cur: Cursor) -> int:
             self._refuse_duplicate_ref(cur, clean.kind, clean.session_id, clean.ref_no)
-            (item_id,) = cur.one(
-                "items/insert",
-                [
-                    clean.kind.value,
-                    clean.session_id,
-                    clean.phase.value,
-                    clean.ref_no,
-                    clean.received_on,
-                    sources,
-                    clean.deputy,
-                    clean.summary,
-                    clean.full_text,
-                    clean.topic,
-                    clean.lead_unit,
-                    coordinating,
-                    due_on,
-                    basis,
-                    reason,
-                    _search_text(clean.ref_no, clean.summary, clean.full_text, clean.topic, sources, clean.deputy),
-                    actor.username,
-                ],
-            )
-            after = {
-                "kind": clean.kind.value,
-                "session_id": clean.session_id,
-                "phase": clean.phase.value,
-                "ref_no": clean.ref_no,
-                "received_on": clean.received_on,
-                "lead_unit": clean.lead_unit,
-                "coordinating_units": coordinating,
-                "due_on": due_on,
-            }
-            self._log(cur, item_id, actor, "created", _changes({}, after), reason, 1)
+            (item_id,) = insert_items(cur, [record], created)
             return item_id
 
         return self.db.write(work)
@@ -556,17 +481,12 @@ class Tracker:
 
     @staticmethod
     def _log(cur: Cursor, item_id: int, actor: Actor, action: str, changes: dict, reason: str, version: int) -> None:
-        """Every change is an event: who, when, what (old and new), why, and the version it made."""
-        cur.run(
-            "events/insert", [item_id, actor.username, action, json.dumps(changes, ensure_ascii=False), reason, version]
-        )
+        """Every change is an event (tracker/history.py)."""
+        history.log_item(cur, item_id, actor, action, changes, reason, version)
 
     @staticmethod
     def _admin_log(cur: Cursor, actor: Actor, action: str, subject: str, changes: dict, reason: str = "") -> None:
-        cur.run(
-            "audit/insert_admin_event",
-            [actor.username, action, subject, json.dumps(changes, ensure_ascii=False), reason],
-        )
+        history.log_admin(cur, actor, action, subject, changes, reason)
 
     def _update(self, cur: Cursor, query: str, params: list, item_id: int, version: int) -> int:
         """Apply an update guarded by the version the user saw; refuse it if the item moved on."""
@@ -682,16 +602,7 @@ class Tracker:
                 "committed_on": clean.committed_on,
                 "late_reason": clean.late_reason or None,
             }
-            search = _search_text(
-                before["ref_no"],
-                before["summary"],
-                before["full_text"],
-                before["topic"],
-                before["sources"],
-                before["deputy"],
-                clean.response_no,
-                clean.summary,
-            )
+            search = ItemRecord.from_row(before).with_reply(clean).search_text()
             new_version = self._update(cur, "items/update_reply", [*after.values(), search], item_id, version)
             action = "reply_corrected" if before["responded_on"] is not None else "replied"
             self._log(cur, item_id, actor, action, _changes(before, after), clean.late_reason, new_version)
@@ -769,16 +680,7 @@ class Tracker:
             changes = _changes(before, after)
             if not changes:
                 return before["version"]
-            search = _search_text(
-                clean.ref_no,
-                clean.summary,
-                clean.full_text,
-                clean.topic,
-                after["sources"],
-                clean.deputy,
-                before["response_no"],
-                before["response_summary"],
-            )
+            search = ItemRecord.from_row(before).with_details(**after).search_text()
             new_version = self._update(cur, "items/update_details", [*after.values(), search], item_id, version)
             self._log(cur, item_id, actor, "edited", changes, reason, new_version)
             return new_version

@@ -1,0 +1,138 @@
+"""History: the events every use case appends (issue 10, one module for item and admin events).
+
+An item's event says who changed what (``{field: [old, new]}``), why, and the item version it
+made; an administrative event does the same for settings, accounts and backups. Values are
+stored as facts (codes, ISO dates); sentences are rendered when shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from tracker.permissions import Actor
+from tracker.storage import Cursor
+
+Changes = dict[str, list[Any]]
+
+# The fields a `created` event records (None dropped, "" kept): what the entry form decided.
+CREATED_FIELDS = (
+    "kind",
+    "session_id",
+    "phase",
+    "ref_no",
+    "received_on",
+    "lead_unit",
+    "coordinating_units",
+    "due_on",
+)
+# The fields an `imported` event records (None and "" dropped; no session_id): the file's facts.
+IMPORTED_FIELDS = (
+    "kind",
+    "phase",
+    "ref_no",
+    "received_on",
+    "lead_unit",
+    "coordinating_units",
+    "due_on",
+    "response_no",
+    "responded_on",
+    "result",
+    "transferred_on",
+)
+_EVENT_COLUMNS = ("item_id", "actor", "action", "changes", "reason", "version")
+
+
+def jsonable(value: object) -> object:
+    """A value as the history stores it: dates in ISO form, tuples as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def diff(before: Mapping[str, object], after: Mapping[str, object]) -> Changes:
+    """``{field: [old, new]}`` for every field of ``after`` whose stored value changes."""
+    return {
+        k: [jsonable(before.get(k)), jsonable(after[k])] for k in after if jsonable(before.get(k)) != jsonable(after[k])
+    }
+
+
+def created_changes(values: Mapping[str, object]) -> Changes:
+    """A `created` event's changes from the stored row's values."""
+    return diff({}, {k: values[k] for k in CREATED_FIELDS})
+
+
+def imported_changes(values: Mapping[str, object]) -> Changes:
+    """An `imported` event's changes from the stored row's values."""
+    return {k: [None, jsonable(values[k])] for k in IMPORTED_FIELDS if values[k] not in (None, "")}
+
+
+def to_json(changes: Mapping[str, object]) -> str:
+    return json.dumps(changes, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEvent:
+    item_id: int
+    actor: str
+    action: str
+    changes: Changes
+    reason: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdminEvent:
+    actor: str
+    action: str
+    subject: str
+    changes: Changes
+    reason: str = ""
+
+    def params(self) -> tuple[str, str, str, str, str]:
+        return (self.actor, self.action, self.subject, to_json(self.changes), self.reason)
+
+
+def append_item_events(cur: Cursor, events: Sequence[ItemEvent]) -> None:
+    """One INSERT for one event; a frame insert for many (imports of thousands of rows)."""
+    if len(events) == 1:
+        (e,) = events
+        cur.run("events/insert", [e.item_id, e.actor, e.action, to_json(e.changes), e.reason, e.version])
+    elif events:
+        frame = pd.DataFrame(
+            {
+                "item_id": [e.item_id for e in events],
+                "actor": [e.actor for e in events],
+                "action": [e.action for e in events],
+                "changes": [to_json(e.changes) for e in events],
+                "reason": [e.reason for e in events],
+                "version": [e.version for e in events],
+            }
+        )
+        cur.insert_frame("item_events", frame, _EVENT_COLUMNS)
+
+
+def log_item(cur: Cursor, item_id: int, actor: Actor, action: str, changes: Changes, reason: str, version: int) -> None:
+    """Every change is an event: who, when, what (old and new), why, and the version it made."""
+    append_item_events(cur, [ItemEvent(item_id, actor.username, action, changes, reason, version)])
+
+
+def append_admin_events(cur: Cursor, events: Sequence[AdminEvent]) -> None:
+    if len(events) == 1:
+        cur.run("audit/insert_admin_event", list(events[0].params()))
+    elif events:
+        cur.many("audit/insert_admin_event", [e.params() for e in events])
+
+
+def log_admin(
+    cur: Cursor, actor: Actor, action: str, subject: str, changes: Mapping[str, Any], reason: str = ""
+) -> None:
+    """An administrative event (settings, accounts, backups): the audit trail."""
+    append_admin_events(cur, [AdminEvent(actor.username, action, subject, dict(changes), reason)])

@@ -1,0 +1,250 @@
+"""One row of ``items`` (issue 10): the only place that knows the item's columns, how its search
+text is assembled, and how a stored row becomes the domain's Item.
+
+Entry (Tracker.create_item) and import (importing.commit_import) both build ItemRecords and
+store them through ``tracker.item_store.insert_items``; reply and edit recompute the search text
+through ``ItemRecord.from_row(before)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date, datetime
+from typing import Any, ClassVar, Protocol, cast
+
+from tracker.items import ArchiveReason, Item, Kind, Phase, Reply, Result
+from tracker.text import fold
+
+
+class EnteredItem(Protocol):
+    """What entry (a validated ItemDraft) and import (an ImportedItem) have in common."""
+
+    @property
+    def kind(self) -> Kind | str: ...
+    @property
+    def phase(self) -> Phase | str: ...
+    @property
+    def ref_no(self) -> str: ...
+    @property
+    def received_on(self) -> date: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def deputy(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def full_text(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def lead_unit(self) -> str | None: ...
+    @property
+    def coordinating_units(self) -> tuple[str, ...]: ...
+
+
+def split(value: str | None, sep: str) -> tuple[str, ...]:
+    """A stored list ("a; b", "VP;TCCB") as its parts."""
+    return tuple(p.strip() for p in (value or "").split(sep) if p.strip())
+
+
+def search_text(*parts: str | None) -> str:
+    """The folded search key of the given parts, empty ones left out."""
+    return fold(" ".join(p for p in parts if p))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRecord:
+    """One row of ``items`` as stored: lists joined ("; " for sources, ";" for units), codes as text."""
+
+    kind: str
+    session_id: int
+    phase: str
+    ref_no: str
+    received_on: date
+    sources: str
+    deputy: str
+    summary: str
+    full_text: str
+    topic: str
+    lead_unit: str | None
+    coordinating_units: str
+    due_on: date
+    due_basis: str
+    due_override_reason: str
+    created_by: str
+    response_no: str | None = None
+    responded_on: date | None = None
+    signer: str | None = None
+    response_summary: str | None = None
+    result: str | None = None
+    roadmap: str | None = None
+    committed_on: date | None = None
+    late_reason: str | None = None
+    transferred_on: date | None = None
+    transfer_note: str | None = None
+    # Set by the database (read back by from_row, never inserted by the product).
+    id: int | None = None
+    version: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    archived_at: datetime | None = None
+    archive_reason: str | None = None
+
+    # The columns the product inserts, in the order of queries/items/insert.sql for the first 15.
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "session_id",
+        "phase",
+        "ref_no",
+        "received_on",
+        "sources",
+        "deputy",
+        "summary",
+        "full_text",
+        "topic",
+        "lead_unit",
+        "coordinating_units",
+        "due_on",
+        "due_basis",
+        "due_override_reason",
+        "response_no",
+        "responded_on",
+        "signer",
+        "response_summary",
+        "result",
+        "roadmap",
+        "committed_on",
+        "late_reason",
+        "transferred_on",
+        "transfer_note",
+        "search_text",
+        "created_by",
+    )
+    # What a new item from the entry form carries; queries/items/insert.sql takes these.
+    ENTRY_COLUMNS: ClassVar[tuple[str, ...]] = (*COLUMNS[:15], "search_text", "created_by")
+
+    @classmethod
+    def from_entered(
+        cls,
+        item: EnteredItem,
+        *,
+        session_id: int,
+        due_on: date,
+        due_basis: str,
+        due_override_reason: str,
+        created_by: str,
+        reply: Reply | None = None,
+        transferred_on: date | None = None,
+        transfer_note: str = "",
+    ) -> ItemRecord:
+        record = cls(
+            kind=Kind(item.kind).value,
+            session_id=session_id,
+            phase=Phase(item.phase).value,
+            ref_no=item.ref_no,
+            received_on=item.received_on,
+            sources="; ".join(item.sources),
+            deputy=item.deputy,
+            summary=item.summary,
+            full_text=item.full_text,
+            topic=item.topic,
+            lead_unit=item.lead_unit,
+            coordinating_units=";".join(item.coordinating_units),
+            due_on=due_on,
+            due_basis=due_basis,
+            due_override_reason=due_override_reason,
+            created_by=created_by,
+            transferred_on=transferred_on,
+            transfer_note=transfer_note if transferred_on else None,
+        )
+        return record.with_reply(reply) if reply is not None else record
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> ItemRecord:
+        """A stored row (``items/get`` and the like); keys the record does not know are ignored."""
+        stored: dict[str, Any] = {f.name: row.get(f.name) for f in fields(cls)}
+        return cls(**stored)
+
+    def with_reply(self, reply: Reply) -> ItemRecord:
+        """The record once this reply is stored (as queries/items/update_reply.sql writes it)."""
+        return replace(
+            self,
+            response_no=reply.response_no,
+            responded_on=reply.responded_on,
+            signer=reply.signer,
+            response_summary=reply.summary,
+            result=reply.result.value if reply.result else None,
+            roadmap=reply.roadmap or None,
+            committed_on=reply.committed_on,
+            late_reason=reply.late_reason or None,
+        )
+
+    def with_details(self, **changed: Any) -> ItemRecord:
+        """The record with some stored columns replaced (an edit)."""
+        return replace(self, **changed)
+
+    def search_text(self) -> str:
+        """The one place the search key is assembled: what a search box matches."""
+        return search_text(
+            self.ref_no,
+            self.summary,
+            self.full_text,
+            self.topic,
+            self.sources,
+            self.deputy,
+            self.response_no,
+            self.response_summary,
+        )
+
+    def values(self) -> dict[str, Any]:
+        """The stored values by column, search text included (``COLUMNS`` order)."""
+        stored = asdict(self)
+        stored["search_text"] = self.search_text()
+        return {name: stored[name] for name in self.COLUMNS}
+
+    def to_item(self) -> Item:
+        reply = None
+        if self.responded_on is not None:
+            reply = Reply(
+                response_no=self.response_no or "",
+                responded_on=self.responded_on,
+                signer=self.signer or "",
+                summary=self.response_summary or "",
+                result=Result(self.result) if self.result else None,
+                roadmap=self.roadmap or "",
+                committed_on=self.committed_on,
+                late_reason=self.late_reason or "",
+            )
+        return Item(
+            id=cast(int, self.id),
+            kind=Kind(self.kind),
+            session_id=self.session_id,
+            phase=Phase(self.phase),
+            ref_no=self.ref_no,
+            received_on=self.received_on,
+            sources=split(self.sources, ";"),
+            deputy=self.deputy,
+            summary=self.summary,
+            full_text=self.full_text,
+            topic=self.topic,
+            lead_unit=cast(str, self.lead_unit),  # None when no unit is assigned yet, as stored
+            coordinating_units=split(self.coordinating_units, ";"),
+            due_on=self.due_on,
+            due_basis=self.due_basis,
+            due_override_reason=self.due_override_reason,
+            reply=reply,
+            transferred_on=self.transferred_on,
+            transfer_note=self.transfer_note or "",
+            version=cast(int, self.version),
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+            archived_at=self.archived_at,
+            archive_reason=ArchiveReason(self.archive_reason) if self.archive_reason else None,
+        )
+
+
+def item_from_row(row: Mapping[str, Any]) -> Item:
+    """A stored row as the domain's Item."""
+    return ItemRecord.from_row(row).to_item()
