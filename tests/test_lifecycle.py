@@ -237,3 +237,52 @@ def test_offers_follow_the_panel_order():
     assert lifecycle.offers(officer("CQĐP"), facts) == (Verb.REPLY, Verb.RECORD_PROGRESS)
     assert lifecycle.offers(officer("CCVC"), facts) == ()
     assert lifecycle.offers(VIEWER, facts) == ()
+
+
+# -- the item panel shows exactly the offered forms ---------------------------------------------------
+FORM_OF = {
+    Verb.ASSIGN: "assign_form",
+    Verb.REPLY: "reply_form",
+    Verb.CORRECT_REPLY: "reply_form",
+    Verb.RECORD_PROGRESS: "progress_form",
+    Verb.OVERRIDE_DEADLINE: "deadline_form",
+    Verb.EDIT: "edit_form",
+    Verb.UNDO_TRANSFER: "undo_transfer_form",
+    Verb.TRANSFER: "transfer_form",
+    Verb.ARCHIVE: "archive_form",
+    Verb.RESTORE: "archive_form",
+}
+ROLES = {"admin": ("admin", None), "liaison": ("liaison", None), "coordinating": ("unit_officer", "CQĐP")}
+
+
+@pytest.mark.parametrize(
+    ("state", "who"),
+    [
+        ("replied", "liaison"),  # decided: no deadline form once replied
+        ("transferred", "admin"),  # decided: no deadline form once transferred; undo, not transfer
+        ("replied", "coordinating"),  # decided: a coordinating unit is not offered the correction
+        ("archived", "liaison"),  # restore, not archive
+    ],
+)
+def test_the_panel_shows_the_offered_forms_in_order(db_path, monkeypatch, state, who):
+    from tests.conftest import open_page, start_app
+    from ui.context import _open_tracker
+
+    role, unit = ROLES[who]
+    at = start_app(db_path, monkeypatch, role, "vi", unit)
+    live = _open_tracker(str(db_path))
+    item_id, _ = make_item(live, state)
+    open_page(at, "register")
+    at.query_params["item"] = str(item_id)
+    at.run()
+    assert not at.exception
+    prefix = f"register.item.{item_id}."
+    shown = [
+        b.form_id.removeprefix(prefix) for b in at.get("button") if str(getattr(b, "form_id", "")).startswith(prefix)
+    ]
+    offered = lifecycle.offers(ACTORS[who], lifecycle.facts_of_item(live.get_item(item_id)))
+    assert shown == [FORM_OF[verb] for verb in offered]
+    if state in ("replied", "transferred"):
+        assert "deadline_form" not in shown
+    if who == "coordinating":
+        assert shown == ["progress_form"]
