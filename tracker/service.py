@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker import history
+from tracker import history, lifecycle
 from tracker import validation as v
 from tracker.dates import format_date
 from tracker.deadlines import (
@@ -27,11 +27,12 @@ from tracker.deadlines import (
     report_due_date,
     rule_for,
 )
-from tracker.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from tracker.errors import Conflict, InvalidInput, NotFound
 from tracker.item_store import insert_items
 from tracker.items import ArchiveReason, Item, Kind, Phase, Reply
+from tracker.lifecycle import Verb
 from tracker.percent import ALLOWED_DECIMALS, clean_decimals
-from tracker.permissions import Action, Actor, Role, require
+from tracker.permissions import Action, Actor, require
 from tracker.record import ItemRecord, item_from_row, search_text, split
 from tracker.reference import DEFAULT_SESSIONS, DEFAULT_UNITS, Unit
 from tracker.report_signer import Signer
@@ -517,11 +518,12 @@ class Tracker:
         reason: str = "",
     ) -> int:
         """Set or change the lead and coordinating units; a change of lead is a recorded transfer."""
-        require(actor, Action.ASSIGN)
+        lifecycle.check_role(actor, Verb.ASSIGN)
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
+            lifecycle.check(actor, Verb.ASSIGN, lifecycle.facts_of_row(before))
             lead, coordinating = v.validate_assignment(
                 lead_unit,
                 coordinating_units,
@@ -545,14 +547,12 @@ class Tracker:
         return self.db.write(work)
 
     def override_deadline(self, actor: Actor, item_id: int, version: int, due_on: date, reason: str) -> int:
-        require(actor, Action.OVERRIDE_DEADLINE)
+        lifecycle.check_role(actor, Verb.OVERRIDE_DEADLINE)
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
-            if before["responded_on"] is not None or before["transferred_on"] is not None:
-                # Moving the deadline after the reply would turn a late reply into an on-time one.
-                raise InvalidInput("error.override_closed", field="due_on")
+            lifecycle.check(actor, Verb.OVERRIDE_DEADLINE, lifecycle.facts_of_row(before))
             v.validate_due(due_on, before["received_on"])
             basis = f"{before['due_basis']} | {format_date(due_on)}"
             new_version = self._update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
@@ -569,7 +569,7 @@ class Tracker:
 
         def work(cur: Cursor) -> None:
             before = self._current(cur, item_id)
-            require(actor, Action.RECORD_PROGRESS, self._units_of(before))
+            lifecycle.check(actor, Verb.RECORD_PROGRESS, lifecycle.facts_of_row(before))
             self._log(cur, item_id, actor, "progress", {}, note, before["version"])
 
         self.db.write(work)
@@ -581,16 +581,8 @@ class Tracker:
     def record_reply(self, actor: Actor, item_id: int, version: int, reply: Reply) -> int:
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
-            require(actor, Action.RECORD_REPLY, self._units_of(before))
-            if (
-                before["responded_on"] is not None
-                and actor.role == Role.UNIT_OFFICER
-                and actor.unit != before["lead_unit"]
-            ):
-                # A unit must not edit another unit's reply: only the lead unit corrects it.
-                raise PermissionDenied(action="correct_reply", role=actor.role.value)
-            if before["transferred_on"] is not None:
-                raise InvalidInput("error.reply_on_transferred", field="result")
+            facts = lifecycle.facts_of_row(before)
+            lifecycle.check(actor, lifecycle.reply_verb(facts), facts)
             clean = v.validate_reply(reply, before["received_on"], before["due_on"], before["kind"])
             after = {
                 "response_no": clean.response_no,
@@ -612,13 +604,12 @@ class Tracker:
 
     def transfer(self, actor: Actor, item_id: int, version: int, on: date, note: str) -> int:
         """Outside the ministry's remit: returned/transferred; closed, counted apart."""
-        require(actor, Action.TRANSFER)
+        lifecycle.check_role(actor, Verb.TRANSFER)
         note = v.validate_text(note, "transfer_note", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
-            if before["responded_on"] is not None:
-                raise InvalidInput("error.transfer_replied", field="transferred_on")
+            lifecycle.check(actor, Verb.TRANSFER, lifecycle.facts_of_row(before))
             v.validate_event_date(on, before["received_on"], "transferred_on")
             after = {"transferred_on": on, "transfer_note": note}
             new_version = self._update(cur, "items/update_transfer", [on, note], item_id, version)
@@ -643,11 +634,12 @@ class Tracker:
         reason: str = "",
     ) -> int:
         """Correct what was entered (a typo in the summary, the incoming number, the sources)."""
-        require(actor, Action.EDIT_ITEM)
+        lifecycle.check_role(actor, Verb.EDIT)
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
+            lifecycle.check(actor, Verb.EDIT, lifecycle.facts_of_row(before))
             kind = Kind(before["kind"])
             clean = v.validate_draft(
                 ItemDraft(
@@ -689,13 +681,12 @@ class Tracker:
 
     def undo_transfer(self, actor: Actor, item_id: int, version: int, reason: str) -> int:
         """A transfer made by mistake is undone (and the undoing is itself in the history)."""
-        require(actor, Action.TRANSFER)
+        lifecycle.check_role(actor, Verb.UNDO_TRANSFER)
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
             before = self._current(cur, item_id)
-            if before["transferred_on"] is None:
-                raise InvalidInput("error.not_transferred", field="transferred_on")
+            lifecycle.check(actor, Verb.UNDO_TRANSFER, lifecycle.facts_of_row(before))
             after = {"transferred_on": None, "transfer_note": None}
             new_version = self._update(cur, "items/update_transfer", [None, None], item_id, version)
             self._log(cur, item_id, actor, "transfer_undone", _changes(before, after), reason, new_version)
@@ -714,17 +705,18 @@ class Tracker:
     ) -> int:
         """Nothing is deleted: archiving hides an item from lists and counts, and is reversible.
         ``kind`` duplicate_entry takes it out of every as-of figure, past ones included."""
-        require(actor, Action.ARCHIVE)
+        verb = Verb.ARCHIVE if archived else Verb.RESTORE
+        lifecycle.check_role(actor, verb)
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
         kind = v._enum(ArchiveReason, kind, "archive_reason")
 
         def work(cur: Cursor) -> int:
+            before = self._current(cur, item_id)
+            lifecycle.check(actor, verb, lifecycle.facts_of_row(before))
             if not archived:  # a restored item must not clash with one entered since
-                row = self._current(cur, item_id)
-                self._refuse_duplicate_ref(cur, Kind(row["kind"]), row["session_id"], row["ref_no"], item_id)
+                self._refuse_duplicate_ref(cur, Kind(before["kind"]), before["session_id"], before["ref_no"], item_id)
             stamp = datetime.now() if archived else None
             why = kind.value if archived else None
-            before = self._current(cur, item_id)
             new_version = self._update(cur, "items/set_archived", [stamp, why], item_id, version)
             changes = _changes(before, {"archive_reason": why})
             self._log(cur, item_id, actor, "archived" if archived else "restored", changes, reason, new_version)

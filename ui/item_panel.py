@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import streamlit as st
 
+from tracker import lifecycle
 from tracker.audit import describe_changes
 from tracker.errors import TrackerError
 from tracker.items import PHASES_BY_KIND, ArchiveReason, Item, Reply, Result
-from tracker.permissions import Action
+from tracker.lifecycle import Verb
+from tracker.permissions import Actor
+from tracker.service import Tracker
 from tracker.status import derive_status
 from ui import context as ctx
 from ui import plain_text as pt
@@ -146,214 +151,243 @@ def _render_actions(item: Item, prefix: str) -> None:
         if st.button(ctx.tr("item.reload"), key=f"{prefix}.reload"):
             st.session_state.pop(seen_key, None)
             st.rerun()
-    tracker = ctx.tracker()
+    actor = ctx.actor()
+    # What tracker/lifecycle.py allows: the same table the service refuses by.
+    offered = lifecycle.offers(actor, lifecycle.facts_of_item(item))
+    form = _Form(item, prefix, seen, actor, ctx.tracker())
+    for verb in offered:
+        _FORMS[verb](form)
+    if not offered:
+        st.caption(ctx.tr("item.read_only"))
+
+
+class _Form(NamedTuple):
+    """What every action form needs: the item, its key prefix, the version seen, who acts, where."""
+
+    item: Item
+    prefix: str
+    seen: int
+    actor: Actor
+    tracker: Tracker
+
+
+def _assign_form(form: _Form) -> None:
+    item, prefix, seen, actor, tracker = form
     ref = tracker.reference
     lang = ctx.lang()
-    actor = ctx.actor()
-    units_of_item = tuple(u for u in (item.lead_unit, *item.coordinating_units) if u)
+    units_of_item = lifecycle.facts_of_item(item).units
     unit_codes = [u.code for u in ref.units if u.active_to is None or u.code in units_of_item]
 
     def unit_name(code: str) -> str:
         return ref.unit_name(code, lang)
 
-    shown = False
+    with st.form(f"{prefix}.assign_form"):
+        st.markdown(f"**{ctx.tr('action.assign')}**")
+        lead = st.selectbox(
+            ctx.tr("field.lead_unit"),
+            unit_codes,
+            format_func=ctx.labels(unit_codes, unit_name),
+            key=f"{prefix}.assign_lead",
+            index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
+        )
+        coordinating = st.multiselect(
+            ctx.tr("field.coordinating_units"),
+            unit_codes,
+            default=[c for c in item.coordinating_units if c in unit_codes],
+            format_func=ctx.labels(unit_codes, unit_name),
+            key=f"{prefix}.assign_coordinating",
+        )
+        reason = st.text_input(
+            ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason")
+        )
+        if st.form_submit_button(ctx.tr("action.save")):
+            _attempt(
+                lambda: tracker.assign(actor, item.id, seen, lead, tuple(coordinating), reason),
+                "done.assigned",
+                prefix,
+                item.id,
+            )
 
-    if ctx.allowed(Action.ASSIGN):
-        shown = True
-        with st.form(f"{prefix}.assign_form"):
-            st.markdown(f"**{ctx.tr('action.assign')}**")
-            lead = st.selectbox(
-                ctx.tr("field.lead_unit"),
-                unit_codes,
-                format_func=ctx.labels(unit_codes, unit_name),
-                key=f"{prefix}.assign_lead",
-                index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
+
+def _reply_form(form: _Form) -> None:
+    """The first reply, or its correction: one form over the stored reply."""
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.reply_form"):
+        st.markdown(f"**{ctx.tr('action.reply')}**")
+        current = item.reply
+        c1, c2 = st.columns(2)
+        response_no = c1.text_input(
+            ctx.tr("field.response_no"),
+            value=current.response_no if current else "",
+            placeholder="902/BNV-CQĐP",
+            key=f"{prefix}.reply_no",
+        )
+        responded_on = c2.date_input(
+            ctx.tr("field.responded_on"),
+            value=current.responded_on if current else "today",
+            format=ctx.DATE_FORMAT,
+            key=f"{prefix}.reply_date",
+        )
+        signer = st.text_input(
+            ctx.tr("field.signer"), value=current.signer if current else "", key=f"{prefix}.reply_signer"
+        )
+        summary = st.text_area(
+            ctx.tr("field.response_summary"),
+            value=current.summary if current else "",
+            key=f"{prefix}.reply_summary",
+        )
+        results = [r.value for r in Result]
+        result = st.radio(
+            ctx.tr("field.result"),
+            results,
+            format_func=ctx.labels(results, ctx.result_label),
+            key=f"{prefix}.reply_result",
+            index=results.index(current.result) if current else None,
+        )
+        roadmap = st.text_input(
+            ctx.tr("field.roadmap"),
+            value=current.roadmap if current else "",
+            help=ctx.tr("help.roadmap"),
+            key=f"{prefix}.reply_roadmap",
+        )
+        committed_on = st.date_input(
+            ctx.tr("field.committed_on"),
+            value=current.committed_on if current else None,
+            format=ctx.DATE_FORMAT,
+            key=f"{prefix}.reply_committed",
+        )
+        late_reason = st.text_input(
+            ctx.tr("field.late_reason"),
+            value=current.late_reason if current else "",
+            help=ctx.tr("help.late_reason", due=ctx.fmt(item.due_on)),
+            key=f"{prefix}.reply_late",
+        )
+        if st.form_submit_button(ctx.tr("action.save_reply")):
+            reply = Reply(response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason)
+            _attempt(lambda: tracker.record_reply(actor, item.id, seen, reply), "done.replied", prefix, item.id)
+
+
+def _progress_form(form: _Form) -> None:
+    item, prefix, _, actor, tracker = form
+    with st.form(f"{prefix}.progress_form", clear_on_submit=True):
+        note = st.text_area(ctx.tr("action.progress"), key=f"{prefix}.progress_note")
+        if st.form_submit_button(ctx.tr("action.add_note")):
+            _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress", prefix, item.id)
+
+
+def _deadline_form(form: _Form) -> None:
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.deadline_form"):
+        st.markdown(f"**{ctx.tr('action.override_deadline')}**")
+        due_on = st.date_input(
+            ctx.tr("field.due_on"), value=item.due_on, format=ctx.DATE_FORMAT, key=f"{prefix}.deadline_date"
+        )
+        reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
+        if st.form_submit_button(ctx.tr("action.save")):
+            _attempt(
+                lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason),
+                "done.deadline",
+                prefix,
+                item.id,
             )
-            coordinating = st.multiselect(
-                ctx.tr("field.coordinating_units"),
-                unit_codes,
-                default=[c for c in item.coordinating_units if c in unit_codes],
-                format_func=ctx.labels(unit_codes, unit_name),
-                key=f"{prefix}.assign_coordinating",
-            )
-            reason = st.text_input(
-                ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason")
-            )
-            if st.form_submit_button(ctx.tr("action.save")):
-                _attempt(
-                    lambda: tracker.assign(actor, item.id, seen, lead, tuple(coordinating), reason),
-                    "done.assigned",
-                    prefix,
+
+
+def _edit_form(form: _Form) -> None:
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.edit_form"):
+        st.markdown(f"**{ctx.tr('action.edit')}**")
+        phases = [p.value for p in PHASES_BY_KIND[item.kind]]
+        c1, c2 = st.columns(2)
+        phase = c1.selectbox(
+            ctx.tr("field.phase"),
+            phases,
+            index=phases.index(item.phase),
+            format_func=ctx.labels(phases, ctx.phase_label),
+            key=f"{prefix}.edit_phase",
+        )
+        ref_no = c2.text_input(ctx.tr("field.ref_no"), value=item.ref_no, key=f"{prefix}.edit_ref_no")
+        sources = st.text_input(ctx.tr("field.sources"), value="; ".join(item.sources), key=f"{prefix}.edit_sources")
+        deputy = st.text_input(ctx.tr("field.deputy"), value=item.deputy, key=f"{prefix}.edit_deputy")
+        topic = st.text_input(ctx.tr("field.topic"), value=item.topic, key=f"{prefix}.edit_topic")
+        summary = st.text_area(ctx.tr("field.summary"), value=item.summary, key=f"{prefix}.edit_summary")
+        full_text = st.text_area(ctx.tr("field.full_text"), value=item.full_text, key=f"{prefix}.edit_full_text")
+        reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.edit_reason")
+        if st.form_submit_button(ctx.tr("action.save")):
+            _attempt(
+                lambda: tracker.edit_item(
+                    actor,
                     item.id,
-                )
+                    seen,
+                    phase=phase,
+                    ref_no=ref_no,
+                    sources=tuple(x.strip() for x in sources.split(";") if x.strip()),
+                    deputy=deputy,
+                    summary=summary,
+                    full_text=full_text,
+                    topic=topic,
+                    reason=reason,
+                ),
+                "done.edited",
+                prefix,
+                item.id,
+            )
 
-    if ctx.allowed(Action.RECORD_REPLY, units_of_item) and item.transferred_on is None:
-        shown = True
-        with st.form(f"{prefix}.reply_form"):
-            st.markdown(f"**{ctx.tr('action.reply')}**")
-            current = item.reply
-            c1, c2 = st.columns(2)
-            response_no = c1.text_input(
-                ctx.tr("field.response_no"),
-                value=current.response_no if current else "",
-                placeholder="902/BNV-CQĐP",
-                key=f"{prefix}.reply_no",
-            )
-            responded_on = c2.date_input(
-                ctx.tr("field.responded_on"),
-                value=current.responded_on if current else "today",
-                format=ctx.DATE_FORMAT,
-                key=f"{prefix}.reply_date",
-            )
-            signer = st.text_input(
-                ctx.tr("field.signer"), value=current.signer if current else "", key=f"{prefix}.reply_signer"
-            )
-            summary = st.text_area(
-                ctx.tr("field.response_summary"),
-                value=current.summary if current else "",
-                key=f"{prefix}.reply_summary",
-            )
-            results = [r.value for r in Result]
-            result = st.radio(
-                ctx.tr("field.result"),
-                results,
-                format_func=ctx.labels(results, ctx.result_label),
-                key=f"{prefix}.reply_result",
-                index=results.index(current.result) if current else None,
-            )
-            roadmap = st.text_input(
-                ctx.tr("field.roadmap"),
-                value=current.roadmap if current else "",
-                help=ctx.tr("help.roadmap"),
-                key=f"{prefix}.reply_roadmap",
-            )
-            committed_on = st.date_input(
-                ctx.tr("field.committed_on"),
-                value=current.committed_on if current else None,
-                format=ctx.DATE_FORMAT,
-                key=f"{prefix}.reply_committed",
-            )
-            late_reason = st.text_input(
-                ctx.tr("field.late_reason"),
-                value=current.late_reason if current else "",
-                help=ctx.tr("help.late_reason", due=ctx.fmt(item.due_on)),
-                key=f"{prefix}.reply_late",
-            )
-            if st.form_submit_button(ctx.tr("action.save_reply")):
-                reply = Reply(
-                    response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason
-                )
-                _attempt(lambda: tracker.record_reply(actor, item.id, seen, reply), "done.replied", prefix, item.id)
 
-    if ctx.allowed(Action.RECORD_PROGRESS, units_of_item):
-        shown = True
-        with st.form(f"{prefix}.progress_form", clear_on_submit=True):
-            note = st.text_area(ctx.tr("action.progress"), key=f"{prefix}.progress_note")
-            if st.form_submit_button(ctx.tr("action.add_note")):
-                _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress", prefix, item.id)
+def _undo_transfer_form(form: _Form) -> None:
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.undo_transfer_form"):
+        st.markdown(f"**{ctx.tr('action.undo_transfer')}**")
+        reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.undo_transfer_reason")
+        if st.form_submit_button(ctx.tr("action.undo_transfer")):
+            _attempt(lambda: tracker.undo_transfer(actor, item.id, seen, reason), "done.transferred", prefix, item.id)
 
-    if ctx.allowed(Action.OVERRIDE_DEADLINE):
-        shown = True
-        with st.form(f"{prefix}.deadline_form"):
-            st.markdown(f"**{ctx.tr('action.override_deadline')}**")
-            due_on = st.date_input(
-                ctx.tr("field.due_on"), value=item.due_on, format=ctx.DATE_FORMAT, key=f"{prefix}.deadline_date"
+
+def _transfer_form(form: _Form) -> None:
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.transfer_form"):
+        st.markdown(f"**{ctx.tr('action.transfer')}**")
+        on = st.date_input(
+            ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date"
+        )
+        note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
+        if st.form_submit_button(ctx.tr("action.transfer")):
+            _attempt(lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred", prefix, item.id)
+
+
+def _archive_form(form: _Form) -> None:
+    """Archive an item, or restore an archived one: one form, labelled by the item's state."""
+    item, prefix, seen, actor, tracker = form
+    with st.form(f"{prefix}.archive_form"):
+        archived = item.archived_at is not None
+        st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
+        why = None
+        if not archived:  # the kind decides whether past figures still count it (issue 9)
+            why = st.radio(
+                ctx.tr("field.archive_reason"),
+                [k.value for k in ArchiveReason],
+                format_func=ctx.labels([k.value for k in ArchiveReason], lambda k: ctx.tr(f"archive_reason.{k}")),
+                key=f"{prefix}.archive_kind",
             )
-            reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
-            if st.form_submit_button(ctx.tr("action.save")):
-                _attempt(
-                    lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason),
-                    "done.deadline",
-                    prefix,
-                    item.id,
-                )
-
-    if ctx.allowed(Action.EDIT_ITEM):
-        shown = True
-        with st.form(f"{prefix}.edit_form"):
-            st.markdown(f"**{ctx.tr('action.edit')}**")
-            phases = [p.value for p in PHASES_BY_KIND[item.kind]]
-            c1, c2 = st.columns(2)
-            phase = c1.selectbox(
-                ctx.tr("field.phase"),
-                phases,
-                index=phases.index(item.phase),
-                format_func=ctx.labels(phases, ctx.phase_label),
-                key=f"{prefix}.edit_phase",
+        reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
+        if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
+            _attempt(
+                lambda: tracker.set_archived(actor, item.id, seen, not archived, reason, why or ArchiveReason.OTHER),
+                "done.archived",
+                prefix,
+                item.id,
             )
-            ref_no = c2.text_input(ctx.tr("field.ref_no"), value=item.ref_no, key=f"{prefix}.edit_ref_no")
-            sources = st.text_input(
-                ctx.tr("field.sources"), value="; ".join(item.sources), key=f"{prefix}.edit_sources"
-            )
-            deputy = st.text_input(ctx.tr("field.deputy"), value=item.deputy, key=f"{prefix}.edit_deputy")
-            topic = st.text_input(ctx.tr("field.topic"), value=item.topic, key=f"{prefix}.edit_topic")
-            summary = st.text_area(ctx.tr("field.summary"), value=item.summary, key=f"{prefix}.edit_summary")
-            full_text = st.text_area(ctx.tr("field.full_text"), value=item.full_text, key=f"{prefix}.edit_full_text")
-            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.edit_reason")
-            if st.form_submit_button(ctx.tr("action.save")):
-                _attempt(
-                    lambda: tracker.edit_item(
-                        actor,
-                        item.id,
-                        seen,
-                        phase=phase,
-                        ref_no=ref_no,
-                        sources=tuple(x.strip() for x in sources.split(";") if x.strip()),
-                        deputy=deputy,
-                        summary=summary,
-                        full_text=full_text,
-                        topic=topic,
-                        reason=reason,
-                    ),
-                    "done.edited",
-                    prefix,
-                    item.id,
-                )
 
-    if ctx.allowed(Action.TRANSFER) and item.transferred_on is not None:
-        shown = True
-        with st.form(f"{prefix}.undo_transfer_form"):
-            st.markdown(f"**{ctx.tr('action.undo_transfer')}**")
-            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.undo_transfer_reason")
-            if st.form_submit_button(ctx.tr("action.undo_transfer")):
-                _attempt(
-                    lambda: tracker.undo_transfer(actor, item.id, seen, reason), "done.transferred", prefix, item.id
-                )
 
-    if ctx.allowed(Action.TRANSFER) and item.reply is None and item.transferred_on is None:
-        shown = True
-        with st.form(f"{prefix}.transfer_form"):
-            st.markdown(f"**{ctx.tr('action.transfer')}**")
-            on = st.date_input(
-                ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date"
-            )
-            note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
-            if st.form_submit_button(ctx.tr("action.transfer")):
-                _attempt(lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred", prefix, item.id)
-
-    if ctx.allowed(Action.ARCHIVE):
-        shown = True
-        with st.form(f"{prefix}.archive_form"):
-            archived = item.archived_at is not None
-            st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
-            why = None
-            if not archived:  # the kind decides whether past figures still count it (issue 9)
-                why = st.radio(
-                    ctx.tr("field.archive_reason"),
-                    [k.value for k in ArchiveReason],
-                    format_func=ctx.labels([k.value for k in ArchiveReason], lambda k: ctx.tr(f"archive_reason.{k}")),
-                    key=f"{prefix}.archive_kind",
-                )
-            reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
-            if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
-                _attempt(
-                    lambda: tracker.set_archived(
-                        actor, item.id, seen, not archived, reason, why or ArchiveReason.OTHER
-                    ),
-                    "done.archived",
-                    prefix,
-                    item.id,
-                )
-
-    if not shown:
-        st.caption(ctx.tr("item.read_only"))
+# One form per verb; a reply and its correction share the reply form, archive and restore theirs.
+_FORMS: dict[Verb, Callable[[_Form], None]] = {
+    Verb.ASSIGN: _assign_form,
+    Verb.REPLY: _reply_form,
+    Verb.CORRECT_REPLY: _reply_form,
+    Verb.RECORD_PROGRESS: _progress_form,
+    Verb.OVERRIDE_DEADLINE: _deadline_form,
+    Verb.EDIT: _edit_form,
+    Verb.UNDO_TRANSFER: _undo_transfer_form,
+    Verb.TRANSFER: _transfer_form,
+    Verb.ARCHIVE: _archive_form,
+    Verb.RESTORE: _archive_form,
+}
