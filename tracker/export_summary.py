@@ -10,7 +10,7 @@ beside it and are summed in their own block, never under the unit's name as if i
 
 from __future__ import annotations
 
-from tracker.charts import percent_text
+from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
 from tracker.stats import Counts

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.charts import percent_text
 from tracker.dates import format_date
+from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
 from tracker.stats import Counts
