@@ -17,7 +17,7 @@ from tracker.items import Kind
 from tracker.stats import Counts
 
 if TYPE_CHECKING:
-    from tracker.exporting import ExportData
+    from tracker.export_data import ExportData
 
 _SHARES = ("resolved", "being_resolved", "explained")
 

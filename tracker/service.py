@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tracker import validation as v
 from tracker.dates import format_date
+from tracker.deadline_refresh import refresh_open_deadlines
 from tracker.deadlines import (
     DEFAULT_RULES,
     Deadline,
@@ -277,9 +278,7 @@ class Tracker:
     def _follow_calendar(self) -> None:
         """Open items' computed deadlines follow the calendar (tracker/deadline_refresh.py):
         once on opening, for databases written before a correction, and after each change."""
-        from tracker.deadline_refresh import refresh_open_deadlines
-
-        refresh_open_deadlines(self)
+        refresh_open_deadlines(self, _changes)
 
     def refresh_reference(self) -> Reference:
         cur = self.db.reader()
