@@ -8,6 +8,7 @@ import streamlit as st
 
 from tracker import accounts
 from tracker.audit import describe_changes, events_csv
+from tracker.formatting import format_timestamp
 from ui import context as ctx
 from ui import plain_text as pt
 
@@ -44,7 +45,7 @@ if rows:
     st.dataframe(
         pt.frame(
             {
-                ctx.tr("audit.col.occurred_at"): [r["occurred_at"].strftime("%d/%m/%Y %H:%M:%S") for r in rows],
+                ctx.tr("audit.col.occurred_at"): [format_timestamp(r["occurred_at"]) for r in rows],
                 ctx.tr("audit.col.actor"): [r["actor"] for r in rows],
                 ctx.tr("audit.col.action"): [ctx.tr(f"event.{r['action']}") for r in rows],
                 ctx.tr("audit.col.subject"): [r["subject"] or "" for r in rows],

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from tracker import charts
+from tracker.dates import END_OF_TIME
 from tracker.errors import TrackerError
 from tracker.items import Kind
 from tracker.permissions import Action
@@ -28,7 +27,7 @@ c1, c2, c3 = st.columns([3, 2, 1])
 as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
 # "Empty" means nothing was ever entered, not "nothing yet on the chosen day".
-ever = all_rows or cached.stats(tracker, *cached.key(tracker), date(2100, 12, 31), None, None)
+ever = all_rows or cached.stats(tracker, *cached.key(tracker), END_OF_TIME, None, None)
 
 if not ever:
     st.info(ctx.tr("progress.empty"), icon=":material/info:")

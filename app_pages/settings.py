@@ -11,6 +11,7 @@ import streamlit as st
 
 from tracker import accounts, backup, web_sessions
 from tracker.errors import TrackerError
+from tracker.formatting import format_datetime
 from tracker.items import Kind
 from tracker.permissions import Role
 from tracker.reference import Unit
@@ -219,7 +220,7 @@ with users_tab:
                 ctx.tr("field.email"): [u["email"] or "" for u in users],
                 ctx.tr("field.active"): [u["active"] for u in users],
                 ctx.tr("settings.last_login"): [
-                    u["last_login_at"].strftime("%d/%m/%Y %H:%M") if u["last_login_at"] else "" for u in users
+                    format_datetime(u["last_login_at"]) if u["last_login_at"] else "" for u in users
                 ],
             }
         ),
@@ -292,7 +293,7 @@ with users_tab:
 with backup_tab:
     last = backup.last_backup(tracker)
     if last:
-        at = datetime.fromisoformat(last["at"]).strftime("%d/%m/%Y %H:%M")
+        at = format_datetime(datetime.fromisoformat(last["at"]))
         st.info(pt.tr_md("settings.last_backup", at=at, path=last["path"]), icon=":material/save:")
     else:
         st.warning(ctx.tr("settings.no_backup"))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.dates import END_OF_TIME
 from tracker.demo import DEPUTIES, PROVINCES, ROADMAPS, SIGNERS, TOPICS
 from tracker.items import Kind, Phase, Result
 from tracker.service import Filters, Tracker
@@ -377,7 +378,7 @@ def build_database(path: Path | str, items: int, *, seed: int = 5, today: date |
     started = time.perf_counter()
     tracker = Tracker.open(path)
     try:
-        if tracker.search(Filters(), date(2100, 12, 31), limit=1).total:
+        if tracker.search(Filters(), END_OF_TIME, limit=1).total:
             raise ValueError(f"{path} already holds items: the bench builds into a new file")
         generator = _Generator(tracker, today or date.today(), seed)
 

@@ -19,6 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from tracker import history, web_sessions
 from tracker import validation as v
 from tracker.errors import InvalidInput, PermissionDenied, SignInFailed
+from tracker.formatting import format_time_then_date
 from tracker.permissions import Action, Actor, Role, require
 from tracker.service import Tracker
 from tracker.storage import Cursor
@@ -296,7 +297,7 @@ def _pause(failures: int) -> float:
 
 
 def _when(moment: datetime) -> str:
-    return moment.strftime("%H:%M %d/%m/%Y")
+    return format_time_then_date(moment)
 
 
 def _admin_event(cur: Cursor, who: str, action: str, subject: str, changes: dict[str, Any]) -> None:

@@ -13,12 +13,13 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tracker import backup_files as files
 from tracker import backup_load, history
+from tracker.dates import END_OF_TIME
 from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
@@ -26,7 +27,7 @@ from tracker.storage import Cursor
 
 FOLDER_NAME = re.compile(r"tracker-\d{8}-\d{6}-\d{6}")
 # Statistics are compared as of a far date so every item, reply and transfer counts.
-CHECK_AS_OF = date(2100, 12, 31)
+CHECK_AS_OF = END_OF_TIME
 
 
 @dataclass(frozen=True)

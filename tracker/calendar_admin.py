@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.errors import InvalidInput
+from tracker.formatting import format_date
 from tracker.i18n import t
 from tracker.permissions import Action, Actor, require
 from tracker.service import ANNOUNCED_YEARS_SETTING, Tracker
@@ -23,7 +24,7 @@ def confirm_day_off(tracker: Tracker, actor: Actor, day: date, lang: str = "vi")
     require(actor, Action.MANAGE_SETTINGS)
     found = next((u for u in tracker.reference.calendar.uncertain_days(day.year) if u.day == day), None)
     if found is None:
-        raise InvalidInput("error.not_uncertain_day", field="date", value=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("error.not_uncertain_day", field="date", value=format_date(day))
     tracker.save_override(actor, day, False, t("calendar.confirmed_note", lang, name=found.name(lang)))
 
 

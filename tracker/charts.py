@@ -7,10 +7,23 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.formatting import pct_text, percent_text
 from tracker.i18n import t
 from tracker.percent import DEFAULT_DECIMALS
-from tracker.percent import percent_text as _rule
 from tracker.stats import Counts
+
+# pct_text and percent_text live in tracker/formatting.py; pages, reports and tests import them here too.
+__all__ = [
+    "BUCKETS",
+    "BUCKET_COLORS",
+    "RESULTS",
+    "RESULT_COLORS",
+    "buckets_figure",
+    "pct_text",
+    "percent_text",
+    "progress_figure",
+    "results_figure",
+]
 
 BUCKETS = ("replied_on_time", "replied_late", "open_not_due", "overdue")
 RESULTS = ("resolved", "being_resolved", "explained")
@@ -22,16 +35,6 @@ BUCKET_COLORS = {
     "overdue": "#D55E00",
 }
 RESULT_COLORS = {"resolved": "#009E73", "being_resolved": "#0072B2", "explained": "#999999"}
-
-
-def percent_text(part: int, whole: int, lang: str, decimals: int = DEFAULT_DECIMALS) -> str:
-    """The one rounding rule (tracker/percent.py): "99,9 %", "100 %", "—" when nothing to divide."""
-    return _rule(part, whole, lang, decimals)
-
-
-def pct_text(count: int, whole: int, lang: str, decimals: int = DEFAULT_DECIMALS) -> str:
-    """ "129 (100 %)": the count always beside its share."""
-    return str(count) if whole == 0 else f"{count} ({percent_text(count, whole, lang, decimals)})"
 
 
 def _bars(

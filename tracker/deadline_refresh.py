@@ -11,6 +11,7 @@ a closed item's deadline would change whether its reply was on time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from tracker.dates import format_date
@@ -19,10 +20,13 @@ from tracker.i18n import t
 from tracker.permissions import SYSTEM, Actor
 
 
-def refresh_open_deadlines(tracker, actor: Actor = SYSTEM, lang: str = "vi") -> list[int]:
-    """Recompute the computed deadlines of open items on today's calendar; the ids that moved."""
-    from tracker.service import Tracker, _changes
+def refresh_open_deadlines(
+    tracker, diff: Callable[[dict, dict], dict], actor: Actor = SYSTEM, lang: str = "vi"
+) -> list[int]:
+    """Recompute the computed deadlines of open items on today's calendar; the ids that moved.
 
+    ``tracker`` is the service (this module sits below it, so it is passed in, not imported);
+    ``diff`` is the service's change diff, so the events read like every other item event."""
     calendar = tracker.reference.calendar
     moved: list[tuple[tuple, Deadline]] = []
     for received_on, due_on, period in tracker.db.all("items/open_computed_deadline_groups"):
@@ -48,8 +52,8 @@ def refresh_open_deadlines(tracker, actor: Actor = SYSTEM, lang: str = "vi") -> 
                 new_version = tracker._update(
                     cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version
                 )
-                changes = _changes({"due_on": old_due}, {"due_on": deadline.due_on})
-                Tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)
+                changes = diff({"due_on": old_due}, {"due_on": deadline.due_on})
+                tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)
                 ids.append(item_id)
         return ids
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from tracker.dates import END_OF_TIME
 from tracker.errors import InvalidInput
 from tracker.items import Kind, Phase, Reply, Result
 from tracker.permissions import SYSTEM, Action, Actor, require
@@ -205,7 +206,7 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
     """Load the demo set into an empty register; returns how many items were created."""
     require(actor, Action.LOAD_DEMO)
     today = today or date.today()
-    if tracker.search(Filters(), date(2100, 12, 31), limit=1).total:
+    if tracker.search(Filters(), END_OF_TIME, limit=1).total:
         raise InvalidInput("error.demo_not_empty")
     rng = random.Random(seed)
     ref = tracker.reference

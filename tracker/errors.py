@@ -1,12 +1,15 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The few named errors the service layer raises; pages and the CLI show them to people.
 
 Each error carries a catalog key and parameters rather than a finished sentence, so the
-same failure reads correctly in Vietnamese or English (see tracker/i18n.py).
+same failure reads correctly in Vietnamese or English (see tracker/i18n.py). They carry data
+only; tracker/formatting.py renders them (``message`` is a one-line delegate kept for callers).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tracker.formatting import render_error
 
 
 class TrackerError(Exception):
@@ -20,19 +23,7 @@ class TrackerError(Exception):
         super().__init__(f"{self.key} {params}" if params else self.key)
 
     def message(self, lang: str = "vi") -> str:
-        from tracker.i18n import t
-
-        params = dict(self.params)
-        for name in ("kind", "role"):  # codes in parameters are shown as their labels
-            if name in params:
-                label = t(f"{name}.{params[name]}", lang)
-                params[name] = label if label != f"{name}.{params[name]}" else params[name]
-        field = getattr(self, "field", None)
-        if field:
-            # Name the field as the form labels it ("Số văn bản trả lời"), not as the code does.
-            label = t(f"field.{field}", lang)
-            params["field"] = field if label == f"field.{field}" else label
-        return t(self.key, lang, **params)
+        return render_error(self, lang)
 
 
 class InvalidInput(TrackerError):
@@ -53,9 +44,6 @@ class InvalidInputs(InvalidInput):
         first = errors[0]
         super().__init__(first.key, field=first.field, **first.params)
 
-    def message(self, lang: str = "vi") -> str:
-        return "\n".join(error.message(lang) for error in self.errors)
-
 
 class NotFound(TrackerError):
     key = "error.not_found"
@@ -66,25 +54,11 @@ class Conflict(TrackerError):
     the message lists what changed meanwhile, so nobody overwrites a colleague unknowingly."""
 
     key = "error.conflict"
-    meanwhile: tuple[dict, ...] = ()
+    meanwhile: tuple[Mapping[str, object], ...] = ()  # events since the version the user saw
 
-    def with_changes(self, events: list[dict]) -> Conflict:
+    def with_changes(self, events: list[dict[str, object]]) -> Conflict:
         self.meanwhile = tuple(events)
         return self
-
-    def message(self, lang: str = "vi") -> str:
-        import json
-
-        from tracker.audit import describe_changes
-        from tracker.i18n import t
-
-        lines = [super().message(lang)]
-        for event in self.meanwhile:
-            fields = describe_changes(json.loads(event.get("changes") or "{}"), lang)
-            when = event["occurred_at"].strftime("%d/%m/%Y %H:%M")
-            action = t(f"event.{event['action']}", lang)
-            lines.append(f"• {when} · {event['actor']} · {action}" + (f" ({fields})" if fields else ""))
-        return "\n".join(lines)
 
 
 class PermissionDenied(TrackerError):

@@ -10,7 +10,8 @@ beside it and are summed in their own block, never under the unit's name as if i
 
 from __future__ import annotations
 
-from tracker.charts import percent_text
+from tracker.export_data import scope_lines
+from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
 from tracker.stats import Counts
@@ -67,8 +68,6 @@ def write_percent(book, ws, row: int, col: int, part: int, whole: int, lang: str
 
 
 def summary_sheet(tracker, book, data, lang: str) -> None:
-    from tracker.exporting import scope_lines
-
     ws = book.book.add_worksheet(t("export.sheet_summary", lang))
     ref = tracker.reference
     title = data.session.label(lang) if data.session else t("export.all_sessions", lang)

@@ -7,7 +7,8 @@ The Word report's layout is tracker/report_docx.py, its sentences tracker/report
 One function collects what an export shows (``collect``: a session's items as of a date,
 optionally one unit's, optionally only the open ones), and each format renders that same data,
 so a unit's filtered export and the Minister's office's "open items" list come from one code path
-and the summary always adds up to the register beside it.
+and the summary always adds up to the register beside it. What is collected (``ExportScope``,
+``ExportData``, ``scope_lines``) is tracker/export_data.py, re-exported here.
 """
 
 from __future__ import annotations
@@ -21,47 +22,19 @@ from datetime import date, datetime, time
 
 from tracker.dates import format_date
 from tracker.errors import InvalidInput
+from tracker.export_data import REPLIED, ExportData, ExportScope, scope_lines  # noqa: F401 - re-exported
 from tracker.export_summary import summary_sheet
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
 from tracker.importing import ALL_COLUMNS, TRANSFERRED
 from tracker.items import Kind, Result, Status
 from tracker.permissions import Action, Actor, require
+from tracker.report_docx import to_docx
 from tracker.service import Tracker
-from tracker.sessions import Session
 from tracker.stats import Counts, count
 
 FORMATS = ("xlsx", "docx", "csv")
 KINDS = (Kind.VOTER_RECOMMENDATION.value, Kind.DEPUTY_QUESTION.value)
-REPLIED = (Status.REPLIED_ON_TIME.value, Status.REPLIED_LATE.value)
-
-
-@dataclass(frozen=True)
-class ExportScope:
-    session_id: int | None
-    as_of: date
-    unit: str | None = None
-    only_open: bool = False
-
-
-@dataclass(frozen=True)
-class ExportData:
-    scope: ExportScope
-    session: Session | None
-    rows: list[dict]
-    counts: dict[str, Counts]  # by kind; for one unit's export, what it leads (= stats --by unit)
-    by_unit: list[tuple[str | None, Counts]]  # by lead unit, most overdue first
-    next_session: Session | None
-    report_due: date | None
-    coordinating: dict[str, Counts] | None = None  # one unit's export: what it coordinates, by kind
-    decimals: int = 1  # of every printed share (the percent_decimals setting)
-
-    @property
-    def total(self) -> Counts:
-        return sum(self.counts.values(), Counts())
-
-    def overdue_rows(self) -> list[dict]:
-        return [r for r in self.rows if r["status"] == Status.OVERDUE.value]
 
 
 def _tally(groups) -> Counts:
@@ -139,8 +112,6 @@ def render(
     if fmt == "xlsx":
         return to_xlsx(tracker, data, lang)
     if fmt == "docx":
-        from tracker.report_docx import to_docx  # it imports this module
-
         return to_docx(tracker, data, lang, number=number, issued_on=issued_on)
     return to_csv(data)
 
@@ -322,30 +293,6 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
     )
     book.book.close()
     return buffer.getvalue()
-
-
-def scope_lines(tracker: Tracker, data: ExportData, lang: str) -> list[str]:
-    """What the export covers, in words (the summary sheet and the page say the same)."""
-    ref = tracker.reference
-    lines = [t("export.as_of_line", lang, date=format_date(data.scope.as_of))]
-    if data.scope.unit:
-        lines.append(t("export.unit_line", lang, unit=ref.unit_name(data.scope.unit, lang)))
-        lines.append(t("export.unit_role_line", lang))
-    if data.scope.only_open:
-        lines.append(t("export.only_open_line", lang))
-    if data.report_due is not None and data.next_session is not None:
-        lines.append(
-            t(
-                "progress.report_due",
-                lang,
-                date=format_date(data.report_due),
-                session=data.next_session.label(lang),
-                opens=format_date(data.next_session.opens_on),
-            )
-        )
-    elif data.session is not None:
-        lines.append(t("progress.report_due_unknown", lang))
-    return lines
 
 
 # -- CSV ------------------------------------------------------------------------------------------

@@ -29,8 +29,8 @@ from datetime import date
 
 from tracker.dates import format_date, official_date_line
 from tracker.docx_xml import borderless, el, fix_widths, page_field, repeat_header
+from tracker.export_data import REPLIED, ExportData
 from tracker.export_summary import coordinating_paragraphs
-from tracker.exporting import REPLIED, ExportData
 from tracker.i18n import t
 from tracker.items import Kind, Result, Status
 from tracker.report_signer import Signer

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.charts import percent_text
 from tracker.dates import format_date
+from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
 from tracker.stats import Counts
 
 if TYPE_CHECKING:
-    from tracker.exporting import ExportData
+    from tracker.export_data import ExportData
 
 _SHARES = ("resolved", "being_resolved", "explained")
 

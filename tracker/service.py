@@ -18,7 +18,8 @@ from pathlib import Path
 
 from tracker import history, lifecycle
 from tracker import validation as v
-from tracker.dates import format_date
+from tracker.dates import END_OF_TIME, format_date
+from tracker.deadline_refresh import refresh_open_deadlines
 from tracker.deadlines import (
     DEFAULT_RULES,
     Deadline,
@@ -225,9 +226,7 @@ class Tracker:
     def _follow_calendar(self) -> None:
         """Open items' computed deadlines follow the calendar (tracker/deadline_refresh.py):
         once on opening, for databases written before a correction, and after each change."""
-        from tracker.deadline_refresh import refresh_open_deadlines
-
-        refresh_open_deadlines(self)
+        refresh_open_deadlines(self, _changes)
 
     def refresh_reference(self) -> Reference:
         cur = self.db.reader()
@@ -370,7 +369,7 @@ class Tracker:
             f"item {i}: version {ver} but history says {logged}" for i, ver, logged in self.db.all("items/integrity")
         ]
         problems += [f"event {e} points at missing item {i}" for e, i in self.db.all("events/orphans")]
-        for row in self.stats(date(2100, 12, 31)) + self.stats(date.today()):
+        for row in self.stats(END_OF_TIME) + self.stats(date.today()):
             problems += [f"{row.ref.code()} {row.kind}: {p}" for p in row.counts.invariant_errors()]
         return problems
 

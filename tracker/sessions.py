@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """National Assembly terms and sessions: "15/8" is the 8th regular session of the 15th NA,
 "15/BT9" its 9th extraordinary ("bất thường") session."""
 
@@ -10,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.errors import InvalidInput
+from tracker.i18n import t
+from tracker.items import Kind, Phase
 
 _REF = re.compile(r"^\s*(\d{1,2})\s*/\s*(BT)?\s*(\d{1,2})\s*$", re.IGNORECASE)
 _ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -45,8 +45,6 @@ class SessionRef:
         return f"{self.term}/{'BT' if self.extraordinary else ''}{self.number}"
 
     def label(self, lang: str = "vi") -> str:
-        from tracker.i18n import t
-
         key = "session.label_extraordinary" if self.extraordinary else "session.label"
         return t(key, lang, number=self.number, term=roman(self.term), term_number=self.term)
 
@@ -96,15 +94,13 @@ def next_regular_session(sessions: list[Session], after: Session) -> Session | N
     return later[0] if later else None
 
 
-def derive_phase(kind: str, received_on: date | None, session: Session | None):
+def derive_phase(kind: str, received_on: date | None, session: Session | None) -> Phase | None:
     """The phase a blank cell implies, from the session's dates; None when they do not settle it.
 
     Recommendations: received before the opening -> before; after the closing -> after (during
     the session, it could be either). Questions: between opening and closing -> at the session;
     otherwise between sessions.
     """
-    from tracker.items import Kind, Phase
-
     if received_on is None or session is None or session.opens_on is None:
         return None
     opens, closes = session.opens_on, session.closes_on

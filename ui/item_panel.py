@@ -11,6 +11,7 @@ import streamlit as st
 from tracker import lifecycle
 from tracker.audit import describe_changes
 from tracker.errors import TrackerError
+from tracker.formatting import format_datetime
 from tracker.items import PHASES_BY_KIND, ArchiveReason, Item, Reply, Result
 from tracker.lifecycle import Verb
 from tracker.permissions import Actor
@@ -117,7 +118,7 @@ def _render_history(item: Item) -> None:
     if not events:
         st.caption(ctx.tr("item.no_history"))
     for event in events:
-        when = event.at.strftime("%d/%m/%Y %H:%M")
+        when = format_datetime(event.at)
         lines = [f"{when} · {event.actor} · {ctx.tr(f'event.{event.action}')}"]
         if event.changes:
             lines.append(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))
