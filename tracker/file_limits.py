@@ -77,12 +77,8 @@ def limits_text(lang: str) -> dict[str, str]:
 def check_size(size: int, name: str) -> None:
     if size > MAX_UPLOAD_BYTES:
         raise FileTooLarge(
-            "import.file_too_large", field="file", file=name, size_mb=_megabytes(size), limit_mb=MAX_UPLOAD_MB
+            "import.file_too_large", field="file", file=name, size_mb=size / (1024 * 1024), limit_mb=MAX_UPLOAD_MB
         )
-
-
-def _megabytes(size: int) -> float:
-    return size / (1024 * 1024)
 
 
 def read_upload(path: Path) -> bytes:
@@ -156,7 +152,7 @@ def _too_big_inside(name: str, size: int) -> FileTooLarge:
         "import.xlsx_too_big_inside",
         field="file",
         file=name,
-        size_mb=_megabytes(size),
+        size_mb=size / (1024 * 1024),
         limit_mb=MAX_XLSX_UNCOMPRESSED_MB,
     )
 
@@ -304,8 +300,11 @@ _NOT_A_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[0-9]{1,7}")')
 _PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
 
 
-def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
+def _scan_head(scan: bytes, state: list[int], name: str, part: str) -> None:
+    """What both scans check first: no markup that could hide a cell, and the declared size."""
     if b"<!" in scan:
+        # A comment, CDATA section or DOCTYPE could hide a cell from a scan like this one (or
+        # expand entities); spreadsheet programs never write them into a sheet.
         raise _unreadable(name, part)
     if not state[2]:
         declared = _DIMENSION.search(scan)
@@ -313,7 +312,11 @@ def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
             state[2] = True
             _check_dimension(declared.group(1), name)
         elif b"sheetData" in scan:
-            state[2] = True
+            state[2] = True  # the dimension comes before the data, or not at all
+
+
+def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
+    _scan_head(scan, state, name, part)
     cells = len(_CELL_TAG.findall(scan))
     if cells != len(_CELL_WITH_REF.findall(scan)) or _NOT_A_REF.search(scan) or _PREFIXED.search(scan):
         raise _ExactScanNeeded
@@ -327,17 +330,7 @@ def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
 
 
 def _scan_xml(scan: bytes, state: list[int], name: str, part: str) -> None:
-    if b"<!" in scan:
-        # A comment, CDATA section or DOCTYPE could hide a cell from a scan like this one (or
-        # expand entities); spreadsheet programs never write them into a sheet.
-        raise _unreadable(name, part)
-    if not state[2]:
-        declared = _DIMENSION.search(scan)
-        if declared:
-            state[2] = True
-            _check_dimension(declared.group(1), name)
-        elif b"sheetData" in scan:
-            state[2] = True  # the dimension comes before the data, or not at all
+    _scan_head(scan, state, name, part)
     for match in _ROW_OR_CELL.finditer(scan):
         refs = [value for key, value in _ATTRIBUTE.findall(match.group(2)) if key.rsplit(b":", 1)[-1] == b"r"]
         if match.group(1) == b"row":

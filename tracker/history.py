@@ -33,13 +33,7 @@ CREATED_FIELDS = (
 )
 # The fields an `imported` event records (None and "" dropped; no session_id): the file's facts.
 IMPORTED_FIELDS = (
-    "kind",
-    "phase",
-    "ref_no",
-    "received_on",
-    "lead_unit",
-    "coordinating_units",
-    "due_on",
+    *(name for name in CREATED_FIELDS if name != "session_id"),
     "response_no",
     "responded_on",
     "result",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class Kind(StrEnum):
@@ -94,3 +94,30 @@ class Item:
     archived_at: datetime | None = None
     archive_reason: ArchiveReason | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+class ItemFields(Protocol):
+    """The fields entry (an ItemDraft) and import (an ImportedItem) both hand over, read by
+    tracker.record (to store them) and tracker.validation (to check them). Kind and phase may
+    still be raw text before validation."""
+
+    @property
+    def kind(self) -> Kind | str: ...
+    @property
+    def phase(self) -> Phase | str: ...
+    @property
+    def ref_no(self) -> str: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def deputy(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def full_text(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def lead_unit(self) -> str | None: ...
+    @property
+    def coordinating_units(self) -> tuple[str, ...]: ...

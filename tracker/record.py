@@ -13,35 +13,15 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, ClassVar, Protocol, cast
 
-from tracker.items import ArchiveReason, Item, Kind, Phase, Reply, Result
+from tracker.items import ArchiveReason, Item, ItemFields, Kind, Phase, Reply, Result
 from tracker.text import fold
 
 
-class EnteredItem(Protocol):
+class EnteredItem(ItemFields, Protocol):
     """What entry (a validated ItemDraft) and import (an ImportedItem) have in common."""
 
     @property
-    def kind(self) -> Kind | str: ...
-    @property
-    def phase(self) -> Phase | str: ...
-    @property
-    def ref_no(self) -> str: ...
-    @property
     def received_on(self) -> date: ...
-    @property
-    def sources(self) -> tuple[str, ...]: ...
-    @property
-    def deputy(self) -> str: ...
-    @property
-    def summary(self) -> str: ...
-    @property
-    def full_text(self) -> str: ...
-    @property
-    def topic(self) -> str: ...
-    @property
-    def lead_unit(self) -> str | None: ...
-    @property
-    def coordinating_units(self) -> tuple[str, ...]: ...
 
 
 def split(value: str | None, sep: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
 
 from tracker.dates import EARLIEST, LATEST, format_date
 from tracker.errors import InvalidInput, InvalidInputs, NotFound
-from tracker.items import PHASES_BY_KIND, Kind, Phase, Reply, Result
+from tracker.items import PHASES_BY_KIND, ItemFields, Kind, Phase, Reply, Result
 from tracker.plain_text import codepoint, find_invisible
 from tracker.reference import Unit
 from tracker.text import clean, has_control_chars
@@ -37,36 +37,16 @@ class ReferenceLike(Protocol):
     def session(self, session_id: int) -> object: ...
 
 
-class DraftLike(Protocol):
+class DraftLike(ItemFields, Protocol):
     """What validate_draft reads of tracker.service.ItemDraft (a dataclass: it is copied with
     dataclasses.replace). An import may hand over no receipt date; the check reports it."""
 
     __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     @property
-    def kind(self) -> object: ...
-    @property
     def session_id(self) -> int: ...
     @property
-    def phase(self) -> object: ...
-    @property
     def received_on(self) -> date | None: ...
-    @property
-    def summary(self) -> str: ...
-    @property
-    def ref_no(self) -> str: ...
-    @property
-    def sources(self) -> tuple[str, ...]: ...
-    @property
-    def deputy(self) -> str: ...
-    @property
-    def full_text(self) -> str: ...
-    @property
-    def topic(self) -> str: ...
-    @property
-    def lead_unit(self) -> str | None: ...
-    @property
-    def coordinating_units(self) -> tuple[str, ...]: ...
     @property
     def due_on(self) -> date | None: ...
     @property

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import NamedTuple
 
@@ -131,17 +132,6 @@ def _seen_key(prefix: str, item_id: int) -> str:
     return f"{prefix}.seen_version.{item_id}"
 
 
-def _attempt(action, success_key: str, prefix: str, item_id: int) -> None:
-    try:
-        action()
-    except TrackerError as error:
-        ctx.show_error(error)
-    else:
-        st.session_state.pop(_seen_key(prefix, item_id), None)  # the next view starts from the new version
-        flash(ctx.tr(success_key))
-        st.rerun()
-
-
 def _render_actions(item: Item, prefix: str) -> None:
     """Edits carry the version the user first saw, so a colleague's change in between is never
     overwritten: the service refuses it (Conflict) and says what changed meanwhile."""
@@ -172,6 +162,29 @@ class _Form(NamedTuple):
     tracker: Tracker
 
 
+@contextmanager
+def _action_form(form: _Form, name: str, title: str | None = None, *, clear_on_submit: bool = False) -> Iterator[None]:
+    """The shape every action form shares: ``st.form("{prefix}.{name}_form")`` under a bold title."""
+    with st.form(f"{form.prefix}.{name}_form", clear_on_submit=clear_on_submit):
+        if title:
+            st.markdown(f"**{ctx.tr(title)}**")
+        yield
+
+
+def _submit(form: _Form, label: str, action: Callable[[], object], done: str) -> None:
+    """The form's button: on submit, the action, then its flash (or the error it raised)."""
+    if not st.form_submit_button(ctx.tr(label)):
+        return
+    try:
+        action()
+    except TrackerError as error:
+        ctx.show_error(error)
+    else:
+        st.session_state.pop(_seen_key(form.prefix, form.item.id), None)  # the next view starts from the new version
+        flash(ctx.tr(done))
+        st.rerun()
+
+
 def _assign_form(form: _Form) -> None:
     item, prefix, seen, actor, tracker = form
     ref = tracker.reference
@@ -182,8 +195,7 @@ def _assign_form(form: _Form) -> None:
     def unit_name(code: str) -> str:
         return ref.unit_name(code, lang)
 
-    with st.form(f"{prefix}.assign_form"):
-        st.markdown(f"**{ctx.tr('action.assign')}**")
+    with _action_form(form, "assign", "action.assign"):
         lead = st.selectbox(
             ctx.tr("field.lead_unit"),
             unit_codes,
@@ -201,21 +213,19 @@ def _assign_form(form: _Form) -> None:
         reason = st.text_input(
             ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason")
         )
-        if st.form_submit_button(ctx.tr("action.save")):
-            _attempt(
-                lambda: tracker.assign(actor, item.id, seen, lead, tuple(coordinating), reason),
-                "done.assigned",
-                prefix,
-                item.id,
-            )
+        _submit(
+            form,
+            "action.save",
+            lambda: tracker.assign(actor, item.id, seen, lead, tuple(coordinating), reason),
+            "done.assigned",
+        )
 
 
 def _reply_form(form: _Form) -> None:
     """The first reply, or its correction: one form over the stored reply."""
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.reply_form"):
-        st.markdown(f"**{ctx.tr('action.reply')}**")
-        current = item.reply
+    current = item.reply
+    with _action_form(form, "reply", "action.reply"):
         c1, c2 = st.columns(2)
         response_no = c1.text_input(
             ctx.tr("field.response_no"),
@@ -263,40 +273,35 @@ def _reply_form(form: _Form) -> None:
             help=ctx.tr("help.late_reason", due=ctx.fmt(item.due_on)),
             key=f"{prefix}.reply_late",
         )
-        if st.form_submit_button(ctx.tr("action.save_reply")):
-            reply = Reply(response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason)
-            _attempt(lambda: tracker.record_reply(actor, item.id, seen, reply), "done.replied", prefix, item.id)
+        reply = Reply(response_no, responded_on, signer, summary, result or "", roadmap, committed_on, late_reason)
+        _submit(form, "action.save_reply", lambda: tracker.record_reply(actor, item.id, seen, reply), "done.replied")
 
 
 def _progress_form(form: _Form) -> None:
     item, prefix, _, actor, tracker = form
-    with st.form(f"{prefix}.progress_form", clear_on_submit=True):
+    with _action_form(form, "progress", clear_on_submit=True):
         note = st.text_area(ctx.tr("action.progress"), key=f"{prefix}.progress_note")
-        if st.form_submit_button(ctx.tr("action.add_note")):
-            _attempt(lambda: tracker.record_progress(actor, item.id, note), "done.progress", prefix, item.id)
+        _submit(form, "action.add_note", lambda: tracker.record_progress(actor, item.id, note), "done.progress")
 
 
 def _deadline_form(form: _Form) -> None:
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.deadline_form"):
-        st.markdown(f"**{ctx.tr('action.override_deadline')}**")
+    with _action_form(form, "deadline", "action.override_deadline"):
         due_on = st.date_input(
             ctx.tr("field.due_on"), value=item.due_on, format=ctx.DATE_FORMAT, key=f"{prefix}.deadline_date"
         )
         reason = st.text_input(ctx.tr("field.override_reason"), key=f"{prefix}.deadline_reason")
-        if st.form_submit_button(ctx.tr("action.save")):
-            _attempt(
-                lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason),
-                "done.deadline",
-                prefix,
-                item.id,
-            )
+        _submit(
+            form,
+            "action.save",
+            lambda: tracker.override_deadline(actor, item.id, seen, due_on, reason),
+            "done.deadline",
+        )
 
 
 def _edit_form(form: _Form) -> None:
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.edit_form"):
-        st.markdown(f"**{ctx.tr('action.edit')}**")
+    with _action_form(form, "edit", "action.edit"):
         phases = [p.value for p in PHASES_BY_KIND[item.kind]]
         c1, c2 = st.columns(2)
         phase = c1.selectbox(
@@ -313,54 +318,54 @@ def _edit_form(form: _Form) -> None:
         summary = st.text_area(ctx.tr("field.summary"), value=item.summary, key=f"{prefix}.edit_summary")
         full_text = st.text_area(ctx.tr("field.full_text"), value=item.full_text, key=f"{prefix}.edit_full_text")
         reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.edit_reason")
-        if st.form_submit_button(ctx.tr("action.save")):
-            _attempt(
-                lambda: tracker.edit_item(
-                    actor,
-                    item.id,
-                    seen,
-                    phase=phase,
-                    ref_no=ref_no,
-                    sources=tuple(x.strip() for x in sources.split(";") if x.strip()),
-                    deputy=deputy,
-                    summary=summary,
-                    full_text=full_text,
-                    topic=topic,
-                    reason=reason,
-                ),
-                "done.edited",
-                prefix,
+        _submit(
+            form,
+            "action.save",
+            lambda: tracker.edit_item(
+                actor,
                 item.id,
-            )
+                seen,
+                phase=phase,
+                ref_no=ref_no,
+                sources=tuple(x.strip() for x in sources.split(";") if x.strip()),
+                deputy=deputy,
+                summary=summary,
+                full_text=full_text,
+                topic=topic,
+                reason=reason,
+            ),
+            "done.edited",
+        )
 
 
 def _undo_transfer_form(form: _Form) -> None:
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.undo_transfer_form"):
-        st.markdown(f"**{ctx.tr('action.undo_transfer')}**")
+    with _action_form(form, "undo_transfer", "action.undo_transfer"):
         reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.undo_transfer_reason")
-        if st.form_submit_button(ctx.tr("action.undo_transfer")):
-            _attempt(lambda: tracker.undo_transfer(actor, item.id, seen, reason), "done.transferred", prefix, item.id)
+        _submit(
+            form,
+            "action.undo_transfer",
+            lambda: tracker.undo_transfer(actor, item.id, seen, reason),
+            "done.transferred",
+        )
 
 
 def _transfer_form(form: _Form) -> None:
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.transfer_form"):
-        st.markdown(f"**{ctx.tr('action.transfer')}**")
+    with _action_form(form, "transfer", "action.transfer"):
         on = st.date_input(
             ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date"
         )
         note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
-        if st.form_submit_button(ctx.tr("action.transfer")):
-            _attempt(lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred", prefix, item.id)
+        _submit(form, "action.transfer", lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred")
 
 
 def _archive_form(form: _Form) -> None:
     """Archive an item, or restore an archived one: one form, labelled by the item's state."""
     item, prefix, seen, actor, tracker = form
-    with st.form(f"{prefix}.archive_form"):
-        archived = item.archived_at is not None
-        st.markdown(f"**{ctx.tr('action.restore' if archived else 'action.archive')}**")
+    archived = item.archived_at is not None
+    verb = "action.restore" if archived else "action.archive"
+    with _action_form(form, "archive", verb):
         why = None
         if not archived:  # the kind decides whether past figures still count it (issue 9)
             why = st.radio(
@@ -370,13 +375,12 @@ def _archive_form(form: _Form) -> None:
                 key=f"{prefix}.archive_kind",
             )
         reason = st.text_input(ctx.tr("field.reason"), key=f"{prefix}.archive_reason")
-        if st.form_submit_button(ctx.tr("action.restore" if archived else "action.archive")):
-            _attempt(
-                lambda: tracker.set_archived(actor, item.id, seen, not archived, reason, why or ArchiveReason.OTHER),
-                "done.archived",
-                prefix,
-                item.id,
-            )
+        _submit(
+            form,
+            verb,
+            lambda: tracker.set_archived(actor, item.id, seen, not archived, reason, why or ArchiveReason.OTHER),
+            "done.archived",
+        )
 
 
 # One form per verb; a reply and its correction share the reply form, archive and restore theirs.
