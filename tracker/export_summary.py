@@ -14,6 +14,7 @@ from tracker.export_data import ExportData, scope_lines
 from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
+from tracker.report_text import replied_of_total
 from tracker.service import Tracker
 from tracker.stats import Counts
 
@@ -144,13 +145,5 @@ def coordinating_paragraphs(tracker: Tracker, data: ExportData, lang: str) -> li
     out = [t("docx.coordinating_heading", lang, unit=unit)]
     for kind, c in ((Kind.VOTER_RECOMMENDATION.value, rec), (Kind.DEPUTY_QUESTION.value, q)):
         if c.total:
-            out.append(
-                t(
-                    f"docx.coordinating.{kind}",
-                    lang,
-                    total=c.total,
-                    replied=c.replied,
-                    pct=percent_text(c.replied, c.total, lang, data.decimals),
-                )
-            )
+            out.append(replied_of_total(f"docx.coordinating.{kind}", c, lang, data.decimals))
     return out
