@@ -16,6 +16,9 @@ Point by point (the box numbers are the decree's layout diagram):
 - The appendix in its own LANDSCAPE section, the reply column as wide as the longest reply number
   so "3909/BNV-BTGCP" and dd/mm/yyyy dates are never broken; "(Kèm theo Báo cáo số …/BC-BNV ngày …
   tháng … năm …)" with blanks the office fills in when it numbers and dates the report.
+
+This module builds the first pages; the page's measures and building blocks are in
+tracker/report_layout.py, the appendix in tracker/report_appendix.py.
 """
 
 from __future__ import annotations
