@@ -22,6 +22,7 @@ from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.items import Kind, Phase
 from tracker.percent import DEFAULT_DECIMALS, percent_text
+from tracker.report_text import replied_of_total
 from tracker.service import StatsRow, Tracker
 from tracker.stats import Counts
 
@@ -249,15 +250,7 @@ class Briefing:
         noun = f"briefing.short.{row.kind}"
         parts = []
         if c.replied:
-            parts.append(
-                t(
-                    "briefing.session_part.replied",
-                    lang,
-                    replied=c.replied,
-                    total=c.total,
-                    pct=percent_text(c.replied, c.total, lang, self.decimals),
-                )
-            )
+            parts.append(replied_of_total("briefing.session_part.replied", c, lang, self.decimals))
         if c.open_not_due:
             parts.append(
                 _plural("briefing.session_part.not_due", lang, c.open_not_due, noun=_plural(noun, lang, c.open_not_due))

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Plot builders: pure functions from counts to plotly figures (tested on their data)."""
 
 from __future__ import annotations
@@ -68,41 +66,47 @@ def _bars(
     return fig
 
 
-def _count_axis(values: list[int]) -> dict:
+def _count_axis(values: list[int]) -> dict[str, str | int]:
     """An axis of whole items: with small counts plotly would tick at 0.5 and, formatted as
     integers, print "0 1 1 2 2"; one tick per item then."""
-    axis = {"rangemode": "tozero", "tickformat": "d"}
+    axis: dict[str, str | int] = {"rangemode": "tozero", "tickformat": "d"}
     if max(values, default=0) <= 8:
         axis["dtick"] = 1
     return axis
 
 
-def buckets_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
-    """The four performance buckets, each bar labelled with its count and share of the total."""
-    fig = _bars(
-        [t(f"status.{b}", lang) for b in BUCKETS],
-        [getattr(counts, b) for b in BUCKETS],
-        [BUCKET_COLORS[b] for b in BUCKETS],
-        counts.total,
+def _category_bars(
+    prefix: str,
+    names: tuple[str, ...],
+    colors: dict[str, str],
+    counts: Counts,
+    whole: int,
+    lang: str,
+    height: int,
+    decimals: int,
+) -> go.Figure:
+    """One bar per field of ``counts`` named in ``names``, labelled from the catalog (``prefix.name``)."""
+    return _bars(
+        [t(f"{prefix}.{n}", lang) for n in names],
+        [getattr(counts, n) for n in names],
+        [colors[n] for n in names],
+        whole,
         lang,
-        height=260,
+        height=height,
         decimals=decimals,
     )
+
+
+def buckets_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
+    """The four performance buckets, each bar labelled with its count and share of the total."""
+    fig = _category_bars("status", BUCKETS, BUCKET_COLORS, counts, counts.total, lang, 260, decimals)
     fig.update_xaxes(title=t("chart.items", lang))
     return fig
 
 
 def results_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
     """How replies split across the three legal result categories."""
-    return _bars(
-        [t(f"result.{r}", lang) for r in RESULTS],
-        [getattr(counts, r) for r in RESULTS],
-        [RESULT_COLORS[r] for r in RESULTS],
-        counts.replied,
-        lang,
-        height=200,
-        decimals=decimals,
-    )
+    return _category_bars("result", RESULTS, RESULT_COLORS, counts, counts.replied, lang, 200, decimals)
 
 
 def progress_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Command line: ``python -m tracker COMMAND`` against the file named by TRACKER_DB.
 
 Bad arguments give one line on stderr and a non-zero exit, never a traceback.
@@ -13,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import NoReturn, cast
 
 from tracker.dates import parse_date
 from tracker.errors import TrackerError
@@ -24,7 +23,7 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
         raise _UsageError(message)
 
 
@@ -42,7 +41,11 @@ def _iso(text: str) -> date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m tracker", description="Voter recommendation and question tracker")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    # Every subparser is a _Parser (one-line errors); the command modules take any ArgumentParser's.
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", required=True, parser_class=_Parser),
+    )
 
     sub.add_parser("init", help="create or migrate the database and load reference data")
 

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Open items follow calendar corrections: when a day off is confirmed or withdrawn (24/11, an
 announced swap), a computed deadline that no reply or transfer has closed yet moves with it.
 
@@ -12,23 +10,49 @@ a closed item's deadline would change whether its reply was on time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any, Protocol
 
 from tracker.dates import format_date
 from tracker.deadlines import Deadline
 from tracker.i18n import t
 from tracker.permissions import SYSTEM, Actor
+from tracker.storage import Cursor, Database
+from tracker.workdays import WorkCalendar
+
+Changes = dict[str, Any]
+
+
+class _Calendared(Protocol):
+    @property
+    def calendar(self) -> WorkCalendar: ...
+
+
+class _Service(Protocol):
+    """What this module needs of tracker.service.Tracker (which imports this module)."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def reference(self) -> _Calendared: ...
+
+    def _update(self, cur: Cursor, query: str, params: list[Any], item_id: int, version: int) -> int: ...
+
+    def _log(
+        self, cur: Cursor, item_id: int, actor: Actor, action: str, changes: Changes, reason: str, version: int
+    ) -> None: ...
 
 
 def refresh_open_deadlines(
-    tracker, diff: Callable[[dict, dict], dict], actor: Actor = SYSTEM, lang: str = "vi"
+    tracker: _Service, diff: Callable[[Changes, Changes], Changes], actor: Actor = SYSTEM, lang: str = "vi"
 ) -> list[int]:
     """Recompute the computed deadlines of open items on today's calendar; the ids that moved.
 
     ``tracker`` is the service (this module sits below it, so it is passed in, not imported);
     ``diff`` is the service's change diff, so the events read like every other item event."""
     calendar = tracker.reference.calendar
-    moved: list[tuple[tuple, Deadline]] = []
+    moved: list[tuple[tuple[date, date, int], Deadline]] = []
     for received_on, due_on, period in tracker.db.all("items/open_computed_deadline_groups"):
         if not period:
             continue
@@ -41,8 +65,8 @@ def refresh_open_deadlines(
     if not moved:
         return []
 
-    def work(cur) -> list[int]:
-        ids = []
+    def work(cur: Cursor) -> list[int]:
+        ids: list[int] = []
         for group, deadline in moved:
             basis = deadline.explain(lang)
             for item_id, old_due, version in cur.all("items/open_computed_deadlines_in_group", list(group)):

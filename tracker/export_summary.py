@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The export's figures (issue 9): the Excel summary sheet, and for a unit's export the block of
 items it only coordinates, labelled apart.
 
@@ -10,11 +8,25 @@ beside it and are summed in their own block, never under the unit's name as if i
 
 from __future__ import annotations
 
-from tracker.export_data import scope_lines
+from typing import Any, Protocol
+
+from tracker.export_data import ExportData, scope_lines
 from tracker.formatting import percent_text
 from tracker.i18n import t
 from tracker.items import Kind
+from tracker.report_text import replied_of_total
+from tracker.service import Tracker
 from tracker.stats import Counts
+
+Worksheet = Any  # xlsxwriter ships no type information
+
+
+class Book(Protocol):
+    """tracker/exporting.py's ``_Book`` (which imports this module): the workbook and its formats."""
+
+    book: Any
+    f: dict[str, Any]
+
 
 KINDS = (Kind.VOTER_RECOMMENDATION.value, Kind.DEPUTY_QUESTION.value)
 
@@ -34,7 +46,7 @@ RESULT_LINES = (
 )
 
 
-def _kind_table(book, ws, row: int, counts: dict[str, Counts], lang: str, decimals: int) -> int:
+def _kind_table(book: Book, ws: Worksheet, row: int, counts: dict[str, Counts], lang: str, decimals: int) -> int:
     """The measures x (recommendations, questions, all) table; returns the next free row."""
     heads = [t("export.col.measure", lang), *[t(f"kind.{k}", lang) for k in KINDS], t("export.col.all", lang)]
     for c, head in enumerate(heads):
@@ -60,14 +72,16 @@ def _kind_table(book, ws, row: int, counts: dict[str, Counts], lang: str, decima
     return row + 1
 
 
-def write_percent(book, ws, row: int, col: int, part: int, whole: int, lang: str, decimals: int) -> None:
+def write_percent(
+    book: Book, ws: Worksheet, row: int, col: int, part: int, whole: int, lang: str, decimals: int
+) -> None:
     """The rule's text itself (tracker/percent.py), so every spreadsheet DISPLAYS exactly what the
     page and the report say: a number format would round 99,95 % up to "100,0 %" and would take
     its decimal separator from the reader's locale, not from the file's language."""
     ws.write_string(row, col, percent_text(part, whole, lang, decimals), book.f["pct_text"])
 
 
-def summary_sheet(tracker, book, data, lang: str) -> None:
+def summary_sheet(tracker: Tracker, book: Book, data: ExportData, lang: str) -> None:
     ws = book.book.add_worksheet(t("export.sheet_summary", lang))
     ref = tracker.reference
     title = data.session.label(lang) if data.session else t("export.all_sessions", lang)
@@ -118,7 +132,7 @@ def summary_sheet(tracker, book, data, lang: str) -> None:
     ws.ignore_errors({"number_stored_as_text": f"A1:I{row + 1}"})
 
 
-def coordinating_paragraphs(tracker, data, lang: str) -> list[str]:
+def coordinating_paragraphs(tracker: Tracker, data: ExportData, lang: str) -> list[str]:
     """The Word report's separately labelled block for a unit's export: what the unit coordinates
     for other lead units (empty when the export is not for one unit)."""
     if data.coordinating is None:
@@ -131,13 +145,5 @@ def coordinating_paragraphs(tracker, data, lang: str) -> list[str]:
     out = [t("docx.coordinating_heading", lang, unit=unit)]
     for kind, c in ((Kind.VOTER_RECOMMENDATION.value, rec), (Kind.DEPUTY_QUESTION.value, q)):
         if c.total:
-            out.append(
-                t(
-                    f"docx.coordinating.{kind}",
-                    lang,
-                    total=c.total,
-                    replied=c.replied,
-                    pct=percent_text(c.replied, c.total, lang, data.decimals),
-                )
-            )
+            out.append(replied_of_total(f"docx.coordinating.{kind}", c, lang, data.decimals))
     return out

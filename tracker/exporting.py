@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The pre-session report pack (issue 3): Excel workbook, Word report in the official layout, CSV.
 
 The Word report's layout is tracker/report_docx.py, its sentences tracker/report_text.py.
@@ -16,9 +14,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any, cast
 
 from tracker.dates import format_date
 from tracker.errors import InvalidInput
@@ -35,9 +34,11 @@ from tracker.stats import Counts, count
 
 FORMATS = ("xlsx", "docx", "csv")
 KINDS = (Kind.VOTER_RECOMMENDATION.value, Kind.DEPUTY_QUESTION.value)
+Row = dict[str, Any]  # one item as queries/ returns it
+Worksheet = Any  # xlsxwriter ships no type information
 
 
-def _tally(groups) -> Counts:
+def _tally(groups: Iterable[tuple[Any, ...]]) -> Counts:
     """Counts of (kind, unit, status, result, how many) groups, through the pure reference count
     (tracker/stats.py), so the summary adds up to the rows exported."""
     weights: Counter[tuple[str, str | None]] = Counter()
@@ -139,7 +140,7 @@ def filename(tracker: Tracker, scope: ExportScope, fmt: str) -> str:
 
 
 # -- labels shared by the formats --------------------------------------------------------------
-def _session_code(r: dict) -> str:
+def _session_code(r: Row) -> str:
     return f"{r['term']}/{'BT' if r['extraordinary'] else ''}{r['session_number']}"
 
 
@@ -148,7 +149,7 @@ def _unit_names(tracker: Tracker, codes: str | None, lang: str) -> str:
     return "; ".join(ref.unit_name(c, lang) for c in (codes or "").split(";") if c)
 
 
-def _result_text(r: dict, lang: str) -> str:
+def _result_text(r: Row, lang: str) -> str:
     if r["status"] == Status.TRANSFERRED.value:
         return t("status.transferred", lang)
     return t(f"result.{r['result']}", lang) if r["result"] else ""
@@ -160,7 +161,7 @@ class _Column:
     key: str
     header: str  # catalog key
     kind: str  # "text" | "long" | "date" | "int"
-    value: Callable[[dict], object]
+    value: Callable[[Row], object]
 
 
 def _register_columns(tracker: Tracker, lang: str, as_of: date) -> list[_Column]:
@@ -239,13 +240,13 @@ class _Book:
             "long": self.book.add_format({**base, "text_wrap": True, "quote_prefix": True}),
         }
 
-    def write(self, ws, row: int, col: int, value: object, kind: str = "text") -> None:
+    def write(self, ws: Worksheet, row: int, col: int, value: object, kind: str = "text") -> None:
         if value is None or value == "":
             # Nothing to write: an empty cell takes its column's format (set in _item_sheet), and
             # a third of a register's cells are empty (replies not yet in, no roadmap).
             return
         if kind == "date":
-            ws.write_datetime(row, col, datetime.combine(value, time()), self.f["date"])
+            ws.write_datetime(row, col, datetime.combine(cast(date, value), time()), self.f["date"])
         elif kind == "int":
             ws.write_number(row, col, value, self.f[kind])
         else:
@@ -263,7 +264,7 @@ def _width(header: str, values: list[str], kind: str) -> float:
     return max(8.0, min(cap, longest * 1.1 + 2))
 
 
-def _item_sheet(book: _Book, ws, columns: list[_Column], rows: list[dict], lang: str) -> None:
+def _item_sheet(book: _Book, ws: Worksheet, columns: list[_Column], rows: list[Row], lang: str) -> None:
     for c, col in enumerate(columns):
         ws.write_string(0, c, t(col.header, lang), book.f["head"])
     for r, row in enumerate(rows, start=1):
@@ -296,7 +297,7 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
 
 
 # -- CSV ------------------------------------------------------------------------------------------
-def csv_record(r: dict) -> dict[str, str]:
+def csv_record(r: Row) -> dict[str, str]:
     """One item in the import's columns: codes, not labels, so it re-imports unchanged."""
     transferred = r["status"] == Status.TRANSFERRED.value
     return {

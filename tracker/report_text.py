@@ -27,6 +27,13 @@ def _n(key: str, how_many: int, lang: str, **params: object) -> str:
     return t(f"{key}.one" if how_many == 1 else key, lang, **params)
 
 
+def replied_of_total(key: str, counts: Counts, lang: str, decimals: int) -> str:
+    """``key`` filled with how many of ``counts`` were replied, of how many, and that share: the
+    clause the report, the briefing and a unit's coordinating block all write."""
+    pct = percent_text(counts.replied, counts.total, lang, decimals)
+    return t(key, lang, replied=counts.replied, total=counts.total, pct=pct)
+
+
 def recommendation_paragraphs(rec: Counts, session: str, as_of: str, lang: str, decimals: int = 1) -> list[str]:
     if not (rec.total or rec.transferred):
         return [t("docx.none_received", lang, session=session)]
@@ -78,15 +85,7 @@ def question_paragraph(q: Counts, session: str, lang: str, decimals: int = 1) ->
         return t("progress.none_received.deputy_question", lang, session=session)
     parts = [_n("docx.q.received", q.total, lang, total=q.total)]
     if q.replied:
-        parts.append(
-            t(
-                "docx.q.replied",
-                lang,
-                replied=q.replied,
-                total=q.total,
-                pct=percent_text(q.replied, q.total, lang, decimals),
-            )
-        )
+        parts.append(replied_of_total("docx.q.replied", q, lang, decimals))
     if q.overdue and q.open_not_due:
         parts.append(t("docx.q.open_mixed", lang, overdue=q.overdue, not_due=q.open_not_due))
     elif q.overdue:
