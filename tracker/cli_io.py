@@ -18,13 +18,12 @@ from pathlib import Path
 
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput
+
+# The contract import and export share; plain data, so parsing arguments does not import pandas.
+from tracker.file_columns import ENCODINGS, FORMATS
 from tracker.i18n import t
 
 COMMANDS = ("import", "export", "briefing")
-# Equal to tracker.exporting.FORMATS and tracker.importing.ENCODINGS (a test checks): repeated here
-# so that parsing arguments does not import pandas and the rest.
-FORMATS = ("xlsx", "docx", "csv")
-ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
