@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """Writing a preview's new rows in one transaction, all or nothing."""
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from tracker.permissions import Action, Actor, can, require
 from tracker.record import ItemRecord
 from tracker.service import Tracker
 from tracker.sessions import SessionRef
+from tracker.storage import Cursor
 from tracker.text import fold
 
 
@@ -50,14 +49,14 @@ def commit_import(
     invalid = preview.count(Fate.INVALID)
     if invalid:
         raise InvalidInput("import.has_invalid", field="file", count=invalid, file=preview.table.name)
-    new_rows = [r for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
+    new_rows = [(r.row, r.item) for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
     skipped = preview.count(Fate.DUPLICATE)
     if not new_rows:
         return ImportResult(0, skipped)
     if on_progress:
         on_progress(0.1, t("import.progress_writing", lang, count=len(new_rows)))
 
-    def work(cur) -> ImportResult:
+    def work(cur: Cursor) -> ImportResult:
         sessions_created = []
         if preview.create_missing:
             cur.many(
@@ -103,16 +102,14 @@ def commit_import(
             if r["ref_no"].strip()
         }
         rows = [
-            r
-            for r in new_rows
-            if not (
-                r.item.ref_no.strip() and (r.item.kind.value, r.item.session, r.item.ref_no.strip().lower()) in taken
-            )
+            (row, item)
+            for row, item in new_rows
+            if not (item.ref_no.strip() and (item.kind.value, item.session, item.ref_no.strip().lower()) in taken)
         ]
         late_skipped = len(new_rows) - len(rows)
         if not rows:
             return ImportResult(0, skipped + late_skipped)
-        records = [_item_record(r.item, session_ids[r.item.session], actor) for r in rows]
+        records = [_item_record(item, session_ids[item.session], actor) for _, item in rows]
 
         def imported(ids: Sequence[int]) -> list[history.ItemEvent]:
             return [
@@ -121,10 +118,10 @@ def commit_import(
                     actor.username,
                     "imported",
                     history.imported_changes(rec.values()),
-                    t("import.event_reason", lang, file=preview.table.name, row=r.row),
+                    t("import.event_reason", lang, file=preview.table.name, row=row),
                     1,  # the version the import produced
                 )
-                for item_id, rec, r in zip(ids, records, rows, strict=True)
+                for item_id, rec, (row, _) in zip(ids, records, rows, strict=True)
             ]
 
         ids = insert_items(cur, records, imported)

@@ -1,10 +1,9 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """Rows that repeat an existing item or an earlier row of the same file."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -17,19 +16,22 @@ from tracker.text import fold
 # different recommendation on the same topic (measured on the demo's near-identical templates).
 TEXT_DUPLICATE_SCORE = 93.0
 
+_Group = tuple[str, SessionRef]  # kind, session
+_Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
+
 
 def _find_duplicates(
-    rows: list[PreviewRow], existing: list[dict], on_progress: Progress | None, lang: str
+    rows: list[PreviewRow], existing: list[dict[str, Any]], on_progress: Progress | None, lang: str
 ) -> list[PreviewRow]:
     """Mark rows that repeat an existing item or an earlier row: same kind, session and incoming
     number, or near-identical summary. Two different incoming numbers are two documents, so text
     is compared only when one side has no number (else the demo's and real data's recurring
     topics would all collide)."""
-    by_ref: dict[tuple, tuple[int | None, int | None, str, str]] = {}
-    texts_all: dict[tuple, list[str]] = {}
-    texts_blank: dict[tuple, list[str]] = {}
-    owners_all: dict[tuple, list[tuple[int | None, int | None, str, str]]] = {}
-    owners_blank: dict[tuple, list[tuple[int | None, int | None, str, str]]] = {}
+    by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
+    texts_all: dict[_Group, list[str]] = {}
+    texts_blank: dict[_Group, list[str]] = {}
+    owners_all: dict[_Group, list[_Owner]] = {}
+    owners_blank: dict[_Group, list[_Owner]] = {}
 
     def remember(
         kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """What a preview and a commit return: every row's fate, its problems or duplicate, the item to store."""
 
 from __future__ import annotations

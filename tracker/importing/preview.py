@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """Every row's fate, nothing written: columns -> rows -> duplicates."""
 
 from __future__ import annotations
@@ -42,8 +40,8 @@ def preview_import(
         rows=tuple(rows),
         columns={c: table.headers[i] for c, i in columns.items()},
         ignored_headers=ignored,
-        unknown_units=tuple(parser.unknown_units.values()),
-        unknown_sessions=tuple(parser.unknown_sessions),
+        unknown_units=tuple(parser.known.unknown_units.values()),
+        unknown_sessions=tuple(parser.known.unknown_sessions),
         create_missing=create_missing,
-        new_units=tuple(parser.new_units),
+        new_units=tuple(parser.known.new_units),
     )

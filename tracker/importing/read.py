@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """Reading an upload: an .xlsx (python-calamine) or .csv (encoding detected or chosen) into a Table."""
 
 from __future__ import annotations
@@ -7,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -87,7 +86,7 @@ def _csv_rows(data: bytes, encoding: str | None, name: str) -> tuple[list[list[s
     return rows, chosen
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[list[object]]:
+def _xlsx_rows(data: bytes, name: str) -> Sequence[Sequence[object]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     # Before python-calamine sees the file: it would allocate the whole range up to the farthest
@@ -109,6 +108,7 @@ def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     file_limits.check_size(len(data), name)
     is_xlsx = Path(name).suffix.lower() in (".xlsx", ".xlsm") or data[:2] == b"PK"
     used = None
+    raw: Sequence[Sequence[object]]
     if is_xlsx:
         raw = _xlsx_rows(data, name)
     else:

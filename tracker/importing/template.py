@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """The file to fill in: an empty CSV, or a workbook with a guide sheet."""
 
 from __future__ import annotations

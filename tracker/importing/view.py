@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """The preview as tables and lines people read (the page and `import --dry-run`)."""
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
-# mypy: ignore-errors
-# (moved verbatim from tracker/importing.py; typed in the next commit)
 """What the import understands: header names and aliases, value words, session and unit codes."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from tracker.errors import InvalidInput
 from tracker.file_columns import ALL_COLUMNS, COLUMNS, REQUIRED_COLUMNS, TRANSFERRED
@@ -41,17 +39,17 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "transfer_note": ("chuyển đến / lý do", "ghi chú chuyển"),
 }
 # Value words people write for the vocabularies, beyond the codes and the catalog labels.
-_KIND_ALIASES = {
+_KIND_ALIASES: dict[str, tuple[str, ...]] = {
     Kind.VOTER_RECOMMENDATION: ("kiến nghị", "kiến nghị cử tri", "recommendation"),
     Kind.DEPUTY_QUESTION: ("chất vấn", "chất vấn của đại biểu quốc hội", "question", "written question"),
 }
-_PHASE_ALIASES = {
+_PHASE_ALIASES: dict[str, tuple[str, ...]] = {
     Phase.BEFORE: ("trước", "trước kỳ họp"),
     Phase.AFTER: ("sau", "sau kỳ họp"),
     Phase.AT_SESSION: ("tại", "tại kỳ họp", "trong kỳ họp"),
     Phase.BETWEEN_SESSIONS: ("giữa", "giữa hai kỳ họp", "giữa kỳ họp", "between"),
 }
-_RESULT_ALIASES = {
+_RESULT_ALIASES: dict[str, tuple[str, ...]] = {
     Result.RESOLVED: ("đã giải quyết", "giải quyết xong"),
     Result.BEING_RESOLVED: ("đang giải quyết", "đang nghiên cứu", "đang nghiên cứu giải quyết"),
     Result.EXPLAINED: ("giải trình", "cung cấp thông tin", "giải trình cung cấp thông tin"),
@@ -104,7 +102,7 @@ def _header_map(headers: Sequence[str], name: str) -> tuple[dict[str, int], tupl
     return found, tuple(ignored)
 
 
-def _vocabulary(aliases: dict, label_key: Callable[[str], str]) -> dict[str, str]:
+def _vocabulary(aliases: Mapping[str, tuple[str, ...]], label_key: Callable[[str], str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for code, words in aliases.items():
         for word in (str(code), *words, t(label_key(str(code)), "vi"), t(label_key(str(code)), "en")):
