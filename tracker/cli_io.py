@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """Command-line import, export and briefing (issue 3):
 
     python -m tracker import FILE [--dry-run] [--create-missing] [--encoding ENC]
@@ -15,19 +13,22 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput
+
+# The contract import and export share; plain data, so parsing arguments does not import pandas.
+from tracker.file_columns import ENCODINGS, FORMATS
 from tracker.i18n import t
 
+if TYPE_CHECKING:  # imported when run: parsing arguments stays light
+    from tracker.service import Tracker
+
 COMMANDS = ("import", "export", "briefing")
-# Equal to tracker.exporting.FORMATS and tracker.importing.ENCODINGS (a test checks): repeated here
-# so that parsing arguments does not import pandas and the rest.
-FORMATS = ("xlsx", "docx", "csv")
-ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258")
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="import items from .xlsx or .csv (all or nothing)")
     imp.add_argument("file")
     imp.add_argument(
@@ -58,17 +59,14 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from tracker.service import Tracker
 
     tracker = Tracker.open()
+    command = {"import": _import, "export": _export}.get(args.command, _briefing)
     try:
-        if args.command == "import":
-            return _import(tracker, args, lang)
-        if args.command == "export":
-            return _export(tracker, args, lang)
-        return _briefing(tracker, args, lang)
+        return command(tracker, args, lang)
     finally:
         tracker.close()
 
 
-def _import(tracker, args: argparse.Namespace, lang: str) -> int:
+def _import(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.file_limits import read_upload
     from tracker.importing import Fate, commit_import, preview_frame, preview_import, preview_reasons, read_table
     from tracker.permissions import SYSTEM
@@ -111,8 +109,9 @@ def _import(tracker, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _export(tracker, args: argparse.Namespace, lang: str) -> int:
-    from tracker.exporting import ExportScope, export
+def _export(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
+    from tracker.export_data import ExportScope
+    from tracker.exporting import export
     from tracker.permissions import SYSTEM
     from tracker.sessions import SessionRef
 
@@ -128,7 +127,7 @@ def _export(tracker, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _briefing(tracker, args: argparse.Namespace, lang: str) -> int:
+def _briefing(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.briefing import month_briefing, parse_month
 
     year, month = parse_month(args.month)

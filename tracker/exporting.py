@@ -23,9 +23,9 @@ from tracker.dates import format_date
 from tracker.errors import InvalidInput
 from tracker.export_data import REPLIED, ExportData, ExportScope, scope_lines  # noqa: F401 - re-exported
 from tracker.export_summary import summary_sheet
+from tracker.file_columns import ALL_COLUMNS, TRANSFERRED
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
-from tracker.importing import ALL_COLUMNS, TRANSFERRED
 from tracker.items import Kind, Result, Status
 from tracker.permissions import Action, Actor, require
 from tracker.report_docx import to_docx

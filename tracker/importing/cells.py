@@ -1,0 +1,76 @@
+"""Reading one row's cells by column name: text cleaned, the export's formula guard removed, dates parsed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tracker.dates import parse_date
+from tracker.errors import InvalidInput
+from tracker.formula_guard import unneutralise
+from tracker.i18n import t
+from tracker.importing.read import Table, _cell_text
+from tracker.text import clean
+
+Values = tuple[object, ...]
+
+# Fields the validators name, to the file column that carries them.
+_COLUMN_OF_FIELD = {
+    "sources": "source",
+    "transferred_on": "responded_on",
+    "session_id": "session",
+    "due_override_reason": "due_on",
+}
+
+
+def split_list(text: str) -> list[str]:
+    """A cell listing several values ("A; B")."""
+    return [p.strip() for p in text.split(";") if p.strip()]
+
+
+def column_of(field_name: str | None) -> str:
+    return _COLUMN_OF_FIELD.get(field_name or "", field_name or "")
+
+
+class Cells:
+    """One table's cells by column name (``columns``: column name -> index in the file's rows)."""
+
+    def __init__(self, table: Table, columns: dict[str, int], lang: str) -> None:
+        self.table = table
+        self.columns = columns
+        self.lang = lang
+
+    def cell(self, values: Values, column: str) -> object:
+        index = self.columns.get(column)
+        if index is None or index >= len(values):
+            return ""
+        value = values[index]
+        if isinstance(value, str):
+            return unneutralise(clean(value)) if self.table.formula_guarded else clean(value)
+        return "" if value is None else value
+
+    def text(self, values: Values, column: str) -> str:
+        value = self.cell(values, column)
+        return value if isinstance(value, str) else clean(_cell_text(value))
+
+    def header(self, column: str) -> str:
+        index = self.columns.get(column)
+        if index is not None:
+            return self.table.headers[index]
+        label = t(f"import.col.{column}", self.lang)
+        return column if label == f"import.col.{column}" else label
+
+    def read_date(
+        self, values: Values, column: str, problems: list[InvalidInput], required: bool = False
+    ) -> date | None:
+        value = self.cell(values, column)
+        if value in ("", None):
+            if required:
+                problems.append(InvalidInput("error.date_required", field=column))
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 20_000 <= value <= 80_000:
+            value = date(1899, 12, 30) + timedelta(days=int(value))  # an Excel serial in an unformatted cell
+        try:
+            return parse_date(value, column)
+        except InvalidInput as error:
+            problems.append(error)
+            return None

@@ -1,0 +1,158 @@
+"""Writing a preview's new rows in one transaction, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tracker import file_limits, history
+from tracker.errors import InvalidInput, PermissionDenied
+from tracker.i18n import t
+from tracker.importing.model import Fate, ImportedItem, ImportResult, Preview, Progress
+from tracker.importing.preview import preview_import
+from tracker.importing.read import read_table
+from tracker.item_store import insert_items
+from tracker.permissions import Action, Actor, can, require
+from tracker.record import ItemRecord
+from tracker.service import Tracker
+from tracker.sessions import SessionRef
+from tracker.storage import Cursor
+from tracker.text import fold
+
+
+def _item_record(item: ImportedItem, session_id: int, actor: Actor) -> ItemRecord:
+    return ItemRecord.from_entered(
+        item,
+        session_id=session_id,
+        due_on=item.due_on,
+        due_basis=item.due_basis,
+        due_override_reason=item.due_override_reason,
+        created_by=actor.username,
+        reply=item.reply,
+        transferred_on=item.transferred_on,
+        transfer_note=item.transfer_note,
+    )
+
+
+def commit_import(
+    tracker: Tracker, actor: Actor, preview: Preview, *, lang: str = "vi", on_progress: Progress | None = None
+) -> ImportResult:
+    """Write the preview's new rows in one transaction; refuse the whole file if any row is invalid."""
+    require(actor, Action.IMPORT)
+    if (
+        preview.create_missing
+        and (preview.unknown_sessions or preview.new_units)
+        and not can(actor, Action.MANAGE_SETTINGS)
+    ):
+        # Sessions and units are administrators' settings; an import must not be a way around that.
+        raise PermissionDenied("error.create_missing_admin")
+    invalid = preview.count(Fate.INVALID)
+    if invalid:
+        raise InvalidInput("import.has_invalid", field="file", count=invalid, file=preview.table.name)
+    new_rows = [(r.row, r.item) for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
+    skipped = preview.count(Fate.DUPLICATE)
+    if not new_rows:
+        return ImportResult(0, skipped)
+    if on_progress:
+        on_progress(0.1, t("import.progress_writing", lang, count=len(new_rows)))
+
+    def work(cur: Cursor) -> ImportResult:
+        sessions_created = []
+        if preview.create_missing:
+            cur.many(
+                "sessions/insert_missing",
+                [
+                    (
+                        s.term,
+                        s.number,
+                        s.extraordinary,
+                        None,
+                        None,
+                        t("import.created_note", lang, file=preview.table.name),
+                    )
+                    for s in preview.unknown_sessions
+                ],
+            )
+            cur.many(
+                "units/insert_missing",
+                [
+                    (u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, u.sort_order)
+                    for u in preview.new_units
+                ],
+            )
+            sessions_created = [s.code() for s in preview.unknown_sessions]
+            # Settings changes are administrative events (the audit trail), as in Settings.
+            reason = t("import.created_note", lang, file=preview.table.name)
+            history.append_admin_events(
+                cur,
+                [history.AdminEvent(actor.username, "session_saved", code, {}, reason) for code in sessions_created]
+                + [
+                    history.AdminEvent(actor.username, "unit_saved", u.code, {"name_vi": [None, u.name_vi]}, reason)
+                    for u in preview.new_units
+                ],
+            )
+        session_ids = {
+            SessionRef(r["term"], r["number"], r["extraordinary"]): r["id"] for r in cur.records("sessions/list")
+        }
+        # Someone may have added an item with the same number since the preview: skip it, as
+        # the preview would now.
+        taken = {
+            (r["kind"], SessionRef(r["term"], r["session_number"], r["extraordinary"]), r["ref_no"].strip().lower())
+            for r in cur.records("import/existing_items")
+            if r["ref_no"].strip()
+        }
+        rows = [
+            (row, item)
+            for row, item in new_rows
+            if not (item.ref_no.strip() and (item.kind.value, item.session, item.ref_no.strip().lower()) in taken)
+        ]
+        late_skipped = len(new_rows) - len(rows)
+        if not rows:
+            return ImportResult(0, skipped + late_skipped)
+        records = [_item_record(item, session_ids[item.session], actor) for _, item in rows]
+
+        def imported(ids: Sequence[int]) -> list[history.ItemEvent]:
+            return [
+                history.ItemEvent(
+                    item_id,
+                    actor.username,
+                    "imported",
+                    history.imported_changes(rec.values()),
+                    t("import.event_reason", lang, file=preview.table.name, row=row),
+                    1,  # the version the import produced
+                )
+                for item_id, rec, (row, _) in zip(ids, records, rows, strict=True)
+            ]
+
+        ids = insert_items(cur, records, imported)
+        return ImportResult(
+            len(rows),
+            skipped + late_skipped,
+            tuple(ids),
+            tuple(u.code for u in preview.new_units),
+            tuple(sessions_created),
+        )
+
+    result = tracker.db.write(work)
+    if preview.create_missing and (preview.new_units or preview.unknown_sessions):
+        tracker.refresh_reference()
+    if on_progress:
+        on_progress(1.0, result.message(lang))
+    return result
+
+
+def import_file(
+    tracker: Tracker,
+    actor: Actor,
+    path: Path,
+    *,
+    create_missing: bool = False,
+    encoding: str | None = None,
+    lang: str = "vi",
+) -> tuple[Preview, ImportResult | None]:
+    """Preview a file and, when every row is valid, commit it (the CLI without --dry-run)."""
+    table = read_table(file_limits.read_upload(Path(path)), Path(path).name, encoding)
+    preview = preview_import(tracker, actor, table, create_missing=create_missing, lang=lang)
+    if preview.count(Fate.INVALID):
+        return preview, None
+    return preview, commit_import(tracker, actor, preview, lang=lang)

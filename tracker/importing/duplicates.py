@@ -1,0 +1,90 @@
+"""Rows that repeat an existing item or an earlier row of the same file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from tracker.i18n import t
+from tracker.importing.model import Duplicate, Fate, PreviewRow, Progress
+from tracker.sessions import SessionRef
+from tracker.text import fold
+
+# fuzz.ratio on diacritic-folded text: 93 catches a changed word or typo in a sentence, not a
+# different recommendation on the same topic (measured on the demo's near-identical templates).
+TEXT_DUPLICATE_SCORE = 93.0
+
+_Group = tuple[str, SessionRef]  # kind, session
+_Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
+
+
+def _find_duplicates(
+    rows: list[PreviewRow], existing: list[dict[str, Any]], on_progress: Progress | None, lang: str
+) -> list[PreviewRow]:
+    """Mark rows that repeat an existing item or an earlier row: same kind, session and incoming
+    number, or near-identical summary. Two different incoming numbers are two documents, so text
+    is compared only when one side has no number (else the demo's and real data's recurring
+    topics would all collide)."""
+    by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
+    texts_all: dict[_Group, list[str]] = {}
+    texts_blank: dict[_Group, list[str]] = {}
+    owners_all: dict[_Group, list[_Owner]] = {}
+    owners_blank: dict[_Group, list[_Owner]] = {}
+
+    def remember(
+        kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None
+    ) -> None:
+        group = (kind, session)
+        owner = (item_id, row, ref_no, summary)
+        if ref_no.strip():
+            by_ref.setdefault((kind, session, ref_no.strip().lower()), owner)
+        key = fold(summary)
+        texts_all.setdefault(group, []).append(key)
+        owners_all.setdefault(group, []).append(owner)
+        if not ref_no.strip():
+            texts_blank.setdefault(group, []).append(key)
+            owners_blank.setdefault(group, []).append(owner)
+
+    for r in existing:
+        remember(
+            r["kind"],
+            SessionRef(r["term"], r["session_number"], r["extraordinary"]),
+            r["ref_no"],
+            r["summary"],
+            r["id"],
+            None,
+        )
+
+    out = []
+    total = max(1, len(rows))
+    for n, row in enumerate(rows):
+        if on_progress and n % 500 == 0:
+            on_progress(0.5 + 0.5 * n / total, t("import.progress_duplicates", lang))
+        item = row.item
+        if row.fate != Fate.NEW or item is None:
+            out.append(row)
+            continue
+        group = (item.kind.value, item.session)
+        ref_key = item.ref_no.strip().lower()
+        duplicate = None
+        if ref_key and (item.kind.value, item.session, ref_key) in by_ref:
+            item_id, other_row, ref_no, summary = by_ref[(item.kind.value, item.session, ref_key)]
+            duplicate = Duplicate("ref", 100.0, item_id, other_row, ref_no, summary)
+        else:
+            texts, owners = (texts_blank, owners_blank) if ref_key else (texts_all, owners_all)
+            choices = texts.get(group)
+            if choices:
+                match = process.extractOne(
+                    fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE
+                )
+                if match is not None:
+                    item_id, other_row, ref_no, summary = owners[group][match[2]]
+                    duplicate = Duplicate("text", float(match[1]), item_id, other_row, ref_no, summary)
+        if duplicate is not None:
+            out.append(replace(row, fate=Fate.DUPLICATE, duplicate=duplicate))
+            continue
+        remember(item.kind.value, item.session, item.ref_no, item.summary, None, row.row)
+        out.append(row)
+    return out
