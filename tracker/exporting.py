@@ -23,7 +23,7 @@ from tracker.dates import format_date
 from tracker.errors import InvalidInput
 from tracker.export_data import REPLIED, ExportData, ExportScope, scope_lines  # noqa: F401 - re-exported
 from tracker.export_summary import summary_sheet
-from tracker.file_columns import ALL_COLUMNS, TRANSFERRED
+from tracker.file_columns import ALL_COLUMNS, FORMATS, TRANSFERRED
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
 from tracker.items import Kind, Result, Status
@@ -32,7 +32,6 @@ from tracker.report_docx import to_docx
 from tracker.service import Tracker
 from tracker.stats import Counts, count
 
-FORMATS = ("xlsx", "docx", "csv")
 KINDS = (Kind.VOTER_RECOMMENDATION.value, Kind.DEPUTY_QUESTION.value)
 Row = dict[str, Any]  # one item as queries/ returns it
 Worksheet = Any  # xlsxwriter ships no type information
