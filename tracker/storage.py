@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +38,7 @@ class Queries:
     def __init__(self, root: Path = QUERIES_DIR) -> None:
         self.root = root
         self._cache: dict[str, str] = {}
+        self._writes: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def __getitem__(self, name: str) -> str:
@@ -50,6 +51,16 @@ class Queries:
             with self._lock:
                 self._cache[name] = text
         return text
+
+    def writes(self, name: str) -> bool:
+        """Whether the named statement changes data (its first keyword after the header)."""
+        found = self._writes.get(name)
+        if found is None:
+            lines = (line.strip() for line in self[name].splitlines())
+            first = next((line for line in lines if line and not line.startswith("--")), "")
+            found = first.split(" ", 1)[0].lower() in {"insert", "update", "delete"}
+            self._writes[name] = found
+        return found
 
     def migrations(self) -> list[tuple[int, str]]:
         found = []
@@ -68,19 +79,27 @@ class Cursor:
     def __init__(self, raw: duckdb.DuckDBPyConnection, queries: Queries) -> None:
         self.raw = raw
         self.queries = queries
+        # Query folders ("units", "settings") this cursor's statements changed: the writer's
+        # listeners hear which, so the reference cache reloads only when it must (issue 10).
+        self.touched: set[str] = set()
+
+    def _sql(self, name: str) -> str:
+        if self.queries.writes(name):
+            self.touched.add(name.split("/", 1)[0])
+        return self.queries[name]
 
     def run(self, name: str, params: Params = None) -> Cursor:
-        self.raw.execute(self.queries[name], params or [])
+        self.raw.execute(self._sql(name), params or [])
         return self
 
     def all(self, name: str, params: Params = None) -> list[tuple]:
-        return self.raw.execute(self.queries[name], params or []).fetchall()
+        return self.raw.execute(self._sql(name), params or []).fetchall()
 
     def one(self, name: str, params: Params = None) -> tuple | None:
-        return self.raw.execute(self.queries[name], params or []).fetchone()
+        return self.raw.execute(self._sql(name), params or []).fetchone()
 
     def records(self, name: str, params: Params = None) -> list[dict[str, Any]]:
-        result = self.raw.execute(self.queries[name], params or [])
+        result = self.raw.execute(self._sql(name), params or [])
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
@@ -89,7 +108,7 @@ class Cursor:
 
     def many(self, name: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self.raw.executemany(self.queries[name], rows)
+            self.raw.executemany(self._sql(name), rows)
 
     def copy_table_to(self, table: str, path: Path) -> None:
         """Write one table to a Parquet file inside this cursor's transaction (backups).
@@ -166,7 +185,7 @@ class Database:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
         self._write_cursor: Cursor | None = None
         self._closed = False
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[tuple[Callable[[], None], frozenset[str] | None]] = []
         # Bumped after every committed write: caches key on it, so no page shows stale data.
         self.generation = 0
 
@@ -219,25 +238,28 @@ class Database:
         if self._closed:
             raise RuntimeError("database is closed")
         try:
-            result = self._writer.submit(self._run_write, work).result()
+            result, touched = self._writer.submit(self._run_write, work).result()
         except duckdb.Error as error:
             problem = unavailable(error, self.path)
             if problem is None:
                 raise
             raise problem from None
         self.generation += 1
-        for listener in list(self._listeners):
-            listener()
+        for listener, folders in list(self._listeners):
+            if folders is None or not folders.isdisjoint(touched):
+                listener()
         return result
 
-    def on_write(self, listener: Callable[[], None]) -> None:
-        """Called after every committed write (the UI clears its caches here)."""
-        self._listeners.append(listener)
+    def on_write(self, listener: Callable[[], None], *, folders: Collection[str] | None = None) -> None:
+        """Called after every committed write (the UI clears its caches here); with ``folders``,
+        only after a write whose statements changed data in one of those query folders."""
+        self._listeners.append((listener, None if folders is None else frozenset(folders)))
 
-    def _run_write(self, work: Callable[[Cursor], T]) -> T:
+    def _run_write(self, work: Callable[[Cursor], T]) -> tuple[T, frozenset[str]]:
         if self._write_cursor is None:
             self._write_cursor = Cursor(self._conn.cursor(), self.queries)
         cur = self._write_cursor
+        cur.touched = set()
         cur.raw.execute("begin transaction")
         try:
             result = work(cur)
@@ -253,7 +275,7 @@ class Database:
                 pass
             # A folder that cannot hold the write-ahead log fails here, at the first commit.
             raise unavailable(error, self.path) or TrackerError("error.write_failed", detail=str(error)) from error
-        return result
+        return result, frozenset(cur.touched)
 
     # -- lifecycle -----------------------------------------------------------------------
     def migrate(self, up_to: int | None = None) -> list[int]:
