@@ -15,7 +15,7 @@ from tracker import history
 from tracker.deadline_refresh import refresh_open_deadlines
 from tracker.deadlines import Deadline
 from tracker.history import log_admin
-from tracker.items import ArchiveReason, Item, Kind, Reply
+from tracker.items import ArchiveReason, Item, Kind, Phase, Reply
 from tracker.permissions import Actor
 from tracker.record import item_from_row, search_text, split
 from tracker.reference import (
@@ -134,8 +134,21 @@ class Tracker:
     def topics(self) -> list[str]:
         return self._reporting.topics()
 
-    def list_events(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
-        return self._reporting.list_events(actor, **filters)
+    def list_events(
+        self,
+        actor: Actor,
+        *,
+        username: str | None = None,
+        unit: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        item_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """The audit trail across items and settings, newest first (administrators)."""
+        return self._reporting.list_events(
+            actor, username=username, unit=unit, date_from=date_from, date_to=date_to, item_id=item_id, limit=limit
+        )
 
     def integrity_problems(self) -> list[str]:
         return self._statistics.integrity_problems()
@@ -160,8 +173,35 @@ class Tracker:
     def create_item(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
         return self._items.create(actor, draft, lang)
 
-    def edit_item(self, actor: Actor, item_id: int, version: int, **fields: Any) -> int:
-        return self._items.edit(actor, item_id, version, **fields)
+    def edit_item(
+        self,
+        actor: Actor,
+        item_id: int,
+        version: int,
+        *,
+        phase: Phase | str,
+        ref_no: str,
+        sources: tuple[str, ...],
+        deputy: str,
+        summary: str,
+        full_text: str,
+        topic: str,
+        reason: str = "",
+    ) -> int:
+        """Correct what was entered (a typo in the summary, the incoming number, the sources)."""
+        return self._items.edit(
+            actor,
+            item_id,
+            version,
+            phase=phase,
+            ref_no=ref_no,
+            sources=sources,
+            deputy=deputy,
+            summary=summary,
+            full_text=full_text,
+            topic=topic,
+            reason=reason,
+        )
 
     def set_archived(
         self,

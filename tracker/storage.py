@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The only module that imports duckdb: one process owns the file, reads use a cursor per call,
 and every write runs on one writer thread (like datasette's write connection), so two users
 never race on a row and nobody sees DuckDB's "Conflict on update".
@@ -92,10 +90,10 @@ class Cursor:
         self.raw.execute(self._sql(name), params or [])
         return self
 
-    def all(self, name: str, params: Params = None) -> list[tuple]:
+    def all(self, name: str, params: Params = None) -> list[tuple[Any, ...]]:
         return self.raw.execute(self._sql(name), params or []).fetchall()
 
-    def one(self, name: str, params: Params = None) -> tuple | None:
+    def one(self, name: str, params: Params = None) -> tuple[Any, ...] | None:
         return self.raw.execute(self._sql(name), params or []).fetchone()
 
     def records(self, name: str, params: Params = None) -> list[dict[str, Any]]:
@@ -103,7 +101,7 @@ class Cursor:
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
-    def frame(self, name: str, params: Params = None):
+    def frame(self, name: str, params: Params = None) -> Any:
         return self.raw.execute(self.queries[name], params or []).df()
 
     def many(self, name: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -124,7 +122,7 @@ class Cursor:
         cols = ", ".join(_identifier(c) for c in columns)
         self.raw.execute(f"insert into {_identifier(table)} ({cols}) select {cols} from read_parquet(?)", [str(path)])
 
-    def insert_frame(self, table: str, frame, columns: Sequence[str]) -> None:
+    def insert_frame(self, table: str, frame: Any, columns: Sequence[str]) -> None:
         """Bulk-append a pandas frame (imports): far faster than executemany for 10,000 rows."""
         self.raw.register("_incoming", frame)
         try:
@@ -138,7 +136,7 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _is_lock_error(error: Exception) -> bool:
+def _is_lock_error(error: BaseException) -> bool:
     text = str(error).lower()
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
@@ -208,11 +206,11 @@ class Database:
         finally:
             cur.raw.close()
 
-    def all(self, name: str, params: Params = None) -> list[tuple]:
+    def all(self, name: str, params: Params = None) -> list[tuple[Any, ...]]:
         with self._reading() as cur:
             return cur.all(name, params)
 
-    def one(self, name: str, params: Params = None) -> tuple | None:
+    def one(self, name: str, params: Params = None) -> tuple[Any, ...] | None:
         with self._reading() as cur:
             return cur.one(name, params)
 
@@ -220,7 +218,7 @@ class Database:
         with self._reading() as cur:
             return cur.records(name, params)
 
-    def frame(self, name: str, params: Params = None):
+    def frame(self, name: str, params: Params = None) -> Any:
         with self._reading() as cur:
             return cur.frame(name, params)
 
