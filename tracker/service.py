@@ -15,19 +15,11 @@ from tracker import history
 from tracker.deadline_refresh import refresh_open_deadlines
 from tracker.deadlines import Deadline
 from tracker.history import log_admin
-from tracker.items import ArchiveReason, Item, Kind, Phase, Reply
-from tracker.permissions import Actor
+from tracker.items import Kind
 from tracker.record import item_from_row, search_text, split
-from tracker.reference import (
-    ANNOUNCED_YEARS_SETTING,
-    DEFAULT_DUE_SOON_DAYS,
-    Reference,
-    ReferenceCache,
-    Unit,
-    seed_defaults,
-)
+from tracker.reference import ANNOUNCED_YEARS_SETTING, DEFAULT_DUE_SOON_DAYS, Reference, ReferenceCache, seed_defaults
 from tracker.report_signer import Signer
-from tracker.sessions import Session, SessionRef
+from tracker.sessions import Session
 from tracker.stats import StatsRow
 from tracker.storage import Cursor, Database
 from tracker.usecases import guarded
@@ -60,18 +52,44 @@ _split = split
 
 
 class Tracker:
-    """The product's use cases over one database."""
+    """The product's use cases over one database: each public method is the use case's own,
+    bound here so that pages, the CLI and tests keep calling ``tracker.assign(...)``."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache = ReferenceCache(db)  # refreshed by the writer's hook after reference writes
         deps = Deps(db, self._cache)
-        self._items = ItemEntry(deps)
-        self._assignment = Assignment(deps)
-        self._replies = Replies(deps)
-        self._settings = Settings(deps, self._follow_calendar)
-        self._reporting = Reporting(deps)
-        self._statistics = Statistics(deps)
+        items, assignment, replies = ItemEntry(deps), Assignment(deps), Replies(deps)
+        reporting, statistics = Reporting(deps), Statistics(deps)
+        settings = Settings(deps, self._follow_calendar)
+        # -- reading and reporting
+        self.get_item = items.get
+        self.history = items.history
+        self.search = reporting.search
+        self.archived_items = reporting.archived_items
+        self.topics = reporting.topics
+        self.list_events = reporting.list_events
+        self.stats = statistics.stats
+        self.stats_by_unit = statistics.stats_by_unit
+        self.integrity_problems = statistics.integrity_problems
+        # -- writing items
+        self.create_item = items.create
+        self.edit_item = items.edit
+        self.set_archived = items.set_archived
+        self.assign = assignment.assign
+        self.override_deadline = assignment.override_deadline
+        self.transfer = assignment.transfer
+        self.undo_transfer = assignment.undo_transfer
+        self.record_progress = replies.record_progress
+        self.record_reply = replies.record_reply
+        # -- settings (administrator)
+        self.save_session = settings.save_session
+        self.save_unit = settings.save_unit
+        self.save_override = settings.save_override
+        self.delete_override = settings.delete_override
+        self.save_rule = settings.save_rule
+        self.save_setting = settings.save_setting
+        self.save_signer = settings.save_signer
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Tracker:
@@ -105,7 +123,7 @@ class Tracker:
     def signer(self) -> Signer:
         return Signer.from_settings(self.reference.settings)
 
-    # -- deadlines -------------------------------------------------------------------------
+    # -- deadlines (on the current reference) ----------------------------------------------
     def deadline_for(self, kind: Kind | str, received_on: date) -> Deadline:
         return self.reference.deadline_for(kind, received_on)
 
@@ -115,130 +133,6 @@ class Tracker:
 
     def due_soon_until(self, as_of: date) -> date:
         return self.reference.due_soon_until(as_of)
-
-    # -- reading and reporting -------------------------------------------------------------
-    def get_item(self, item_id: int) -> Item:
-        return self._items.get(item_id)
-
-    def history(self, item_id: int) -> list[Event]:
-        return self._items.history(item_id)
-
-    def search(
-        self, filters: Filters, as_of: date, *, order: str = "received", limit: int = PAGE_SIZE, offset: int = 0
-    ) -> Page:
-        return self._reporting.search(filters, as_of, order=order, limit=limit, offset=offset)
-
-    def archived_items(self, actor: Actor, limit: int = 500) -> list[dict[str, Any]]:
-        return self._reporting.archived_items(actor, limit)
-
-    def topics(self) -> list[str]:
-        return self._reporting.topics()
-
-    def list_events(
-        self,
-        actor: Actor,
-        *,
-        username: str | None = None,
-        unit: str | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        item_id: int | None = None,
-        limit: int = 1000,
-    ) -> list[dict[str, Any]]:
-        """The audit trail across items and settings, newest first (administrators)."""
-        return self._reporting.list_events(
-            actor, username=username, unit=unit, date_from=date_from, date_to=date_to, item_id=item_id, limit=limit
-        )
-
-    def integrity_problems(self) -> list[str]:
-        return self._statistics.integrity_problems()
-
-    def stats(
-        self, as_of: date, session_id: int | None = None, kind: str | None = None, *, cur: Cursor | None = None
-    ) -> list[StatsRow]:
-        return self._statistics.stats(as_of, session_id, kind, cur=cur)
-
-    def stats_by_unit(
-        self,
-        as_of: date,
-        session_id: int | None = None,
-        kind: str | None = None,
-        unit: str | None = None,
-        *,
-        cur: Cursor | None = None,
-    ) -> list[StatsRow]:
-        return self._statistics.stats_by_unit(as_of, session_id, kind, unit, cur=cur)
-
-    # -- writing items ---------------------------------------------------------------------
-    def create_item(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
-        return self._items.create(actor, draft, lang)
-
-    def edit_item(
-        self,
-        actor: Actor,
-        item_id: int,
-        version: int,
-        *,
-        phase: Phase | str,
-        ref_no: str,
-        sources: tuple[str, ...],
-        deputy: str,
-        summary: str,
-        full_text: str,
-        topic: str,
-        reason: str = "",
-    ) -> int:
-        """Correct what was entered (a typo in the summary, the incoming number, the sources)."""
-        return self._items.edit(
-            actor,
-            item_id,
-            version,
-            phase=phase,
-            ref_no=ref_no,
-            sources=sources,
-            deputy=deputy,
-            summary=summary,
-            full_text=full_text,
-            topic=topic,
-            reason=reason,
-        )
-
-    def set_archived(
-        self,
-        actor: Actor,
-        item_id: int,
-        version: int,
-        archived: bool,
-        reason: str,
-        kind: ArchiveReason | str = ArchiveReason.OTHER,
-    ) -> int:
-        return self._items.set_archived(actor, item_id, version, archived, reason, kind)
-
-    def assign(
-        self,
-        actor: Actor,
-        item_id: int,
-        version: int,
-        lead_unit: str,
-        coordinating_units: tuple[str, ...] = (),
-        reason: str = "",
-    ) -> int:
-        return self._assignment.assign(actor, item_id, version, lead_unit, coordinating_units, reason)
-
-    def override_deadline(self, actor: Actor, item_id: int, version: int, due_on: date, reason: str) -> int:
-        return self._assignment.override_deadline(actor, item_id, version, due_on, reason)
-
-    def transfer(self, actor: Actor, item_id: int, version: int, on: date, note: str) -> int:
-        return self._assignment.transfer(actor, item_id, version, on, note)
-
-    def undo_transfer(self, actor: Actor, item_id: int, version: int, reason: str) -> int:
-        return self._assignment.undo_transfer(actor, item_id, version, reason)
-
-    def record_progress(self, actor: Actor, item_id: int, note: str) -> None:
-        self._replies.record_progress(actor, item_id, note)
-
-    def record_reply(self, actor: Actor, item_id: int, version: int, reply: Reply) -> int:
-        return self._replies.record_reply(actor, item_id, version, reply)
 
     # -- the shared steps, kept for the module functions that call them ----------------------
     # (tracker/deadline_refresh.py uses _update and _log)
@@ -252,27 +146,3 @@ class Tracker:
 
     def _current(self, cur: Cursor, item_id: int) -> dict[str, Any]:
         return guarded.current(cur, item_id)
-
-    # -- settings (administrator) ----------------------------------------------------------
-    def save_session(
-        self, actor: Actor, ref: SessionRef, opens_on: date | None, closes_on: date | None, note: str = ""
-    ) -> None:
-        self._settings.save_session(actor, ref, opens_on, closes_on, note)
-
-    def save_unit(self, actor: Actor, unit: Unit) -> None:
-        self._settings.save_unit(actor, unit)
-
-    def save_override(self, actor: Actor, day: date, working: bool, note: str) -> None:
-        self._settings.save_override(actor, day, working, note)
-
-    def delete_override(self, actor: Actor, day: date) -> None:
-        self._settings.delete_override(actor, day)
-
-    def save_rule(self, actor: Actor, kind: Kind | str, days: int, effective_from: date, basis: str) -> None:
-        self._settings.save_rule(actor, kind, days, effective_from, basis)
-
-    def save_setting(self, actor: Actor, key: str, value: str) -> None:
-        self._settings.save_setting(actor, key, value)
-
-    def save_signer(self, actor: Actor, signer: Signer) -> None:
-        self._settings.save_signer(actor, signer)

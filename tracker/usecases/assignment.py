@@ -13,7 +13,7 @@ from tracker.lifecycle import Verb
 from tracker.permissions import Actor
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
-from tracker.usecases.guarded import current, log, units_of, update
+from tracker.usecases.guarded import current_for, log, units_of, update
 
 
 class Assignment(UseCase):
@@ -31,8 +31,7 @@ class Assignment(UseCase):
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, Verb.ASSIGN, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, Verb.ASSIGN, item_id)
             lead, coordinating = v.validate_assignment(
                 lead_unit,
                 coordinating_units,
@@ -59,8 +58,7 @@ class Assignment(UseCase):
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, Verb.OVERRIDE_DEADLINE, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, Verb.OVERRIDE_DEADLINE, item_id)
             v.validate_due(due_on, before["received_on"])
             basis = f"{before['due_basis']} | {format_date(due_on)}"
             new_version = update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
@@ -76,8 +74,7 @@ class Assignment(UseCase):
         note = v.validate_text(note, "transfer_note", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, Verb.TRANSFER, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, Verb.TRANSFER, item_id)
             v.validate_event_date(on, before["received_on"], "transferred_on")
             after = {"transferred_on": on, "transfer_note": note}
             new_version = update(cur, "items/update_transfer", [on, note], item_id, version)
@@ -92,8 +89,7 @@ class Assignment(UseCase):
         reason = v.validate_text(reason, "reason", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, Verb.UNDO_TRANSFER, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, Verb.UNDO_TRANSFER, item_id)
             after = {"transferred_on": None, "transfer_note": None}
             new_version = update(cur, "items/update_transfer", [None, None], item_id, version)
             log(cur, item_id, actor, "transfer_undone", history.diff(before, after), reason, new_version)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tracker import history
+from tracker import history, lifecycle
 from tracker.errors import Conflict, InvalidInput, NotFound
 from tracker.items import Kind
+from tracker.lifecycle import Verb
 from tracker.permissions import Actor
 from tracker.record import split
 from tracker.storage import Cursor
@@ -20,6 +21,13 @@ def current(cur: Cursor, item_id: int) -> dict[str, Any]:
     if not rows:
         raise NotFound("error.item_not_found", value=str(item_id))
     return rows[0]
+
+
+def current_for(cur: Cursor, actor: Actor, verb: Verb, item_id: int) -> dict[str, Any]:
+    """The current row, once the lifecycle table (tracker/lifecycle.py) allows ``verb`` on it."""
+    before = current(cur, item_id)
+    lifecycle.check(actor, verb, lifecycle.facts_of_row(before))
+    return before
 
 
 def update(cur: Cursor, query: str, params: Sequence[Any], item_id: int, version: int) -> int:

@@ -19,7 +19,7 @@ from tracker.permissions import Action, Actor, require
 from tracker.record import ItemRecord, item_from_row, split
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
-from tracker.usecases.guarded import current, log, refuse_duplicate_ref, units_of, update
+from tracker.usecases.guarded import current_for, log, refuse_duplicate_ref, units_of, update
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,7 @@ class ItemEntry(UseCase):
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, Verb.EDIT, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, Verb.EDIT, item_id)
             kind = Kind(before["kind"])
             draft = ItemDraft(
                 kind=kind,
@@ -171,8 +170,7 @@ class ItemEntry(UseCase):
         why_kind = v._enum(ArchiveReason, kind, "archive_reason")
 
         def work(cur: Cursor) -> int:
-            before = current(cur, item_id)
-            lifecycle.check(actor, verb, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, verb, item_id)
             if not archived:  # a restored item must not clash with one entered since
                 refuse_duplicate_ref(cur, Kind(before["kind"]), before["session_id"], before["ref_no"], item_id)
             stamp = datetime.now() if archived else None

@@ -9,7 +9,7 @@ from tracker.permissions import Actor
 from tracker.record import ItemRecord
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
-from tracker.usecases.guarded import current, log, update
+from tracker.usecases.guarded import current, current_for, log, update
 
 
 class Replies(UseCase):
@@ -18,8 +18,7 @@ class Replies(UseCase):
         note = v.validate_text(note, "note", v.MAX_REASON, required=True)
 
         def work(cur: Cursor) -> None:
-            before = current(cur, item_id)
-            lifecycle.check(actor, lifecycle.Verb.RECORD_PROGRESS, lifecycle.facts_of_row(before))
+            before = current_for(cur, actor, lifecycle.Verb.RECORD_PROGRESS, item_id)
             log(cur, item_id, actor, "progress", {}, note, before["version"])
 
         self.db.write(work)
