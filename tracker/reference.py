@@ -4,8 +4,18 @@ there are left empty for an administrator to fill in."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
+
+from tracker.deadlines import DEFAULT_RULES, Deadline, DeadlineRule, compute_deadline, report_due_date, rule_for
+from tracker.errors import NotFound
+from tracker.items import Kind
+from tracker.percent import clean_decimals
+from tracker.sessions import Session, SessionRef, next_regular_session
+from tracker.storage import Cursor, Database
+from tracker.text import fold
+from tracker.workdays import DEFAULT_OVERRIDES, Override, WorkCalendar, parse_announced_years
 
 
 @dataclass(frozen=True)
@@ -99,3 +109,140 @@ DEFAULT_SESSIONS: tuple[SessionSeed, ...] = (
     _regular(16, 1, date(2026, 4, 6), date(2026, 4, 25), "Dự kiến 6-25/4/2026"),
     _regular(16, 2, None, None, "Dự kiến tháng 10/2026"),
 )
+
+
+# -- the snapshot every page reads, and its cache (issue 10: moved from tracker/service.py) ----
+DEFAULT_DUE_SOON_DAYS = 5
+# Years whose holiday schedule an administrator marked as announced (tracker/calendar_admin.py).
+ANNOUNCED_YEARS_SETTING = "calendar_announced_years"
+# The query folders whose writes change the snapshot: a write touching one refreshes the cache.
+REFERENCE_FOLDERS = frozenset({"sessions", "units", "calendar", "rules", "settings"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Slow-changing data every page needs; cached and refreshed after settings change."""
+
+    units: tuple[Unit, ...]
+    sessions: tuple[Session, ...]
+    calendar: WorkCalendar
+    rules: tuple[DeadlineRule, ...]
+    settings: dict[str, str]
+
+    @property
+    def session_ids(self) -> set[int]:
+        return {s.id for s in self.sessions}
+
+    def unit(self, code: str | None) -> Unit | None:
+        return next((u for u in self.units if u.code == code), None)
+
+    def unit_name(self, code: str | None, lang: str = "vi") -> str:
+        unit = self.unit(code)
+        return unit.name(lang) if unit else (code or "")
+
+    def session(self, session_id: int) -> Session:
+        for s in self.sessions:
+            if s.id == session_id:
+                return s
+        raise NotFound("error.session_not_found", value=str(session_id))
+
+    def session_by_ref(self, ref: SessionRef) -> Session:
+        for s in self.sessions:
+            if s.ref == ref:
+                return s
+        raise NotFound("error.session_not_found", value=ref.code())
+
+    @property
+    def due_soon_days(self) -> int:
+        return int(self.settings.get("due_soon_days", DEFAULT_DUE_SOON_DAYS))
+
+    @property
+    def percent_decimals(self) -> int:
+        """Decimals of every printed share (1 or 2; tracker/percent.py holds the rule)."""
+        return clean_decimals(self.settings.get("percent_decimals"))
+
+    def deadline_for(self, kind: Kind | str, received_on: date) -> Deadline:
+        rule = rule_for(self.rules, Kind(kind), received_on)
+        return compute_deadline(received_on, rule, self.calendar)
+
+    def report_due_for(self, session: Session) -> tuple[Session | None, date | None]:
+        """The next regular session and the last day for the report on ``session``'s items."""
+        nxt = next_regular_session(list(self.sessions), session)
+        if nxt is None or nxt.opens_on is None:
+            return nxt, None
+        return nxt, report_due_date(nxt.opens_on, self.calendar)
+
+    def due_soon_until(self, as_of: date) -> date:
+        return self.calendar.add_working_days(as_of, self.due_soon_days)
+
+
+def seed_defaults(cur: Cursor) -> None:
+    """Insert the default units, sessions, calendar overrides and rules not yet present."""
+    cur.many(
+        "units/insert_missing",
+        [
+            (u.code, u.name_vi, u.name_en, fold(u.name_vi), u.active_from, u.active_to, n)
+            for n, u in enumerate(DEFAULT_UNITS)
+        ],
+    )
+    cur.many(
+        "sessions/insert_missing",
+        [(s.term, s.number, s.extraordinary, s.opens_on, s.closes_on, s.note) for s in DEFAULT_SESSIONS],
+    )
+    cur.many(
+        "calendar/insert_missing_override",
+        [(o.day, o.working, o.note) for o in DEFAULT_OVERRIDES],
+    )
+    cur.many(
+        "rules/insert_missing",
+        [(r.kind.value, r.days, r.effective_from, r.basis) for r in DEFAULT_RULES],
+    )
+
+
+def load_reference(db: Database) -> Reference:
+    cur = db.reader()
+    try:
+        units = tuple(
+            Unit(r["code"], r["name_vi"], r["name_en"], r["active_from"], r["active_to"], r["sort_order"])
+            for r in cur.records("units/list")
+        )
+        sessions = tuple(
+            Session(
+                r["id"],
+                SessionRef(r["term"], r["number"], r["extraordinary"]),
+                r["opens_on"],
+                r["closes_on"],
+                r["note"],
+            )
+            for r in cur.records("sessions/list")
+        )
+        overrides = tuple(Override(r[0], r[1], r[2]) for r in cur.all("calendar/list_overrides"))
+        rules = tuple(DeadlineRule(Kind(r[0]), r[1], r[2], r[3]) for r in cur.all("rules/list"))
+        settings = {k: val for k, val in cur.all("settings/list")}
+    finally:
+        cur.raw.close()
+    calendar = WorkCalendar(overrides, parse_announced_years(settings.get(ANNOUNCED_YEARS_SETTING)))
+    return Reference(units, sessions, calendar, rules, settings)
+
+
+class ReferenceCache:
+    """The current Reference of one database, reloaded after every write that touched a
+    reference table (the writer's hook, Database.on_write), never refreshed by hand."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._reference: Reference | None = None
+        self._lock = threading.Lock()
+        db.on_write(self._reload, folders=REFERENCE_FOLDERS)
+
+    def _reload(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> Reference:
+        reference = load_reference(self.db)
+        with self._lock:
+            self._reference = reference
+        return reference
+
+    def get(self) -> Reference:
+        return self._reference or self.refresh()

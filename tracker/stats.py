@@ -12,6 +12,7 @@ from typing import Any
 
 from tracker.items import Result, Status
 from tracker.percent import DEFAULT_DECIMALS, percent_number
+from tracker.sessions import SessionRef
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,40 @@ def count(rows: Iterable[tuple[Status, Result | None]]) -> Counts:
 def share(part: int, whole: int, decimals: int = DEFAULT_DECIMALS) -> float | None:
     """``part`` of ``whole`` in percent, under the one rounding rule."""
     return percent_number(part, whole, decimals)
+
+
+COUNT_FIELDS = tuple(Counts.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    session_id: int | None
+    ref: SessionRef
+    kind: str
+    counts: Counts
+    unit: str | None = None
+
+    def as_dict(self, with_unit: bool = False, decimals: int = 1) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "term": self.ref.term,
+            "session": self.ref.number,
+            "extraordinary": self.ref.extraordinary,
+            "kind": self.kind,
+        }
+        if with_unit:
+            # Issue 9: a per-unit figure says which role it counts; stats by unit count the lead.
+            out["unit"], out["role"] = self.unit, "lead"
+        out.update(self.counts.as_dict(decimals))
+        return out
+
+
+def by_unit_order(row: StatsRow) -> tuple[int, bool, int, bool, bool, str]:
+    """Session order, recommendations before questions, then unit code (unassigned last)."""
+    return (
+        row.ref.term,
+        row.ref.extraordinary,
+        row.ref.number,
+        row.kind != "voter_recommendation",
+        row.unit is None,
+        row.unit or "",
+    )

@@ -1,5 +1,3 @@
-# mypy: ignore-errors
-# (not yet strict-clean: issue 10 removes this marker module by module)
 """The only module that imports duckdb: one process owns the file, reads use a cursor per call,
 and every write runs on one writer thread (like datasette's write connection), so two users
 never race on a row and nobody sees DuckDB's "Conflict on update".
@@ -10,7 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +36,7 @@ class Queries:
     def __init__(self, root: Path = QUERIES_DIR) -> None:
         self.root = root
         self._cache: dict[str, str] = {}
+        self._writes: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def __getitem__(self, name: str) -> str:
@@ -50,6 +49,16 @@ class Queries:
             with self._lock:
                 self._cache[name] = text
         return text
+
+    def writes(self, name: str) -> bool:
+        """Whether the named statement changes data (its first keyword after the header)."""
+        found = self._writes.get(name)
+        if found is None:
+            lines = (line.strip() for line in self[name].splitlines())
+            first = next((line for line in lines if line and not line.startswith("--")), "")
+            found = first.split(" ", 1)[0].lower() in {"insert", "update", "delete"}
+            self._writes[name] = found
+        return found
 
     def migrations(self) -> list[tuple[int, str]]:
         found = []
@@ -68,28 +77,36 @@ class Cursor:
     def __init__(self, raw: duckdb.DuckDBPyConnection, queries: Queries) -> None:
         self.raw = raw
         self.queries = queries
+        # Query folders ("units", "settings") this cursor's statements changed: the writer's
+        # listeners hear which, so the reference cache reloads only when it must (issue 10).
+        self.touched: set[str] = set()
+
+    def _sql(self, name: str) -> str:
+        if self.queries.writes(name):
+            self.touched.add(name.split("/", 1)[0])
+        return self.queries[name]
 
     def run(self, name: str, params: Params = None) -> Cursor:
-        self.raw.execute(self.queries[name], params or [])
+        self.raw.execute(self._sql(name), params or [])
         return self
 
-    def all(self, name: str, params: Params = None) -> list[tuple]:
-        return self.raw.execute(self.queries[name], params or []).fetchall()
+    def all(self, name: str, params: Params = None) -> list[tuple[Any, ...]]:
+        return self.raw.execute(self._sql(name), params or []).fetchall()
 
-    def one(self, name: str, params: Params = None) -> tuple | None:
-        return self.raw.execute(self.queries[name], params or []).fetchone()
+    def one(self, name: str, params: Params = None) -> tuple[Any, ...] | None:
+        return self.raw.execute(self._sql(name), params or []).fetchone()
 
     def records(self, name: str, params: Params = None) -> list[dict[str, Any]]:
-        result = self.raw.execute(self.queries[name], params or [])
+        result = self.raw.execute(self._sql(name), params or [])
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
-    def frame(self, name: str, params: Params = None):
+    def frame(self, name: str, params: Params = None) -> Any:
         return self.raw.execute(self.queries[name], params or []).df()
 
     def many(self, name: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self.raw.executemany(self.queries[name], rows)
+            self.raw.executemany(self._sql(name), rows)
 
     def copy_table_to(self, table: str, path: Path) -> None:
         """Write one table to a Parquet file inside this cursor's transaction (backups).
@@ -105,7 +122,7 @@ class Cursor:
         cols = ", ".join(_identifier(c) for c in columns)
         self.raw.execute(f"insert into {_identifier(table)} ({cols}) select {cols} from read_parquet(?)", [str(path)])
 
-    def insert_frame(self, table: str, frame, columns: Sequence[str]) -> None:
+    def insert_frame(self, table: str, frame: Any, columns: Sequence[str]) -> None:
         """Bulk-append a pandas frame (imports): far faster than executemany for 10,000 rows."""
         self.raw.register("_incoming", frame)
         try:
@@ -119,7 +136,7 @@ def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _is_lock_error(error: Exception) -> bool:
+def _is_lock_error(error: BaseException) -> bool:
     text = str(error).lower()
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
@@ -166,7 +183,7 @@ class Database:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer")
         self._write_cursor: Cursor | None = None
         self._closed = False
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[tuple[Callable[[], None], frozenset[str] | None]] = []
         # Bumped after every committed write: caches key on it, so no page shows stale data.
         self.generation = 0
 
@@ -189,11 +206,11 @@ class Database:
         finally:
             cur.raw.close()
 
-    def all(self, name: str, params: Params = None) -> list[tuple]:
+    def all(self, name: str, params: Params = None) -> list[tuple[Any, ...]]:
         with self._reading() as cur:
             return cur.all(name, params)
 
-    def one(self, name: str, params: Params = None) -> tuple | None:
+    def one(self, name: str, params: Params = None) -> tuple[Any, ...] | None:
         with self._reading() as cur:
             return cur.one(name, params)
 
@@ -201,7 +218,7 @@ class Database:
         with self._reading() as cur:
             return cur.records(name, params)
 
-    def frame(self, name: str, params: Params = None):
+    def frame(self, name: str, params: Params = None) -> Any:
         with self._reading() as cur:
             return cur.frame(name, params)
 
@@ -219,25 +236,28 @@ class Database:
         if self._closed:
             raise RuntimeError("database is closed")
         try:
-            result = self._writer.submit(self._run_write, work).result()
+            result, touched = self._writer.submit(self._run_write, work).result()
         except duckdb.Error as error:
             problem = unavailable(error, self.path)
             if problem is None:
                 raise
             raise problem from None
         self.generation += 1
-        for listener in list(self._listeners):
-            listener()
+        for listener, folders in list(self._listeners):
+            if folders is None or not folders.isdisjoint(touched):
+                listener()
         return result
 
-    def on_write(self, listener: Callable[[], None]) -> None:
-        """Called after every committed write (the UI clears its caches here)."""
-        self._listeners.append(listener)
+    def on_write(self, listener: Callable[[], None], *, folders: Collection[str] | None = None) -> None:
+        """Called after every committed write (the UI clears its caches here); with ``folders``,
+        only after a write whose statements changed data in one of those query folders."""
+        self._listeners.append((listener, None if folders is None else frozenset(folders)))
 
-    def _run_write(self, work: Callable[[Cursor], T]) -> T:
+    def _run_write(self, work: Callable[[Cursor], T]) -> tuple[T, frozenset[str]]:
         if self._write_cursor is None:
             self._write_cursor = Cursor(self._conn.cursor(), self.queries)
         cur = self._write_cursor
+        cur.touched = set()
         cur.raw.execute("begin transaction")
         try:
             result = work(cur)
@@ -253,7 +273,7 @@ class Database:
                 pass
             # A folder that cannot hold the write-ahead log fails here, at the first commit.
             raise unavailable(error, self.path) or TrackerError("error.write_failed", detail=str(error)) from error
-        return result
+        return result, frozenset(cur.touched)
 
     # -- lifecycle -----------------------------------------------------------------------
     def migrate(self, up_to: int | None = None) -> list[int]:

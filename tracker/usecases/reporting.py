@@ -1,0 +1,108 @@
+"""Finding items: the register's search (paged on the server), topics, the archive, the audit trail."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tracker.permissions import Action, Actor, require
+from tracker.text import fold
+from tracker.usecases.deps import UseCase
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Filters:
+    session_id: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+    status: str | None = None  # a Status value, or "replied" / "open" / "due_soon"
+    result: str | None = None
+    topic: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+
+
+class Reporting(UseCase):
+    def search(
+        self,
+        filters: Filters,
+        as_of: date,
+        *,
+        order: str = "received",
+        limit: int = PAGE_SIZE,
+        offset: int = 0,
+    ) -> Page:
+        """One page of matching items, paged on the server (the browser never gets them all)."""
+        text = fold(filters.text)
+        params: dict[str, Any] = {
+            "as_of": as_of,
+            "session_id": filters.session_id,
+            "kind": filters.kind,
+            "unit": filters.unit,
+            "status": filters.status,
+            "result": filters.result,
+            "topic": filters.topic,
+            "due_from": filters.due_from,
+            "due_to": filters.due_to,
+            "soon_until": self.reference.due_soon_until(as_of),
+            "q": text or None,
+            "order": order,
+            "limit": max(1, min(int(limit), 100_000)),
+            "offset": max(0, int(offset)),
+        }
+        rows = self.db.records("items/search", params)
+        total = rows[0]["matches"] if rows else 0
+        if not rows and offset > 0:
+            # The page ran past the end (filters narrowed): count without the offset.
+            again = self.db.records("items/search", {**params, "offset": 0, "limit": 1})
+            total = again[0]["matches"] if again else 0
+        return Page(rows, total, params["offset"], params["limit"])
+
+    def archived_items(self, actor: Actor, limit: int = 500) -> list[dict[str, Any]]:
+        """Archived items, so that whoever may archive can find one again and restore it."""
+        require(actor, Action.ARCHIVE)
+        return self.db.records("items/list_archived", [max(1, min(int(limit), 10_000))])
+
+    def topics(self) -> list[str]:
+        return [r[0] for r in self.db.all("items/topics")]
+
+    def list_events(
+        self,
+        actor: Actor,
+        *,
+        username: str | None = None,
+        unit: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        item_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """The audit trail across items and settings, newest first (administrators)."""
+        require(actor, Action.VIEW_AUDIT)
+        rows = self.db.records(
+            "audit/list",
+            {
+                "actor": username or None,
+                "unit": unit or None,
+                "date_from": date_from,
+                "date_to": date_to,
+                "item_id": item_id,
+                "limit": max(1, min(int(limit), 100_000)),
+            },
+        )
+        for row in rows:
+            row["changes"] = json.loads(row["changes"] or "{}")
+        return rows
