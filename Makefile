@@ -33,7 +33,7 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# LibreOffice and poppler for the Word report's rendering tests (tests/test_report_render.py), which
+# LibreOffice and poppler for the Word report's rendering tests (tests/exporting/test_report_render.py), which
 # also refresh docs/report-preview/. Liberation Serif is Times New Roman's metric-compatible stand-in
 # (a Recommends of LibreOffice, named here for machines that skip Recommends).
 docs-deps:

@@ -6,7 +6,7 @@ under AppTest, the app's memory and, in a real browser, the progress chart again
 plotly floor; prints one table and writes it to docs/PERFORMANCE.md between the bench markers.
 
 The parts that need Streamlit or a browser run in subprocesses (benchmarks/app_probe.py,
-benchmarks/browser_probe.py): the core never imports the UI (tests/test_architecture.py), and a
+benchmarks/browser_probe.py): the core never imports the UI (tests/architecture/test_architecture.py), and a
 separate process is what we want anyway for the app's memory and for DuckDB's one-process lock.
 """
 

@@ -1,7 +1,7 @@
 """The benchmark's register builder: ``build_database`` writes a register of any size with a
 realistic spread (sessions, kinds, units, replies on time and late, transfers, archived
 duplicates) and the events a real history would hold, deterministic for a seed. Used by
-benchmarks/bench.py and tests/test_bench.py.
+benchmarks/bench.py and tests/system/test_bench.py.
 """
 
 from __future__ import annotations

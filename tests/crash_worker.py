@@ -1,4 +1,4 @@
-"""Run by tests/test_crash.py in a child process that the test kills with SIGKILL mid-work.
+"""Run by tests/system/test_crash.py in a child process that the test kills with SIGKILL mid-work.
 
 Usage: python tests/crash_worker.py DB MARKER {bulk|edits|import}
 """

@@ -1,7 +1,7 @@
 """Status derived from stored facts and an "as of" date (never stored as a second truth).
 
 The same rules are written once in SQL for speed (the ``item_status`` and ``item_counted`` macros in
-queries/views/, used by ``items_as_of`` and the bench's bare aggregates); tests/test_status_and_stats.py
+queries/views/, used by ``items_as_of`` and the bench's bare aggregates); tests/rules/test_status_and_stats.py
 checks they agree on random items.
 """
 

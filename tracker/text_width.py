@@ -4,7 +4,7 @@ Decree 30/2020 wants the rule under the motto exactly as long as the motto, the 
 one line and reply numbers like "3909/BNV-BTGCP" never broken in the appendix: all three need the
 text's width before Word or LibreOffice lays it out. The advance widths in times_widths.json come
 from Liberation Serif, which is metric-compatible with Times New Roman by design (what LibreOffice
-substitutes for it), for ASCII and every Vietnamese letter; tests/test_report_docx.py checks them
+substitutes for it), for ASCII and every Vietnamese letter; tests/exporting/test_report_docx.py checks them
 against the font files when they are installed.
 """
 

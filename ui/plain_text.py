@@ -1,5 +1,5 @@
 """Streamlit side of the plain-text rule (``tracker.plain_text``): every page shows user text
-through these, and tests/test_plain_text_rule.py fails when one does not.
+through these, and tests/architecture/test_plain_text_rule.py fails when one does not.
 
 - ``text``/``field``: body text with ``st.text``, which never parses Markdown or HTML.
 - ``md``/``tr_md``: for the places Streamlit only offers Markdown (alerts, captions, labels).

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, draft, reply, run_cli
-from tests.test_import import COLUMNS, csv_bytes, preview, row
+from tests.importing.test_import import COLUMNS, csv_bytes, preview, row
 from tracker.errors import InvalidInputs
 from tracker.importing import Fate, preview_frame, preview_reasons
 from tracker.items import Kind, Phase

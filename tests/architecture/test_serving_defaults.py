@@ -11,7 +11,7 @@ import streamlit
 
 from tracker.file_limits import MAX_UPLOAD_MB
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 ACCOUNTS = (ROOT / "docs" / "ACCOUNTS.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def app(

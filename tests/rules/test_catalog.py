@@ -14,7 +14,7 @@ import pytest
 from tracker import errors
 from tracker.i18n import t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "tracker" / "catalog"
 VI = json.loads((CATALOG / "vi.json").read_text(encoding="utf-8"))
 EN = json.loads((CATALOG / "en.json").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ADMIN, LIAISON, draft, reply
-from tests.test_import import csv_bytes, preview, row
+from tests.importing.test_import import csv_bytes, preview, row
 from tracker import history, item_store, service
 from tracker.importing import commit_import
 from tracker.items import Result

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.conftest import LIAISON, draft, open_page, reply, session_id, start_app
-from tests.test_pages import _submit, texts
+from tests.pages.test_pages import _submit, texts
 from tracker.items import ArchiveReason
 from ui.context import _open_tracker
 

@@ -17,7 +17,7 @@ from tracker.service import Filters
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py") if not p.name.startswith("_"))
 SIGNED_IN_PAGES = [p for p in PAGES if p != "sign_in"]
 

@@ -254,7 +254,7 @@ def test_cli_refuses_hostile_and_oversized_files_in_one_line(db_path, tmp_path):
 
 
 def test_the_import_page_explains_a_hostile_file_and_keeps_working(db_path, monkeypatch):
-    from tests.test_import_export_pages import csv_file, recommendation, texts
+    from tests.pages.test_import_export_pages import csv_file, recommendation, texts
 
     at = open_page(start_app(db_path, monkeypatch, role="liaison"), "import_data")
     assert "Giới hạn mỗi tệp: 50 MB, 120.000 dòng, 64 cột." in texts(at)

@@ -10,7 +10,7 @@ import json
 from datetime import date
 
 from tests.conftest import ADMIN, LIAISON, draft, reply
-from tests.test_import import csv_bytes, preview, row
+from tests.importing.test_import import csv_bytes, preview, row
 from tracker import accounts
 from tracker.importing import commit_import
 from tracker.permissions import SYSTEM

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import hostile
 from tests.conftest import open_page, start_app
-from tests.test_import_export_pages import csv_file, recommendation, upload
+from tests.pages.test_import_export_pages import csv_file, recommendation, upload
 from tracker import accounts
 from tracker.i18n import t as t_
 from tracker.permissions import SYSTEM
@@ -125,7 +125,7 @@ def test_tables_show_hostile_text_as_cells_never_as_markdown(db_path, monkeypatc
 def test_the_sidebar_shows_display_and_unit_names_as_typed(db_path, monkeypatch, planted):
     live = _open_tracker(str(db_path))
     monkeypatch.setenv("TRACKER_DB", str(db_path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "streamlit_app.py"), default_timeout=60)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "streamlit_app.py"), default_timeout=60)
     at.session_state["app.actor"] = accounts.current_actor(live, hostile.USERNAME)
     at.session_state["app.lang"] = "vi"
     at.run()

@@ -30,7 +30,7 @@ def test_both_report_dates_for_the_8th_session(tracker):
     ref = tracker.reference
     schedule = session_schedule(ref.sessions, ref.session_by_ref(SessionRef(15, 8)), ref.calendar)
     assert schedule.next_session.ref == SessionRef(15, 9)
-    # 20 working days before Mon 5/5/2025 (hand count in tests/test_workdays.py) and 20 days before.
+    # 20 working days before Mon 5/5/2025 (hand count in tests/rules/test_workdays.py) and 20 days before.
     assert (schedule.report_due_on, schedule.questions_report_due_on) == (date(2025, 4, 2), date(2025, 4, 15))
     assert schedule.estimated_years == ()
 

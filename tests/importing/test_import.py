@@ -40,7 +40,7 @@ from tracker.service import Filters
 from tracker.sessions import SessionRef
 
 UK_FILE = (
-    Path(__file__).resolve().parents[2]
+    Path(__file__).resolve().parents[3]
     / "shared"
     / "realdata"
     / "uk_commons_written_questions"

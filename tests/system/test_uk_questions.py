@@ -1,5 +1,5 @@
 """The UK-data script (benchmarks/uk_questions.py): it writes a CSV that the ordinary import takes,
-with every value as the source has it. The real file's volume test is in tests/test_import.py (it
+with every value as the source has it. The real file's volume test is in tests/importing/test_import.py (it
 skips when ../shared/realdata is not mounted); this one runs on a few records written here."""
 
 from __future__ import annotations
