@@ -6,64 +6,26 @@ benchmarks/bench.py and tests/system/test_bench.py.
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from tracker import history, item_store
 from tracker.dates import END_OF_TIME
 from tracker.demo import DEPUTIES, PROVINCES, ROADMAPS, SIGNERS, TOPICS
 from tracker.items import Kind, Phase, Result
+from tracker.record import ItemRecord
 from tracker.service import Filters, Tracker
 from tracker.sessions import Session
 from tracker.storage import Cursor
-from tracker.text import fold
 
 CHUNK = 50_000  # rows generated and appended at a time: bounded memory at 1,000,000
 
-ITEM_COLUMNS = (
-    "id",
-    "kind",
-    "session_id",
-    "phase",
-    "ref_no",
-    "received_on",
-    "sources",
-    "deputy",
-    "summary",
-    "full_text",
-    "topic",
-    "lead_unit",
-    "coordinating_units",
-    "due_on",
-    "due_basis",
-    "due_override_reason",
-    "response_no",
-    "responded_on",
-    "signer",
-    "response_summary",
-    "result",
-    "roadmap",
-    "committed_on",
-    "late_reason",
-    "transferred_on",
-    "transfer_note",
-    "search_text",
-    "version",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "archived_at",
-    "archive_reason",
-)
 EVENT_COLUMNS = ("item_id", "occurred_at", "actor", "action", "changes", "reason", "version")
-DATE_COLUMNS = ("received_on", "due_on", "responded_on", "committed_on", "transferred_on")
-TIMESTAMP_COLUMNS = ("created_at", "updated_at", "archived_at")
 LIAISONS = ("lienlac", "lienlac2", "vp_tonghop")
 REPLY_SUMMARY = "Bộ Nội vụ đã trả lời, giải trình cụ thể nội dung kiến nghị và hướng giải quyết."
 TRANSFER_NOTE = "Không thuộc thẩm quyền của Bộ Nội vụ; chuyển Ủy ban Dân nguyện và Giám sát của Quốc hội"
@@ -78,25 +40,6 @@ class Built:
     events: int
     seconds: float
     file_bytes: int
-
-
-@lru_cache(maxsize=100_000)
-def _folded(text: str) -> str:
-    return fold(text)
-
-
-def _fold_part(text: str) -> str:
-    if text.isascii() and " " not in text:  # numbers like "851/BDN-15/6": unique, so not cached
-        return text.lower()
-    return _folded(text)
-
-
-def _search_text(*parts: str | tuple[str, ...] | None) -> str:
-    """Equal to tracker.service._search_text (the fold of the joined parts), folding each piece
-    once: fold maps characters one by one and collapses spaces, so folding pieces then joining
-    them with a space gives the same text. A tuple is a text made of pieces joined by spaces."""
-    pieces = (q for p in parts if p for q in (p if isinstance(p, tuple) else (p,)) if q)
-    return " ".join(f for f in map(_fold_part, pieces) if f)
 
 
 def _workday(day: date) -> date:
@@ -191,9 +134,9 @@ class _Generator:
 
     def rows(
         self, ids: list[int], arrivals: list[tuple[date, int, Kind, Phase]]
-    ) -> tuple[dict[str, list], dict[str, list]]:
+    ) -> tuple[list[ItemRecord], dict[str, list]]:
         rng, today = self.rng, self.today
-        items: dict[str, list] = {c: [] for c in ITEM_COLUMNS}
+        items: list[ItemRecord] = []
         events: dict[str, list] = {c: [] for c in EVENT_COLUMNS}
 
         def event(
@@ -203,7 +146,7 @@ class _Generator:
             events["occurred_at"].append(at)
             events["actor"].append(actor)
             events["action"].append(action)
-            events["changes"].append(json.dumps(changes, ensure_ascii=False))
+            events["changes"].append(history.to_json(changes))
             events["reason"].append(reason)
             events["version"].append(version)
 
@@ -252,24 +195,18 @@ class _Generator:
 
             result = roadmap = committed = late_reason = response_no = signer = response_summary = archived = why = None
             version, updated = 1, created
-            event(
-                item_id,
-                created,
-                creator,
-                "created",
-                {
-                    "kind": [None, kind.value],
-                    "session_id": [None, session.id],
-                    "phase": [None, phase.value],
-                    "ref_no": [None, ref_no],
-                    "received_on": [None, received.isoformat()],
-                    "lead_unit": [None, lead],
-                    "coordinating_units": [None, coordinating],
-                    "due_on": [None, due_on.isoformat()],
-                },
-                "",
-                1,
-            )
+            # The created event as the product writes it (history's shape: an unassigned lead left out).
+            created_values = {
+                "kind": kind.value,
+                "session_id": session.id,
+                "phase": phase.value,
+                "ref_no": ref_no,
+                "received_on": received,
+                "lead_unit": lead,
+                "coordinating_units": coordinating,
+                "due_on": due_on,
+            }
+            event(item_id, created, creator, "created", history.created_changes(created_values), "", 1)
             if reply is not None:
                 result = rng.choices((Result.EXPLAINED, Result.RESOLVED, Result.BEING_RESOLVED), weights=(70, 12, 18))[
                     0
@@ -317,63 +254,50 @@ class _Generator:
                 at = created + timedelta(days=rng.randint(0, max(0, (today - received).days)), hours=2)
                 event(item_id, at, f"cb_{lead}", "progress", {}, PROGRESS_NOTE, 1)
 
-            search_parts = [ref_no, summary, full_pieces, topic, sources, deputy]
-            if reply is not None:
-                search_parts += [response_no, response_summary]
-            row = {
-                "id": item_id,
-                "kind": kind.value,
-                "session_id": session.id,
-                "phase": phase.value,
-                "ref_no": ref_no,
-                "received_on": received,
-                "sources": sources,
-                "deputy": deputy,
-                "summary": summary,
-                "full_text": full_text,
-                "topic": topic,
-                "lead_unit": lead,
-                "coordinating_units": coordinating,
-                "due_on": due_on,
-                "due_basis": due_basis,
-                "due_override_reason": "",
-                "response_no": response_no,
-                "responded_on": reply,
-                "signer": signer,
-                "response_summary": response_summary,
-                "result": result.value if result else None,
-                "roadmap": roadmap,
-                "committed_on": committed,
-                "late_reason": late_reason,
-                "transferred_on": transfer,
-                "transfer_note": TRANSFER_NOTE if transfer else None,
-                "search_text": _search_text(*search_parts),
-                "version": version,
-                "created_at": created,
-                "created_by": creator,
-                "updated_at": updated,
-                "archived_at": archived,
-                "archive_reason": why,
-            }
-            for column in ITEM_COLUMNS:
-                items[column].append(row[column])
+            record = ItemRecord(
+                id=item_id,
+                kind=kind.value,
+                session_id=session.id,
+                phase=phase.value,
+                ref_no=ref_no,
+                received_on=received,
+                sources=sources,
+                deputy=deputy,
+                summary=summary,
+                full_text=full_text,
+                topic=topic,
+                lead_unit=lead,
+                coordinating_units=coordinating,
+                due_on=due_on,
+                due_basis=due_basis,
+                due_override_reason="",
+                response_no=response_no,
+                responded_on=reply,
+                signer=signer,
+                response_summary=response_summary,
+                result=result.value if result else None,
+                roadmap=roadmap,
+                committed_on=committed,
+                late_reason=late_reason,
+                transferred_on=transfer,
+                transfer_note=TRANSFER_NOTE if transfer else None,
+                version=version,
+                created_at=created,
+                created_by=creator,
+                updated_at=updated,
+                archived_at=archived,
+                archive_reason=why,
+            )
+            items.append(record)
         return items, events
-
-
-def _frame(columns: dict[str, list], dates: tuple[str, ...] = (), stamps: tuple[str, ...] = ()) -> pd.DataFrame:
-    frame = pd.DataFrame(columns)
-    for column in dates:  # explicit, so DuckDB never guesses a column of Nones
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
-    for column in stamps:
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
-    return frame
 
 
 def build_database(path: Path | str, items: int, *, seed: int = 5, today: date | None = None) -> Built:
     """A register of ``items`` items (and their events) in a new file at ``path``.
 
-    One transaction on the single writer, appended a chunk at a time through Cursor.insert_frame
-    (the bulk path imports use): about a minute for 1,000,000 items, not hours through create_item.
+    One transaction on the single writer, appended a chunk at a time: items as ItemRecords through
+    tracker.item_store.insert_stored (the product's columns and search text), events in history's
+    shapes. About a minute for 1,000,000 items, not hours through create_item.
     """
     started = time.perf_counter()
     tracker = Tracker.open(path)
@@ -392,8 +316,8 @@ def build_database(path: Path | str, items: int, *, seed: int = 5, today: date |
             events = 0
             for start in range(0, items, CHUNK):
                 item_rows, event_rows = generator.rows(ids[start : start + CHUNK], arrivals[start : start + CHUNK])
-                cur.insert_frame("items", _frame(item_rows, DATE_COLUMNS, TIMESTAMP_COLUMNS), ITEM_COLUMNS)
-                cur.insert_frame("bench_event_stage", _frame(event_rows), EVENT_COLUMNS)
+                item_store.insert_stored(cur, item_rows)
+                cur.insert_frame("bench_event_stage", pd.DataFrame(event_rows), EVENT_COLUMNS)
                 events += len(event_rows["item_id"])
             cur.run("bench/append_staged_events")
             cur.run("bench/drop_event_stage")

@@ -53,9 +53,12 @@ def jsonable(value: object) -> object:
 
 def diff(before: Mapping[str, object], after: Mapping[str, object]) -> Changes:
     """``{field: [old, new]}`` for every field of ``after`` whose stored value changes."""
-    return {
-        k: [jsonable(before.get(k)), jsonable(after[k])] for k in after if jsonable(before.get(k)) != jsonable(after[k])
-    }
+    changes: Changes = {}
+    for k, value in after.items():
+        old, new = jsonable(before.get(k)), jsonable(value)
+        if old != new:
+            changes[k] = [old, new]
+    return changes
 
 
 def created_changes(values: Mapping[str, object]) -> Changes:
