@@ -14,7 +14,7 @@ import pytest
 
 from tests import hostile
 from tests.browser.conftest import ADMIN_PASSWORD, create_accounts, start_server, watch
-from tests.browser.test_journeys import idle, sign_in
+from tests.browser.test_journeys import idle, sign_in, sign_out
 from tracker.i18n import t
 from tracker.plain_text import WORD_JOINER, reveal_invisible
 from tracker.service import Tracker
@@ -145,7 +145,7 @@ def test_hostile_text_shows_as_typed_and_the_browser_fetches_nothing_it_names(br
     assert seen == {*wanted, planted.legacy_item}, seen
 
     # The sidebar of the account whose display name and unit name are hostile.
-    page.get_by_role("button", name=t("app.sign_out", "vi")).click()
+    sign_out(page)
     sign_in(page, server.url, hostile.USERNAME, hostile.PASSWORD)
     idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text().replace(WORD_JOINER, "")

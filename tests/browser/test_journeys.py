@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from datetime import date
 
 import pytest
@@ -18,6 +19,11 @@ pytestmark = pytest.mark.browser
 
 
 def sign_in(page, url: str, name: str, password: str) -> None:
+    """Sign in, and wait until the browser is back from collecting its session cookie.
+
+    After the password is accepted the tab is sent once through /_tracker/session/start (a full
+    navigation, ui/session_routes.py); a click that lands before that round trip ends would be lost
+    with the page it was made on."""
     page.goto(url)
     box = page.get_by_label("Tên đăng nhập", exact=True)
     try:
@@ -30,7 +36,34 @@ def sign_in(page, url: str, name: str, password: str) -> None:
     box.fill(name)
     page.get_by_label("Mật khẩu", exact=True).fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_function("() => !location.pathname.startsWith('/_tracker')", polling=100, timeout=30_000)
+    _wait_for_cookie(page, present=True)
     page.get_by_text("Đăng xuất").wait_for()
+    idle(page)
+
+
+def sign_out(page) -> None:
+    """Click "Đăng xuất" and wait until the sign-in box is back and the cookie is gone.
+
+    Navigating away before the click's rerun reached the server would keep the session alive: the
+    next page would open signed in as the same person (that is the reload-keeps-you-in feature)."""
+    idle(page)
+    page.get_by_role("button", name="Đăng xuất").click()
+    _wait_for_cookie(page, present=False)
+    page.get_by_label("Tên đăng nhập", exact=True).wait_for(timeout=30_000)
+    idle(page)
+
+
+def _wait_for_cookie(page, *, present: bool, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        has = any(c["name"] == "tracker_session" for c in page.context.cookies())
+        if has == present:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(
+        f"the session cookie is {'still missing' if present else 'still there'} after {timeout_s:.0f} s"
+    )
 
 
 def choose(page, label: str, option: str, scope=None) -> None:
@@ -137,7 +170,7 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     watched.check()
 
     # A unit officer sees the item in their unit's queue, and cannot reach Settings.
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
     sign_in(page, server.url, "cb_cqdp", OFFICER_PASSWORD)
     assert page.get_by_role("link", name="Cài đặt").count() == 0
     page.get_by_role("link", name="Việc của đơn vị").click()

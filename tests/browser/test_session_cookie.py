@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import ADMIN_PASSWORD, watch
-from tests.browser.test_journeys import idle, sign_in
+from tests.browser.test_journeys import idle, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +37,7 @@ def test_a_reload_keeps_the_user_signed_in_until_sign_out(browser, server):
     assert page.get_by_label("Mật khẩu", exact=True).count() == 0
     idle(page)
 
-    page.get_by_role("button", name="Đăng xuất").click()
-    page.get_by_label("Mật khẩu", exact=True).wait_for()
-    idle(page)
+    sign_out(page)
     assert session_cookies(page) == [], "signing out also drops the cookie"
 
     page.reload()
