@@ -68,13 +68,13 @@ def refresh_open_deadlines(
     def work(cur: Cursor) -> list[int]:
         ids: list[int] = []
         for group, deadline in moved:
-            basis = deadline.explain(lang)
+            facts = deadline.facts().to_json()  # a legacy row's sentence gives way to the facts
             for item_id, old_due, version in cur.all("items/open_computed_deadlines_in_group", list(group)):
                 reason = t(
                     "deadline.recomputed_reason", lang, old=format_date(old_due), new=format_date(deadline.due_on)
                 )
                 new_version = tracker._update(
-                    cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version
+                    cur, "items/update_deadline", [deadline.due_on, "", facts, ""], item_id, version
                 )
                 changes = diff({"due_on": old_due}, {"due_on": deadline.due_on})
                 tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)

@@ -1,9 +1,9 @@
 -- Create an item; returns its id.
 -- Params: kind, session_id, phase, ref_no, received_on, sources, deputy, summary, full_text, topic,
---         lead_unit, coordinating_units, due_on, due_basis, due_override_reason, search_text, created_by.
+--         lead_unit, coordinating_units, due_on, due_basis, due_override_reason, search_text, created_by, due_facts.
 insert into items (
     kind, session_id, phase, ref_no, received_on, sources, deputy, summary, full_text, topic,
-    lead_unit, coordinating_units, due_on, due_basis, due_override_reason, search_text, created_by
+    lead_unit, coordinating_units, due_on, due_basis, due_override_reason, search_text, created_by, due_facts
 )
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning id;

@@ -25,7 +25,7 @@ def _item_record(item: ImportedItem, session_id: int, actor: Actor) -> ItemRecor
         item,
         session_id=session_id,
         due_on=item.due_on,
-        due_basis=item.due_basis,
+        due_facts=item.due_facts,
         due_override_reason=item.due_override_reason,
         created_by=actor.username,
         reply=item.reply,

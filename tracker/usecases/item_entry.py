@@ -10,7 +10,6 @@ from typing import Any
 
 from tracker import history, lifecycle
 from tracker import validation as v
-from tracker.dates import format_date
 from tracker.errors import NotFound
 from tracker.item_store import insert_items
 from tracker.items import ArchiveReason, Item, Kind, Phase
@@ -70,16 +69,17 @@ class ItemEntry(UseCase):
         ref = self.reference
         clean = v.validate_draft(draft, ref)
         deadline = ref.deadline_for(clean.kind, clean.received_on)
+        facts = deadline.facts()
         if clean.due_on is not None and clean.due_on != deadline.due_on:
             due_on, reason = clean.due_on, clean.due_override_reason
-            basis = deadline.explain(lang) + " | " + format_date(due_on)
+            facts = facts.set_afterwards(due_on)
         else:
-            due_on, reason, basis = deadline.due_on, "", deadline.explain(lang)
+            due_on, reason = deadline.due_on, ""
         record = ItemRecord.from_entered(
             clean,
             session_id=clean.session_id,
             due_on=due_on,
-            due_basis=basis,
+            due_facts=facts,
             due_override_reason=reason,
             created_by=actor.username,
         )
