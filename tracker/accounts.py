@@ -6,7 +6,6 @@ Streamlit's st.login (OIDC) signs people in and ``actor_for_email`` maps them to
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -301,7 +300,7 @@ def _when(moment: datetime) -> str:
 
 
 def _admin_event(cur: Cursor, who: str, action: str, subject: str, changes: dict[str, Any]) -> None:
-    cur.run("audit/insert_admin_event", [who, action, subject, json.dumps(changes, ensure_ascii=False), ""])
+    history.append_admin_events(cur, [history.AdminEvent(who, action, subject, changes)])
 
 
 def _log_sign_in(tracker: Tracker, who: str, action: str, subject: str, changes: dict[str, Any]) -> None:

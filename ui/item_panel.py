@@ -115,7 +115,7 @@ def _render_info(item: Item) -> None:
 
 
 def _render_history(item: Item) -> None:
-    events = ctx.tracker().history(item.id)
+    events = ctx.tracker().history(item.id, ctx.lang())
     if not events:
         st.caption(ctx.tr("item.no_history"))
     for event in events:

@@ -58,10 +58,11 @@ class ItemEntry(UseCase):
             raise NotFound("error.item_not_found", value=str(item_id))
         return item_from_row(rows[0])
 
-    def history(self, item_id: int) -> list[Event]:
+    def history(self, item_id: int, lang: str = "vi") -> list[Event]:
+        """The item's events, oldest first; reasons the tracker wrote read in ``lang``."""
         return [
             Event(r["id"], r["occurred_at"], r["actor"], r["action"], json.loads(r["changes"] or "{}"), r["reason"])
-            for r in self.db.records("events/list_for_item", [item_id])
+            for r in history.render_reasons(self.db.records("events/list_for_item", [item_id]), lang)
         ]
 
     def create(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
