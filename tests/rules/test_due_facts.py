@@ -7,6 +7,7 @@ from datetime import date
 
 from tests.conftest import ADMIN, LIAISON, draft
 from tests.importing.test_import import csv_bytes, preview, row
+from tests.rules.test_deadline_refresh import _question
 from tracker.deadlines import DEFAULT_RULES, compute_deadline
 from tracker.due_facts import DueFacts
 from tracker.importing import commit_import
@@ -74,17 +75,7 @@ def test_a_row_stored_before_keeps_its_sentence_in_every_language(tracker):
 def test_a_legacy_row_still_follows_a_calendar_correction_and_gains_its_facts(tracker):
     culture_day = date(2026, 11, 24)
     tracker.save_override(ADMIN, culture_day, False, "Ngày Văn hóa Việt Nam")
-    item_id = tracker.create_item(
-        LIAISON,
-        draft(
-            tracker,
-            session="16/1",
-            kind=Kind.DEPUTY_QUESTION,
-            phase="between_sessions",
-            deputy="Đại biểu Trần Văn C",
-            received_on=date(2026, 11, 4),
-        ),
-    )
+    item_id = _question(tracker)  # a deputy's question received 04/11/2026, due 25/11
     _make_legacy(
         tracker,
         item_id,

@@ -8,8 +8,8 @@ from datetime import date
 
 from tests.conftest import ADMIN, LIAISON, draft
 from tests.importing.test_import import csv_bytes, preview, row
+from tests.rules.test_deadline_refresh import _question
 from tracker.importing import commit_import
-from tracker.items import Kind, Phase
 from tracker.permissions import SYSTEM
 
 
@@ -39,17 +39,7 @@ def test_sessions_and_units_an_import_created_read_in_english_in_the_audit_trail
 def test_a_recomputed_deadline_reads_its_reason_in_english(tracker):
     culture_day = date(2026, 11, 24)
     tracker.save_override(ADMIN, culture_day, False, "Ngày Văn hóa Việt Nam")
-    item_id = tracker.create_item(
-        LIAISON,
-        draft(
-            tracker,
-            session="16/1",
-            kind=Kind.DEPUTY_QUESTION,
-            phase=Phase.BETWEEN_SESSIONS,
-            deputy="Đại biểu Trần Văn C",
-            received_on=date(2026, 11, 4),
-        ),
-    )
+    item_id = _question(tracker)  # a deputy's question received 04/11/2026, due 25/11
     tracker.delete_override(ADMIN, culture_day)
     event = tracker.history(item_id, "en")[-1]
     assert event.action == "deadline_recomputed"
