@@ -1,19 +1,17 @@
 """Local accounts and sign-in, where pages, the CLI and tests have always called them.
 
 The use cases are tracker/usecases/accounts.py (Accounts: create, change, disable, passwords)
-and tracker/usecases/sign_in.py (SignIn: throttled, equal-cost sign-in, single sign-on). These
-functions keep the old ``f(tracker, ...)`` calls working (issue 10). The hasher is looked up
-here at each call, so a test can put a spy in its place.
+and tracker/usecases/sign_in.py (SignIn: throttled, equal-cost sign-in, single sign-on). Each
+function here is the use case's method with the Tracker as first argument, so the old
+``f(tracker, ...)`` calls keep working (issue 10) with the method's own signature and types.
+The hasher is looked up here at each call, so a test can put a spy in its place.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
-from tracker.permissions import Actor, Role
 from tracker.service import Tracker
 from tracker.usecases.accounts import HASHER, MAX_PASSWORD, MIN_PASSWORD, Account, Accounts
 from tracker.usecases.sign_in import (
@@ -52,89 +50,35 @@ _hasher = HASHER
 _DUMMY_HASH = DUMMY_HASH
 _UNKNOWN = UNKNOWN
 
-
-def _accounts(tracker: Tracker) -> Accounts:
-    return Accounts(tracker.deps, _hasher)
-
-
-def _sign_in(tracker: Tracker) -> SignIn:
-    return SignIn(tracker.deps, _hasher, _UNKNOWN)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def list_users(tracker: Tracker) -> list[dict[str, Any]]:
-    return _accounts(tracker).list_users()
+def _accounts(method: Callable[Concatenate[Accounts, P], R]) -> Callable[Concatenate[Tracker, P], R]:
+    def call(tracker: Tracker, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return method(Accounts(tracker.deps, _hasher), *args, **kwargs)
+
+    call.__doc__ = method.__doc__
+    return call
 
 
-def get_account(tracker: Tracker, username: str) -> Account | None:
-    return _accounts(tracker).get(username)
+def _sign_in(method: Callable[Concatenate[SignIn, P], R]) -> Callable[Concatenate[Tracker, P], R]:
+    def call(tracker: Tracker, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return method(SignIn(tracker.deps, _hasher, _UNKNOWN), *args, **kwargs)
+
+    call.__doc__ = method.__doc__
+    return call
 
 
-def add_user(
-    tracker: Tracker,
-    actor: Actor | None,
-    username: str,
-    password: str,
-    role: Role | str,
-    *,
-    unit: str | None = None,
-    display_name: str = "",
-    email: str | None = None,
-) -> Account:
-    return _accounts(tracker).add_user(
-        actor, username, password, role, unit=unit, display_name=display_name, email=email
-    )
-
-
-def create_first_admin(tracker: Tracker, username: str, password: str, display_name: str = "") -> Account:
-    return _accounts(tracker).create_first_admin(username, password, display_name)
-
-
-def has_accounts(tracker: Tracker) -> bool:
-    return _accounts(tracker).has_accounts()
-
-
-def update_user(
-    tracker: Tracker,
-    actor: Actor,
-    username: str,
-    *,
-    display_name: str,
-    role: Role | str,
-    unit: str | None,
-    email: str | None,
-    active: bool,
-) -> None:
-    _accounts(tracker).update_user(
-        actor, username, display_name=display_name, role=role, unit=unit, email=email, active=active
-    )
-
-
-def set_password(tracker: Tracker, actor: Actor | None, username: str, new_password: str) -> None:
-    _accounts(tracker).set_password(actor, username, new_password)
-
-
-def current_actor(tracker: Tracker, username: str) -> Actor | None:
-    return _accounts(tracker).current_actor(username)
-
-
-def actor_for_email(tracker: Tracker, email: str | None) -> Actor | None:
-    return _accounts(tracker).actor_for_email(email)
-
-
-def authenticate(
-    tracker: Tracker,
-    username: str,
-    password: str,
-    *,
-    now: Callable[[], datetime] = datetime.now,
-    sleep: Callable[[float], None] = time.sleep,
-) -> Actor:
-    return _sign_in(tracker).authenticate(username, password, now=now, sleep=sleep)
-
-
-def log_session_event(tracker: Tracker, username: str, action: str) -> None:
-    _sign_in(tracker).log_session_event(username, action)
-
-
-def actor_for_sso(tracker: Tracker, claims: Mapping[str, object]) -> Actor:
-    return _sign_in(tracker).actor_for_sso(claims)
+list_users = _accounts(Accounts.list_users)
+get_account = _accounts(Accounts.get)
+add_user = _accounts(Accounts.add_user)
+create_first_admin = _accounts(Accounts.create_first_admin)
+has_accounts = _accounts(Accounts.has_accounts)
+update_user = _accounts(Accounts.update_user)
+set_password = _accounts(Accounts.set_password)
+current_actor = _accounts(Accounts.current_actor)
+actor_for_email = _accounts(Accounts.actor_for_email)
+authenticate = _sign_in(SignIn.authenticate)
+log_session_event = _sign_in(SignIn.log_session_event)
+actor_for_sso = _sign_in(SignIn.actor_for_sso)

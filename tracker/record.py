@@ -93,7 +93,7 @@ class ItemRecord:
     archived_at: datetime | None = None
     archive_reason: str | None = None
 
-    # The columns the product inserts, in the order of queries/items/insert.sql for the first 15.
+    # The columns the product inserts, in the order of queries/items/insert_entered.sql for the first 15.
     COLUMNS: ClassVar[tuple[str, ...]] = (
         "kind",
         "session_id",
@@ -124,7 +124,7 @@ class ItemRecord:
         "created_by",
         "due_facts",
     )
-    # What a new item from the entry form carries; queries/items/insert.sql takes these.
+    # What a new item from the entry form carries; queries/items/insert_entered.sql takes these.
     ENTRY_COLUMNS: ClassVar[tuple[str, ...]] = (*COLUMNS[:15], "search_text", "created_by", "due_facts")
     # Every stored column, those the database sets included: the benchmark writes a history that
     # has already happened (ids, versions, timestamps and archiving of its own).
