@@ -52,33 +52,36 @@ _UNKNOWN = UNKNOWN
 
 P = ParamSpec("P")
 R = TypeVar("R")
+U = TypeVar("U")
 
 
-def _accounts(method: Callable[Concatenate[Accounts, P], R]) -> Callable[Concatenate[Tracker, P], R]:
+def _bind(make: Callable[[Tracker], U], method: Callable[Concatenate[U, P], R]) -> Callable[Concatenate[Tracker, P], R]:
+    """``method`` of the use case ``make`` builds, called as ``f(tracker, ...)``."""
+
     def call(tracker: Tracker, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        return method(Accounts(tracker.deps, _hasher), *args, **kwargs)
+        return method(make(tracker), *args, **kwargs)
 
     call.__doc__ = method.__doc__
     return call
 
 
-def _sign_in(method: Callable[Concatenate[SignIn, P], R]) -> Callable[Concatenate[Tracker, P], R]:
-    def call(tracker: Tracker, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        return method(SignIn(tracker.deps, _hasher, _UNKNOWN), *args, **kwargs)
-
-    call.__doc__ = method.__doc__
-    return call
+def _accounts(tracker: Tracker) -> Accounts:
+    return Accounts(tracker.deps, _hasher)
 
 
-list_users = _accounts(Accounts.list_users)
-get_account = _accounts(Accounts.get)
-add_user = _accounts(Accounts.add_user)
-create_first_admin = _accounts(Accounts.create_first_admin)
-has_accounts = _accounts(Accounts.has_accounts)
-update_user = _accounts(Accounts.update_user)
-set_password = _accounts(Accounts.set_password)
-current_actor = _accounts(Accounts.current_actor)
-actor_for_email = _accounts(Accounts.actor_for_email)
-authenticate = _sign_in(SignIn.authenticate)
-log_session_event = _sign_in(SignIn.log_session_event)
-actor_for_sso = _sign_in(SignIn.actor_for_sso)
+def _sign_in(tracker: Tracker) -> SignIn:
+    return SignIn(tracker.deps, _hasher, _UNKNOWN)
+
+
+list_users = _bind(_accounts, Accounts.list_users)
+get_account = _bind(_accounts, Accounts.get)
+add_user = _bind(_accounts, Accounts.add_user)
+create_first_admin = _bind(_accounts, Accounts.create_first_admin)
+has_accounts = _bind(_accounts, Accounts.has_accounts)
+update_user = _bind(_accounts, Accounts.update_user)
+set_password = _bind(_accounts, Accounts.set_password)
+current_actor = _bind(_accounts, Accounts.current_actor)
+actor_for_email = _bind(_accounts, Accounts.actor_for_email)
+authenticate = _bind(_sign_in, SignIn.authenticate)
+log_session_event = _bind(_sign_in, SignIn.log_session_event)
+actor_for_sso = _bind(_sign_in, SignIn.actor_for_sso)
