@@ -38,7 +38,14 @@ item_text = c[4].text_input(ctx.tr("audit.item"), key=f"{P}.item")
 item_id = int(item_text) if item_text.strip().isdigit() else None
 
 rows = tracker.list_events(
-    ctx.actor(), username=username, unit=unit, date_from=date_from, date_to=date_to, item_id=item_id, limit=5000
+    ctx.actor(),
+    username=username,
+    unit=unit,
+    date_from=date_from,
+    date_to=date_to,
+    item_id=item_id,
+    limit=5000,
+    lang=ctx.lang(),
 )
 st.caption(ctx.tr("audit.count", count=len(rows)))
 if rows:

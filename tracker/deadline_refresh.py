@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from tracker import history
 from tracker.dates import format_date
 from tracker.deadlines import Deadline
-from tracker.i18n import t
 from tracker.permissions import SYSTEM, Actor
 from tracker.storage import Cursor, Database
 from tracker.workdays import WorkCalendar
@@ -38,10 +38,6 @@ class _Service(Protocol):
     def reference(self) -> _Calendared: ...
 
     def _update(self, cur: Cursor, query: str, params: list[Any], item_id: int, version: int) -> int: ...
-
-    def _log(
-        self, cur: Cursor, item_id: int, actor: Actor, action: str, changes: Changes, reason: str, version: int
-    ) -> None: ...
 
 
 def refresh_open_deadlines(
@@ -68,16 +64,27 @@ def refresh_open_deadlines(
     def work(cur: Cursor) -> list[int]:
         ids: list[int] = []
         for group, deadline in moved:
-            basis = deadline.explain(lang)
+            facts = deadline.facts().to_json()  # a legacy row's sentence gives way to the facts
             for item_id, old_due, version in cur.all("items/open_computed_deadlines_in_group", list(group)):
-                reason = t(
-                    "deadline.recomputed_reason", lang, old=format_date(old_due), new=format_date(deadline.due_on)
-                )
                 new_version = tracker._update(
-                    cur, "items/update_deadline", [deadline.due_on, basis, ""], item_id, version
+                    cur, "items/update_deadline", [deadline.due_on, "", facts, ""], item_id, version
                 )
                 changes = diff({"due_on": old_due}, {"due_on": deadline.due_on})
-                tracker._log(cur, item_id, actor, "deadline_recomputed", changes, reason, new_version)
+                history.append_item_events(
+                    cur,
+                    [
+                        history.ItemEvent(
+                            item_id,
+                            actor.username,
+                            "deadline_recomputed",
+                            changes,
+                            "",
+                            new_version,
+                            "deadline.recomputed_reason",  # rendered in the reader's language
+                            {"old": format_date(old_due), "new": format_date(deadline.due_on)},
+                        )
+                    ],
+                )
                 ids.append(item_id)
         return ids
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tracker.dates import format_date
+from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
-from tracker.i18n import t
 from tracker.items import Kind
-from tracker.workdays import Basis, DayOff, WorkCalendar
+from tracker.workdays import DayOff, WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -60,64 +59,33 @@ class Deadline:
             day += timedelta(days=1)
         return seen
 
-    def reason_rolled(self, lang: str = "vi") -> str | None:
-        """Why the deadline moved (holiday, day in lieu, announced day off, weekend), or None."""
-        if self.due_on == self.unrolled:
-            return None
-        reasons = self.days_off()
-        texts: list[str] = []
-        for reason in reasons:
-            # "Giỗ Tổ Hùng Vương and the day in lieu", not the holiday's name twice.
-            same = reason.basis == Basis.IN_LIEU and any(
-                r.basis == Basis.HOLIDAY and r.key == reason.key for r in reasons
-            )
-            text = t("calendar.in_lieu_same", lang) if same else reason.text(lang)
-            if text not in texts:
-                texts.append(text)
-        return join_words(texts, lang)
-
     @property
     def estimated_years(self) -> list[int]:
         """Years whose schedule decided this date but is only an estimate (no announcement yet)."""
         return self.calendar.estimated_years(self.unrolled, self.due_on)
 
+    def facts(self) -> DueFacts:
+        """What an item stores of this deadline: the facts, rendered in the reader's language."""
+        rolled = self.due_on != self.unrolled
+        return DueFacts(
+            received_on=self.received_on,
+            days=self.days,
+            unrolled=self.unrolled,
+            due_on=self.due_on,
+            days_off=tuple(self.days_off()) if rolled else (),
+            estimated_years=tuple(self.estimated_years),
+        )
+
+    def reason_rolled(self, lang: str = "vi") -> str | None:
+        """Why the deadline moved (holiday, day in lieu, announced day off, weekend), or None."""
+        return self.facts().reason_rolled(lang)
+
     def sources(self, lang: str = "vi") -> str:
         """The rules this deadline rests on, each law named once."""
-        rolled = self.due_on != self.unrolled
-        bases = {r.basis for r in self.days_off()} if rolled else set()
-        parts = [t("deadline.source.civil_code_rolled" if rolled else "deadline.source.civil_code", lang)]
-        labour = [a for b, a in ((Basis.IN_LIEU, "111(3)"), (Basis.HOLIDAY, "112")) if b in bases]
-        if labour:
-            parts.append(t("deadline.source.labour_code", lang, articles=", ".join(labour)))
-        if Basis.ANNOUNCED in bases:
-            parts.append(t("deadline.source.announced", lang))
-        return "; ".join(parts)
+        return self.facts().sources(lang)
 
     def explain(self, lang: str = "vi") -> str:
-        text = t(
-            "deadline.explain",
-            lang,
-            received=format_date(self.received_on),
-            days=self.days,
-            unrolled=format_date(self.unrolled),
-        )
-        if self.due_on != self.unrolled:
-            text += t(
-                "deadline.explain_rolled", lang, reason=self.reason_rolled(lang) or "", due=format_date(self.due_on)
-            )
-        text += t("deadline.explain_sources", lang, sources=self.sources(lang))
-        estimated = self.estimated_years
-        if estimated:
-            text += t("deadline.explain_estimate", lang, years=", ".join(map(str, estimated)))
-        return text
-
-
-def join_words(texts: list[str], lang: str = "vi") -> str:
-    """ "a, b và c"; with "; " between items when an item has a comma of its own."""
-    if len(texts) < 2:
-        return "".join(texts)
-    separator = "; " if any("," in x for x in texts) else ", "
-    return separator.join(texts[:-1]) + t("list.and", lang) + texts[-1]
+        return self.facts().explain(lang)
 
 
 def rule_for(rules: tuple[DeadlineRule, ...] | list[DeadlineRule], kind: Kind, received_on: date) -> DeadlineRule:

@@ -2,19 +2,23 @@
 
 An item's event says who changed what (``{field: [old, new]}``), why, and the item version it
 made; an administrative event does the same for settings, accounts and backups. Values are
-stored as facts (codes, ISO dates); sentences are rendered when shown.
+stored as facts (codes, ISO dates); sentences are rendered when shown. So is a reason the
+tracker writes itself ("imported from file X, row 2"): a catalog key and its values
+(``reason_key``, ``reason_params``), rendered in the reader's language by ``reason_text``; a
+reason a person typed stays their text.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
+from tracker.i18n import t
 from tracker.permissions import Actor
 from tracker.storage import Cursor
 
@@ -39,7 +43,7 @@ IMPORTED_FIELDS = (
     "result",
     "transferred_on",
 )
-_EVENT_COLUMNS = ("item_id", "actor", "action", "changes", "reason", "version")
+_EVENT_COLUMNS = ("item_id", "actor", "action", "changes", "reason", "version", "reason_key", "reason_params")
 
 
 def jsonable(value: object) -> object:
@@ -75,6 +79,26 @@ def to_json(changes: Mapping[str, object]) -> str:
     return json.dumps(changes, ensure_ascii=False)
 
 
+def _params_json(key: str, params: Mapping[str, object]) -> str | None:
+    return to_json({k: jsonable(v) for k, v in params.items()}) if key else None
+
+
+def reason_text(reason: str | None, key: str | None, params: str | None, lang: str = "vi") -> str:
+    """The reason a reader reads: a machine-written one rendered in ``lang``, a typed one as typed."""
+    if key:
+        return t(key, lang, **json.loads(params or "{}"))
+    return reason or ""
+
+
+def render_reasons(rows: list[dict[str, Any]], lang: str = "vi") -> list[dict[str, Any]]:
+    """Rows read with reason, reason_key and reason_params: ``reason`` rendered in ``lang``."""
+    for row in rows:
+        row["reason"] = reason_text(
+            row.get("reason"), row.pop("reason_key", None), row.pop("reason_params", None), lang
+        )
+    return rows
+
+
 @dataclass(frozen=True, slots=True)
 class ItemEvent:
     item_id: int
@@ -83,6 +107,9 @@ class ItemEvent:
     changes: Changes
     reason: str
     version: int
+    # A reason the tracker writes itself: a catalog key and its values, rendered when read.
+    reason_key: str = ""
+    reason_params: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +119,38 @@ class AdminEvent:
     subject: str
     changes: Changes
     reason: str = ""
+    reason_key: str = ""  # as ItemEvent's
+    reason_params: Mapping[str, object] = field(default_factory=dict)
 
-    def params(self) -> tuple[str, str, str, str, str]:
-        return (self.actor, self.action, self.subject, to_json(self.changes), self.reason)
+    def params(self) -> tuple[str, str, str, str, str, str | None, str | None]:
+        return (
+            self.actor,
+            self.action,
+            self.subject,
+            to_json(self.changes),
+            self.reason,
+            self.reason_key or None,
+            _params_json(self.reason_key, self.reason_params),
+        )
 
 
 def append_item_events(cur: Cursor, events: Sequence[ItemEvent]) -> None:
     """One INSERT for one event; a frame insert for many (imports of thousands of rows)."""
     if len(events) == 1:
         (e,) = events
-        cur.run("events/insert", [e.item_id, e.actor, e.action, to_json(e.changes), e.reason, e.version])
+        cur.run(
+            "events/insert",
+            [
+                e.item_id,
+                e.actor,
+                e.action,
+                to_json(e.changes),
+                e.reason,
+                e.version,
+                e.reason_key or None,
+                _params_json(e.reason_key, e.reason_params),
+            ],
+        )
     elif events:
         frame = pd.DataFrame(
             {
@@ -111,6 +160,8 @@ def append_item_events(cur: Cursor, events: Sequence[ItemEvent]) -> None:
                 "changes": [to_json(e.changes) for e in events],
                 "reason": [e.reason for e in events],
                 "version": [e.version for e in events],
+                "reason_key": [e.reason_key or None for e in events],
+                "reason_params": [_params_json(e.reason_key, e.reason_params) for e in events],
             }
         )
         cur.insert_frame("item_events", frame, _EVENT_COLUMNS)

@@ -16,7 +16,7 @@ from tracker.record import ItemRecord
 from tracker.storage import Cursor
 
 _BULK_COLUMNS = ("id", *ItemRecord.COLUMNS)
-# Columns queries/items/insert.sql cannot take: a record carrying any goes the bulk way.
+# Columns queries/items/insert_entered.sql cannot take: a record carrying any goes the bulk way.
 _NOT_ENTERED = tuple(c for c in ItemRecord.COLUMNS if c not in ItemRecord.ENTRY_COLUMNS)
 
 
@@ -31,14 +31,14 @@ def insert_items(
 ) -> list[int]:
     """Insert the records, then the events ``make_events`` builds from their new ids; return the ids.
 
-    One item from the entry form is one INSERT (queries/items/insert.sql); many items, or one
+    One item from the entry form is one INSERT (queries/items/insert_entered.sql); many items, or one
     carrying a reply or a transfer, are one frame insert (an import of 10,000 rows in seconds).
     """
     if not records:
         return []
     if len(records) == 1 and _entered(records[0]):
         values = records[0].values()
-        row = cur.one("items/insert", [values[c] for c in ItemRecord.ENTRY_COLUMNS])
+        row = cur.one("items/insert_entered", [values[c] for c in ItemRecord.ENTRY_COLUMNS])
         assert row is not None  # an INSERT ... RETURNING always returns the new row
         ids = [int(row[0])]
     else:

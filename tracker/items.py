@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from tracker.due_facts import DueFacts
+
 
 class Kind(StrEnum):
     VOTER_RECOMMENDATION = "voter_recommendation"
@@ -94,6 +96,12 @@ class Item:
     archived_at: datetime | None = None
     archive_reason: ArchiveReason | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # How the deadline was reached, as facts (None in rows stored before issue 10: due_basis).
+    due_facts: DueFacts | None = None
+
+    def basis(self, lang: str = "vi") -> str:
+        """How the deadline was reached, in the reader's language (``due_basis`` is Vietnamese)."""
+        return self.due_facts.basis(lang) if self.due_facts is not None else self.due_basis
 
 
 class ItemFields(Protocol):

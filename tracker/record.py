@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, ClassVar, Protocol, cast
 
+from tracker.due_facts import DueFacts, basis_text
 from tracker.items import ArchiveReason, Item, ItemFields, Kind, Phase, Reply, Result
 from tracker.text import fold
 
@@ -83,6 +84,7 @@ class ItemRecord:
     late_reason: str | None = None
     transferred_on: date | None = None
     transfer_note: str | None = None
+    due_facts: str | None = None  # tracker.due_facts.DueFacts as JSON; None in rows from before (due_basis)
     # Set by the database (read back by from_row, never inserted by the product).
     id: int | None = None
     version: int | None = None
@@ -91,7 +93,7 @@ class ItemRecord:
     archived_at: datetime | None = None
     archive_reason: str | None = None
 
-    # The columns the product inserts, in the order of queries/items/insert.sql for the first 15.
+    # The columns the product inserts, in the order of queries/items/insert_entered.sql for the first 15.
     COLUMNS: ClassVar[tuple[str, ...]] = (
         "kind",
         "session_id",
@@ -120,9 +122,10 @@ class ItemRecord:
         "transfer_note",
         "search_text",
         "created_by",
+        "due_facts",
     )
-    # What a new item from the entry form carries; queries/items/insert.sql takes these.
-    ENTRY_COLUMNS: ClassVar[tuple[str, ...]] = (*COLUMNS[:15], "search_text", "created_by")
+    # What a new item from the entry form carries; queries/items/insert_entered.sql takes these.
+    ENTRY_COLUMNS: ClassVar[tuple[str, ...]] = (*COLUMNS[:15], "search_text", "created_by", "due_facts")
     # Every stored column, those the database sets included: the benchmark writes a history that
     # has already happened (ids, versions, timestamps and archiving of its own).
     BENCH_COLUMNS: ClassVar[tuple[str, ...]] = (
@@ -142,7 +145,7 @@ class ItemRecord:
         *,
         session_id: int,
         due_on: date,
-        due_basis: str,
+        due_facts: DueFacts,
         due_override_reason: str,
         created_by: str,
         reply: Reply | None = None,
@@ -163,7 +166,8 @@ class ItemRecord:
             lead_unit=item.lead_unit,
             coordinating_units=";".join(item.coordinating_units),
             due_on=due_on,
-            due_basis=due_basis,
+            due_basis="",
+            due_facts=due_facts.to_json(),
             due_override_reason=due_override_reason,
             created_by=created_by,
             transferred_on=transferred_on,
@@ -240,7 +244,8 @@ class ItemRecord:
             lead_unit=cast(str, self.lead_unit),  # None when no unit is assigned yet, as stored
             coordinating_units=split(self.coordinating_units, ";"),
             due_on=self.due_on,
-            due_basis=self.due_basis,
+            due_basis=basis_text(self.due_facts, self.due_basis),  # Vietnamese; Item.basis(lang) for others
+            due_facts=DueFacts.from_json(self.due_facts) if self.due_facts else None,
             due_override_reason=self.due_override_reason,
             reply=reply,
             transferred_on=self.transferred_on,

@@ -58,7 +58,9 @@ class Tracker:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache = ReferenceCache(db)  # refreshed by the writer's hook after reference writes
-        deps = Deps(db, self._cache)
+        # The collaborators every use case is given; the shims (tracker/accounts.py,
+        # tracker/briefing.py) build their use cases on them.
+        self.deps = deps = Deps(db, self._cache)
         items, assignment, replies = ItemEntry(deps), Assignment(deps), Replies(deps)
         reporting, statistics = Reporting(deps), Statistics(deps)
         settings = Settings(deps, self._follow_calendar)

@@ -19,12 +19,26 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tracker.errors import InvalidInput
 from tracker.permissions import Actor
-from tracker.service import Tracker
-from tracker.storage import Cursor
+from tracker.reference import Reference
+from tracker.storage import Cursor, Database
+
+
+class Tracker(Protocol):
+    """What this module needs of tracker.service.Tracker. A protocol, not an import: the account
+    use cases (tracker/usecases/accounts.py, below the service) end sessions through this module."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def reference(self) -> Reference: ...
+
+    def save_setting(self, actor: Actor, key: str, value: str) -> None: ...
+
 
 COOKIE_NAME = "tracker_session"
 IDLE_SETTING = "idle_timeout_minutes"

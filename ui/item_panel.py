@@ -97,7 +97,7 @@ def _render_info(item: Item) -> None:
         pt.field(ctx.tr("field.lead_unit"), lead)
         pt.field(ctx.tr("field.coordinating_units"), _units_text(item.coordinating_units))
         pt.field(ctx.tr("field.due_on"), ctx.fmt(item.due_on))
-        pt.text(item.due_basis)
+        pt.text(item.basis(lang))
         if item.due_override_reason:
             pt.field(ctx.tr("field.override_reason"), item.due_override_reason)
         if item.reply:
@@ -115,7 +115,7 @@ def _render_info(item: Item) -> None:
 
 
 def _render_history(item: Item) -> None:
-    events = ctx.tracker().history(item.id)
+    events = ctx.tracker().history(item.id, ctx.lang())
     if not events:
         st.caption(ctx.tr("item.no_history"))
     for event in events:

@@ -25,7 +25,7 @@ def _item_record(item: ImportedItem, session_id: int, actor: Actor) -> ItemRecor
         item,
         session_id=session_id,
         due_on=item.due_on,
-        due_basis=item.due_basis,
+        due_facts=item.due_facts,
         due_override_reason=item.due_override_reason,
         created_by=actor.username,
         reply=item.reply,
@@ -82,12 +82,18 @@ def commit_import(
             )
             sessions_created = [s.code() for s in preview.unknown_sessions]
             # Settings changes are administrative events (the audit trail), as in Settings.
-            reason = t("import.created_note", lang, file=preview.table.name)
+            # The reason as a catalog key and its values: rendered in the reader's language.
+            key, params = "import.created_note", {"file": preview.table.name}
             history.append_admin_events(
                 cur,
-                [history.AdminEvent(actor.username, "session_saved", code, {}, reason) for code in sessions_created]
+                [
+                    history.AdminEvent(actor.username, "session_saved", code, {}, "", key, params)
+                    for code in sessions_created
+                ]
                 + [
-                    history.AdminEvent(actor.username, "unit_saved", u.code, {"name_vi": [None, u.name_vi]}, reason)
+                    history.AdminEvent(
+                        actor.username, "unit_saved", u.code, {"name_vi": [None, u.name_vi]}, "", key, params
+                    )
                     for u in preview.new_units
                 ],
             )
@@ -118,8 +124,10 @@ def commit_import(
                     actor.username,
                     "imported",
                     history.imported_changes(rec.values()),
-                    t("import.event_reason", lang, file=preview.table.name, row=row),
+                    "",
                     1,  # the version the import produced
+                    "import.event_reason",  # rendered in the reader's language
+                    {"file": preview.table.name, "row": row},
                 )
                 for item_id, rec, (row, _) in zip(ids, records, rows, strict=True)
             ]

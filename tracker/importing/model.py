@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.importing.read import Table
@@ -72,7 +73,7 @@ class ImportedItem:
     lead_unit: str | None
     coordinating_units: tuple[str, ...]
     due_on: date
-    due_basis: str
+    due_facts: DueFacts
     due_override_reason: str
     reply: Reply | None = None
     transferred_on: date | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from tracker import validation as v
-from tracker.dates import format_date
 from tracker.deadlines import Deadline
 from tracker.errors import InvalidInput, InvalidInputs
 from tracker.file_columns import TRANSFERRED
@@ -170,11 +169,9 @@ def _imported_item(
     lang: str,
 ) -> ImportedItem:
     """What will be stored for a row that passed every check."""
+    facts, due_final = deadline.facts(), deadline.due_on
     if clean_draft.due_on is not None:
-        basis = f"{deadline.explain(lang)} | {format_date(clean_draft.due_on)}"
-        due_final = clean_draft.due_on
-    else:
-        basis, due_final = deadline.explain(lang), deadline.due_on
+        facts, due_final = facts.set_afterwards(clean_draft.due_on), clean_draft.due_on
     return ImportedItem(
         kind=Kind(clean_draft.kind),
         session=session_ref,
@@ -189,7 +186,7 @@ def _imported_item(
         lead_unit=clean_draft.lead_unit,
         coordinating_units=clean_draft.coordinating_units,
         due_on=due_final,
-        due_basis=basis,
+        due_facts=facts,
         due_override_reason=clean_draft.due_override_reason,
         reply=replied[0],
         transferred_on=replied[1],

@@ -7,7 +7,7 @@ from datetime import date
 
 from tracker import history, lifecycle
 from tracker import validation as v
-from tracker.dates import format_date
+from tracker.due_facts import set_afterwards
 from tracker.errors import InvalidInput
 from tracker.lifecycle import Verb
 from tracker.permissions import Actor
@@ -60,8 +60,8 @@ class Assignment(UseCase):
         def work(cur: Cursor) -> int:
             before = current_for(cur, actor, Verb.OVERRIDE_DEADLINE, item_id)
             v.validate_due(due_on, before["received_on"])
-            basis = f"{before['due_basis']} | {format_date(due_on)}"
-            new_version = update(cur, "items/update_deadline", [due_on, basis, reason], item_id, version)
+            basis, facts = set_afterwards(before["due_facts"], before["due_basis"], due_on)
+            new_version = update(cur, "items/update_deadline", [due_on, basis, facts, reason], item_id, version)
             changes = history.diff(before, {"due_on": due_on})
             log(cur, item_id, actor, "deadline_overridden", changes, reason, new_version)
             return new_version

@@ -10,7 +10,6 @@ from typing import Any
 
 from tracker import history, lifecycle
 from tracker import validation as v
-from tracker.dates import format_date
 from tracker.errors import NotFound
 from tracker.item_store import insert_items
 from tracker.items import ArchiveReason, Item, Kind, Phase
@@ -59,10 +58,11 @@ class ItemEntry(UseCase):
             raise NotFound("error.item_not_found", value=str(item_id))
         return item_from_row(rows[0])
 
-    def history(self, item_id: int) -> list[Event]:
+    def history(self, item_id: int, lang: str = "vi") -> list[Event]:
+        """The item's events, oldest first; reasons the tracker wrote read in ``lang``."""
         return [
             Event(r["id"], r["occurred_at"], r["actor"], r["action"], json.loads(r["changes"] or "{}"), r["reason"])
-            for r in self.db.records("events/list_for_item", [item_id])
+            for r in history.render_reasons(self.db.records("events/list_for_item", [item_id]), lang)
         ]
 
     def create(self, actor: Actor, draft: ItemDraft, lang: str = "vi") -> int:
@@ -70,16 +70,17 @@ class ItemEntry(UseCase):
         ref = self.reference
         clean = v.validate_draft(draft, ref)
         deadline = ref.deadline_for(clean.kind, clean.received_on)
+        facts = deadline.facts()
         if clean.due_on is not None and clean.due_on != deadline.due_on:
             due_on, reason = clean.due_on, clean.due_override_reason
-            basis = deadline.explain(lang) + " | " + format_date(due_on)
+            facts = facts.set_afterwards(due_on)
         else:
-            due_on, reason, basis = deadline.due_on, "", deadline.explain(lang)
+            due_on, reason = deadline.due_on, ""
         record = ItemRecord.from_entered(
             clean,
             session_id=clean.session_id,
             due_on=due_on,
-            due_basis=basis,
+            due_facts=facts,
             due_override_reason=reason,
             created_by=actor.username,
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tracker import history
 from tracker.permissions import Action, Actor, require
 from tracker.text import fold
 from tracker.usecases.deps import UseCase
@@ -89,8 +90,10 @@ class Reporting(UseCase):
         date_to: date | None = None,
         item_id: int | None = None,
         limit: int = 1000,
+        lang: str = "vi",
     ) -> list[dict[str, Any]]:
-        """The audit trail across items and settings, newest first (administrators)."""
+        """The audit trail across items and settings, newest first (administrators); reasons the
+        tracker wrote read in ``lang``."""
         require(actor, Action.VIEW_AUDIT)
         rows = self.db.records(
             "audit/list",
@@ -105,4 +108,4 @@ class Reporting(UseCase):
         )
         for row in rows:
             row["changes"] = json.loads(row["changes"] or "{}")
-        return rows
+        return history.render_reasons(rows, lang)
