@@ -1,6 +1,5 @@
--- The four buckets per session as of a date, with the session's code, for the weekly digest.
+-- The four buckets per session as of a date, for the weekly digest (the session's code comes from the reference).
 -- Params: as_of.
-select session_id, term, session_number, extraordinary, unnest(status_counts(status, result))
+select session_id, unnest(status_counts(status, result))
 from items_as_of(?)
-group by all
-order by term, session_number, extraordinary;
+group by session_id;

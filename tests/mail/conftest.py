@@ -26,6 +26,11 @@ class Received:
     message: EmailMessage
     raw: bytes
 
+    @property
+    def text(self) -> str:
+        """The decoded body with the wire's CRLF line ends as newlines."""
+        return str(self.message.get_content()).replace("\r\n", "\n")
+
 
 @dataclass
 class Inbox:

@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.charset import QP, Charset
+from email.header import Header
 from email.message import EmailMessage
+from email.policy import compat32
 from email.utils import format_datetime, make_msgid
 
 from tracker.dates import format_date
@@ -57,12 +60,20 @@ def body(greeting: str, intro: str, details: str, lang: str) -> str:
 
 
 def build(settings: MailSettings, recipient: str, subject: str, text: str, now: datetime | None = None) -> EmailMessage:
-    msg = EmailMessage()
+    """The message as it travels: 7-bit, headers RFC 2047-encoded, the body quoted-printable UTF-8.
+
+    The compat32 policy with email.header.Header on purpose: Python 3.11's default policy folds a
+    long Vietnamese subject with the space outside the encoded words, and mail clients then show
+    "Bảohiểm" for "Bảo hiểm" (tests/mail/test_outbox_delivery.py catches it)."""
+    msg = EmailMessage(policy=compat32)
     msg["From"] = settings.sender
     msg["To"] = recipient
-    msg["Subject"] = subject
+    msg["Subject"] = Header(subject, "utf-8")
     msg["Date"] = format_datetime((now or datetime.now()).astimezone())
     msg["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: vacation responders stay quiet
-    msg.set_content(text, charset="utf-8")
+    msg["MIME-Version"] = "1.0"
+    charset = Charset("utf-8")
+    charset.body_encoding = QP
+    msg.set_payload(text, charset)
     return msg

@@ -14,7 +14,6 @@ from tracker.mail.directory import Directory
 from tracker.mail.outbox import DIGEST_ITEM, Outgoing
 from tracker.mail.reasons import Reason
 from tracker.reference import Reference
-from tracker.sessions import SessionRef
 from tracker.storage import Cursor
 
 TOP = 5
@@ -27,15 +26,14 @@ def week_of(day: date) -> date:
 
 def _session_lines(cur: Cursor, reference: Reference, as_of: date, lang: str) -> list[str]:
     lines = []
-    for r in cur.records("mail/session_buckets", [as_of]):
-        if not (r["open_not_due"] or r["overdue"]):
+    rows = {r["session_id"]: r for r in cur.records("mail/session_buckets", [as_of])}
+    for session in reference.sessions:  # the reference's order: by term and number
+        r = rows.get(session.id)
+        if r is None or not (r["open_not_due"] or r["overdue"]):
             continue  # a session with nothing open needs nobody's attention
-        code = SessionRef(r["term"], r["session_number"], r["extraordinary"]).code()
+        code = session.ref.code()
         lines.append(t("mail.digest.session", lang, session=code, **{k: r[k] for k in _BUCKETS}))
-        try:
-            _, due = reference.report_due_for(reference.session(r["session_id"]))
-        except Exception:  # noqa: BLE001 - a session without a next one has no report date yet
-            due = None
+        _, due = reference.report_due_for(session)
         if due is not None:
             lines.append("  " + t("mail.digest.report_due", lang, due=format_date(due), days=(due - as_of).days))
     return lines
