@@ -6,6 +6,7 @@
     python -m tracker mail contact USER EMAIL [--lang vi|en] [--mute assigned,digest]
     python -m tracker unit mailbox CODE ADDR[,ADDR…]      (an empty "" removes them)
     python -m tracker remind [--dry-run] [--as-of YYYY-MM-DD] [--json]
+    python -m tracker letter --unit CODE [--as-of YYYY-MM-DD] [--number 245/BNV-VP] -o FILE.docx
 
 The password is never an argument: TRACKER_SMTP_PASSWORD, or the file TRACKER_SMTP_PASSWORD_FILE
 names. Like the other administrative commands these act as the system account.
@@ -27,7 +28,7 @@ from tracker.permissions import SYSTEM
 if TYPE_CHECKING:
     from tracker.service import Tracker
 
-COMMANDS = ("mail", "unit", "remind")
+COMMANDS = ("mail", "unit", "remind", "letter")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,6 +61,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     box.add_argument("code")
     box.add_argument("addresses")
 
+    letter = sub.add_parser("letter", help="the Office's công văn đôn đốc to one unit (Word); recorded on each item")
+    letter.add_argument("--unit", required=True)
+    letter.add_argument("--as-of", help="YYYY-MM-DD (default today)")
+    letter.add_argument("--number", default="", help="the letter's number, e.g. 245/BNV-VP (blank: a placeholder)")
+    letter.add_argument("--lang", default="vi", choices=["vi", "en"])
+    letter.add_argument("-o", "--output", required=True)
+
     remind = sub.add_parser("remind", help="queue and send the reminders due today (run daily)")
     remind.add_argument("--dry-run", action="store_true", help="print what would be sent; send nothing")
     remind.add_argument("--as-of", help="the day to compute for, YYYY-MM-DD (default today)")
@@ -75,6 +83,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
             return _mailbox(tracker, args, lang)
         if args.command == "remind":
             return _remind(tracker, args, lang)
+        if args.command == "letter":
+            return _letter(tracker, args, lang)
         return _mail(tracker, args, lang)
     finally:
         tracker.close()
@@ -162,3 +172,15 @@ def _remind(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     d = result.delivery
     print(t(key, lang, count=len(result.messages), as_of=format_date(as_of), sent=d.sent, failed=d.failed))
     return 0 if not d.failed else 1
+
+
+def _letter(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from tracker.reminder_letter import issue_letter
+
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else date.today()
+    letter = issue_letter(tracker.db, tracker.reference, SYSTEM, args.unit, as_of, args.number, args.lang)
+    Path(args.output).write_bytes(letter.content)
+    print(t("cli.letter_written", lang, path=args.output, count=len(letter.items)))
+    return 0
