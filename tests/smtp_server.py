@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 @dataclass
@@ -55,14 +56,24 @@ def _free_port() -> int:
 
 
 class SmtpServer:
-    def __init__(self) -> None:
+    """With ``login`` (user, password) the server demands AUTH (over plain TCP: a test only)."""
+
+    def __init__(self, login: tuple[str, str] | None = None) -> None:
         self.inbox = Inbox()
         self.port = _free_port()
+        self.login = login
         self.controller: Controller | None = None
+
+    def _authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        ok = self.login is not None and (data.login.decode(), data.password.decode()) == self.login
+        return AuthResult(success=ok, handled=False)  # aiosmtpd then answers 535 itself
 
     def start(self) -> None:
         # SMTPUTF8 off: the messages must travel as plain 7-bit with encoded headers.
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, decode_data=False)
+        auth: dict[str, Any] = {}
+        if self.login:
+            auth = {"authenticator": self._authenticate, "auth_required": True, "auth_require_tls": False}
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, decode_data=False, **auth)
         self.controller.start()
 
     def stop(self) -> None:

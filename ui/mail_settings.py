@@ -46,7 +46,7 @@ def render(tracker: Tracker, actor: Actor) -> None:
     st.divider()
     _contacts(tracker, actor)
     st.divider()
-    _runs(tracker, actor)
+    render_runs(tracker, actor)
 
 
 def _server(tracker: Tracker, actor: Actor, current: MailSettings) -> None:
@@ -186,7 +186,9 @@ def _contacts(tracker: Tracker, actor: Actor) -> None:
             _attempt(lambda: directory.save_contact(tracker.db, actor, chosen, email, lang, muted), "done.saved")
 
 
-def _runs(tracker: Tracker, actor: Actor) -> None:
+def render_runs(tracker: Tracker, actor: Actor) -> None:
+    """The last run, the outbox's failures and "send reminders now": public so that a page the
+    Office (liaison) opens can show it too (the settings page is the administrator's)."""
     st.subheader(ctx.tr("mail.settings.runs"))
     counts = remind.outbox_counts(tracker.db)
     st.caption(ctx.tr("mail.settings.outbox", **counts))

@@ -151,3 +151,26 @@ def test_the_password_comes_from_the_environment_and_is_never_stored(mail_tracke
     assert smtp_password() == "bí-mật-123"
     assert not any("bí-mật" in v for v in mail_tracker.reference.settings.values())
     assert ADMIN.username == "system"
+
+
+def test_a_server_that_needs_a_login_gets_the_password_from_the_environment(mail_tracker, monkeypatch):
+    from dataclasses import replace
+
+    from tests.smtp_server import SmtpServer
+    from tracker.mail.config import save_mail_settings
+
+    server = SmtpServer(login=("theodoi", "matkhau-dung-2026"))
+    server.start()
+    try:
+        settings = replace(_settings(mail_tracker), port=server.port, user="theodoi")
+        save_mail_settings(mail_tracker.db, ADMIN, settings)
+        _assigned(mail_tracker, "TLBHXH")
+        monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "sai")
+        report = deliver(mail_tracker.db, settings, now=NOW, sleep=_no_sleep)
+        assert report.failed == 1 and "535" in report.errors[0]  # the server's refusal, word for word
+        assert server.inbox.messages == []
+        monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "matkhau-dung-2026")
+        assert deliver(mail_tracker.db, settings, now=NOW + timedelta(hours=2)).sent == 1
+        assert [m.recipients for m in server.inbox.messages] == [["tlbhxh@moha.gov.vn"]]
+    finally:
+        server.stop()

@@ -134,7 +134,9 @@ def deliver(
                 sleep(2**attempt)
     if server is None:
         assert last is not None
-        _failed(db, rows, _words(last), _permanent(last), now)
+        # A refused login or a server that is down is the setup's problem, not the message's:
+        # every message waits for the next attempt, even after a 5xx (535 wrong password).
+        _failed(db, rows, _words(last), False, now)
         report.failed, report.errors = len(rows), [_words(last)]
         return report
     try:
