@@ -137,3 +137,17 @@ def test_remind_on_the_command_line_prints_one_json_object_per_message(mail_trac
     again = run_cli("remind", "--as-of", "2026-12-29", "--json", db=path)
     assert again.returncode == 0 and again.stdout == ""  # nothing new the same day
     assert len(smtp.inbox.messages) == 4  # the unit, and the digest to the two viewers and the liaison
+
+
+def test_many_overdue_items_are_queued_in_bulk_once_and_the_offices_own_items_reach_it_once(mail_tracker, smtp):
+    ids = [mail_tracker.create_item(LIAISON, draft(mail_tracker, summary=f"Kiến nghị số {n}")) for n in range(20)]
+    own = mail_tracker.create_item(
+        LIAISON, draft(mail_tracker, lead_unit="VP", summary="Kiến nghị về công tác văn phòng")
+    )
+    first = _run(mail_tracker, date(2025, 10, 6))  # due 03/10/2025 (60 days from 04/08)
+    overdue = _by_reason(first, "overdue")
+    assert ("tlbhxh@moha.gov.vn", tuple(ids)) in overdue  # 20 items × 3 recipients: the bulk path
+    assert [to for to, items in overdue if own in items] == ["lienlac@moha.gov.vn", "vanphong@moha.gov.vn"]
+    assert _run(mail_tracker, date(2025, 10, 6)).messages == []
+    assert _run(mail_tracker, date(2025, 10, 10)).messages == []  # the same overdue week
+    assert {m.reason.value for m in _run(mail_tracker, date(2025, 10, 11)).messages} == {"overdue"}  # a week on

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from tracker.mail.reasons import Reason
 from tracker.storage import Cursor
 
@@ -38,15 +40,29 @@ def existing_keys(cur: Cursor, since: date) -> set[tuple[int, str, str, date]]:
     return {(r[0], r[1], r[2], r[3]) for r in cur.all("mail/keys_on_or_after", [since])}
 
 
+KEY_COLUMNS = ("item_id", "recipient", "reason", "day", "outbox_id")
+# Above this many keys one frame insert beats executemany (DuckDB's executemany is per row).
+BULK_KEYS = 50
+
+
 def enqueue(cur: Cursor, messages: Sequence[Outgoing]) -> list[int]:
     ids = []
+    keys: list[tuple[int, str, str, date, int]] = []
     for m in messages:
         row = cur.one(
             "mail/enqueue",
             [m.reason.value, m.recipient, m.lang, m.unit, m.subject, m.body, json.dumps(list(m.items))],
         )
-        assert row is not None
+        if row is None:  # "returning id" always returns a row; this keeps mypy and readers sure
+            raise RuntimeError("the outbox did not return the message's id")
         outbox_id = int(row[0])
-        cur.many("mail/add_key", [(*key, outbox_id) for key in m.reminder_keys()])
+        keys += [(*key, outbox_id) for key in m.reminder_keys()]
         ids.append(outbox_id)
+    if len(keys) > BULK_KEYS:
+        # The plan already left out every key that exists: a plain append cannot clash.
+        unique = list({k[:4]: k for k in keys}.values())
+        frame = pd.DataFrame(unique, columns=list(KEY_COLUMNS))
+        cur.insert_frame("mail_reminder_keys", frame, KEY_COLUMNS)
+    else:
+        cur.many("mail/add_key", keys)
     return ids

@@ -47,7 +47,9 @@ def plan_reminders(
         rule = rules[n]
         targets = [(r, False) for r in directory.unit(unit, rule.reason)]
         if rule.to_office:
-            targets += [(r, True) for r in directory.office(rule.reason)]
+            # The Office's own items (lead unit VP) reach its mailboxes once, as the unit.
+            told = {r.address.lower() for r, _ in targets}
+            targets += [(r, True) for r in directory.office(rule.reason) if r.address.lower() not in told]
         for recipient, office in targets:
             fresh = [i for i in group if (i.id, recipient.address.lower(), rule.reason.value, day) not in sent]
             if fresh:
