@@ -12,7 +12,7 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tracker import history
@@ -175,15 +175,17 @@ def _sent(db: Database, row: dict[str, Any], now: datetime) -> None:
         cur.run("mail/mark_sent", [now, row["id"]])
         if Reason(row["reason"]) not in LOGGED:
             return
-        for item_id in json.loads(row["item_ids"]):
-            version = cur.one("mail/get_item", [item_id])
-            if version is None:
-                continue
-            changes: history.Changes = {
-                "mailed_to": [None, row["recipient"]],
-                "mail_reason": [None, row["reason"]],
-                "mailed_on": [None, date.isoformat(now.date())],
-            }
-            history.log_item(cur, item_id, SYSTEM, "mailed", changes, "", int(version[0]))
+        ids = [int(i) for i in json.loads(row["item_ids"])]
+        versions = dict(cur.all("mail/item_versions", [ids]))
+        changes: history.Changes = {
+            "mailed_to": [None, row["recipient"]],
+            "mail_reason": [None, row["reason"]],
+            "mailed_on": [None, now.date().isoformat()],
+        }
+        # One frame insert for a message listing many items (history.append_item_events).
+        events = [
+            history.ItemEvent(i, SYSTEM.username, "mailed", changes, "", int(versions[i])) for i in ids if i in versions
+        ]
+        history.append_item_events(cur, events)
 
     db.write(work)
