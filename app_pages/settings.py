@@ -17,7 +17,7 @@ from tracker.permissions import Role
 from tracker.reference import Unit
 from tracker.report_signer import AUTHORITIES, Signer
 from tracker.sessions import SessionRef
-from ui import calendar_settings
+from ui import calendar_settings, mail_settings
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
@@ -48,7 +48,7 @@ def attempt(action, done: str) -> None:
         st.rerun()
 
 
-sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general_tab = st.tabs(
+sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general_tab, mail_tab = st.tabs(
     [
         ctx.tr("settings.sessions"),
         ctx.tr("settings.units"),
@@ -57,6 +57,7 @@ sessions_tab, units_tab, calendar_tab, rules_tab, users_tab, backup_tab, general
         ctx.tr("settings.users"),
         ctx.tr("settings.backup"),
         ctx.tr("settings.general"),
+        ctx.tr("settings.mail"),
     ]
 )
 
@@ -316,3 +317,6 @@ with backup_tab:
                 st.success(ctx.plain(verified), icon=":material/verified:")
                 if not checked.signed:
                     st.warning(ctx.plain(ctx.tr("backup.unsigned", path=str(checked.key))))
+
+with mail_tab:  # issue 13: ui/mail_settings.py
+    mail_settings.render(tracker, actor)

@@ -42,7 +42,7 @@ TIMESTAMP_FORMAT = "%d/%m/%Y %H:%M:%S"  # the audit trail (page and CSV), to the
 TIME_THEN_DATE_FORMAT = "%H:%M %d/%m/%Y"  # "locked until 14:05 01/12/2026": the time matters first
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LABELLED_FIELDS = ("kind", "phase", "result", "role", "archive_reason", "signer_authority")
+_LABELLED_FIELDS = ("kind", "phase", "result", "role", "archive_reason", "signer_authority", "mail_reason")
 
 
 # -- dates ----------------------------------------------------------------------------------------

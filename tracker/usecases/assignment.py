@@ -10,6 +10,7 @@ from tracker import validation as v
 from tracker.due_facts import set_afterwards
 from tracker.errors import InvalidInput
 from tracker.lifecycle import Verb
+from tracker.mail.notify import queue_assigned
 from tracker.permissions import Actor
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
@@ -49,6 +50,8 @@ class Assignment(UseCase):
             new_version = update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
             action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
             log(cur, item_id, actor, action, changes, reason, new_version)
+            # Issue 13: the units told by e-mail, queued in this same transaction.
+            queue_assigned(cur, self.reference, before, lead, coordinating, self.deps.today())
             return new_version
 
         return self.db.write(work)

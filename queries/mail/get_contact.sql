@@ -1,0 +1,3 @@
+-- One account's mail contact.
+-- Params: username.
+select username, email, lang, muted from mail_contacts where username = ?;

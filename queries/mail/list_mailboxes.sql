@@ -1,0 +1,3 @@
+-- Every unit mailbox.
+-- Params: none.
+select unit, address from unit_mailboxes order by unit, address;
