@@ -49,6 +49,9 @@ class Assignment(UseCase):
             new_version = update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
             action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
             log(cur, item_id, actor, action, changes, reason, new_version)
+            if "lead_unit" in changes:  # issue 12: a (new) lead unit has to accept it anew
+                milestone = [item_id, "assigned", lead, self.deps.today(), None, reason, None, None, actor.username]
+                cur.run("workflow/insert_milestone", milestone)
             return new_version
 
         return self.db.write(work)
