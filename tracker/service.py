@@ -30,6 +30,7 @@ from tracker.usecases.replies import Replies
 from tracker.usecases.reporting import PAGE_SIZE, Filters, Page, Reporting
 from tracker.usecases.settings import Settings
 from tracker.usecases.statistics import Statistics
+from tracker.usecases.workflow_commitments import WorkflowCommitments
 from tracker.usecases.workflow_deadline import WorkflowDeadline
 from tracker.usecases.workflow_issue import WorkflowIssue
 from tracker.usecases.workflow_parts import WorkflowParts
@@ -114,6 +115,8 @@ class Tracker:
         self.stage_counts = workflow.stage_counts
         self.stage_medians = workflow.stage_medians
         self.draft_timeliness = workflow.draft_timeliness
+        self.commitments = workflow.commitments
+        self.record_commitment = WorkflowCommitments(deps).record_commitment
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Tracker:

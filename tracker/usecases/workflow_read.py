@@ -12,6 +12,7 @@ from statistics import median
 from tracker.errors import NotFound
 from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, last_flow, review_rounds
 from tracker.usecases.deps import Deps, UseCase
+from tracker.usecases.workflow_commitments import Commitment, commitment_as_of, result_as_of
 from tracker.usecases.workflow_deadline import WorkflowDeadline
 from tracker.workflow_rules import WorkFacts, facts_of_row
 
@@ -38,6 +39,8 @@ class WorkflowView:
     milestones: tuple[MilestoneRow, ...]
     parts: tuple[Part, ...]
     review_rounds: int
+    commitment: Commitment | None  # for a "being resolved" reply only
+    result_now: str | None  # the reply's result as of the day (a completed commitment reads "resolved")
 
 
 Key = tuple[int, str, str | None]  # session, kind, lead unit
@@ -59,6 +62,8 @@ class WorkflowRead(UseCase):
         done = any(m.kind == Milestone.COMMITMENT_DONE for m in milestones)
         facts = facts_of_row(row, flow, done, day)
         override = row["internal_due_on"]
+        done_on = min((m.on_date for m in milestones if m.kind == Milestone.COMMITMENT_DONE), default=None)
+        issued_resolving = facts.stage == Stage.ISSUED and row["result"] == "being_resolved"
         return WorkflowView(
             item_id=item_id,
             version=row["version"],
@@ -70,6 +75,8 @@ class WorkflowRead(UseCase):
             milestones=milestones,
             parts=_parts(facts.coordinating, milestones),
             review_rounds=review_rounds(milestones),
+            commitment=commitment_as_of(row["committed_on"], done_on, day) if issued_resolving else None,
+            result_now=result_as_of(row["result"], done_on, day),
         )
 
     def stage_counts(
@@ -121,6 +128,21 @@ class WorkflowRead(UseCase):
             elif r["status"] not in ("replied_on_time", "replied_late") and as_of > internal:
                 tally["draft_overdue"] += 1
         return dict(out)
+
+    def commitments(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[Key, dict[str, int]]:
+        """Per (session, kind, lead unit): "being resolved" commitments met (on time or late),
+        pending and overdue as of the day."""
+        out: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMMITMENT_FIELDS, 0))
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("workflow/commitments_as_of", params):
+            state = commitment_as_of(r["committed_on"], r["done_on"], as_of)
+            out[(r["session_id"], r["kind"], r["unit"])][f"commitments_{state.value}"] += 1
+        return dict(out)
+
+
+COMMITMENT_FIELDS = tuple(f"commitments_{c.value}" for c in Commitment)
 
 
 def _parts(coordinating: tuple[str, ...], milestones: tuple[MilestoneRow, ...]) -> tuple[Part, ...]:
