@@ -30,6 +30,7 @@ from tracker.usecases.replies import Replies
 from tracker.usecases.reporting import PAGE_SIZE, Filters, Page, Reporting
 from tracker.usecases.settings import Settings
 from tracker.usecases.statistics import Statistics
+from tracker.usecases.workflow_bulk import WorkflowBulk
 from tracker.usecases.workflow_commitments import WorkflowCommitments
 from tracker.usecases.workflow_deadline import WorkflowDeadline
 from tracker.usecases.workflow_issue import WorkflowIssue
@@ -117,6 +118,10 @@ class Tracker:
         self.draft_timeliness = workflow.draft_timeliness
         self.commitments = workflow.commitments
         self.record_commitment = WorkflowCommitments(deps).record_commitment
+        bulk = WorkflowBulk(deps, assignment, deadline)
+        self.bulk_assign = bulk.bulk_assign
+        self.bulk_internal_deadline = bulk.bulk_internal_deadline
+        self.bulk_accept = bulk.bulk_accept
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Tracker:

@@ -35,11 +35,11 @@ class WorkflowDeadline(UseCase):
 
         def work(cur: Cursor) -> int:
             before, _ = read(cur, actor, Step.SET_INTERNAL_DEADLINE, item_id, today)
-            return self._set(cur, actor, before, version, on, reason)
+            return self.set_in(cur, actor, before, version, on, reason)
 
         return self.db.write(work)
 
-    def _set(
+    def set_in(
         self, cur: Cursor, actor: Actor, before: dict[str, object], version: int, on: date | None, reason: str
     ) -> int:
         item_id = int(str(before["id"]))
