@@ -119,8 +119,14 @@ class WorkflowRead(UseCase):
         missing past it. The legal figures are not touched."""
         out: dict[Key, dict[str, int]] = defaultdict(lambda: {"draft_on_time": 0, "draft_late": 0, "draft_overdue": 0})
         params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        defaults: dict[tuple[str, date], date] = {}  # a session's items share a few due days
         for r in self.db.records("workflow/drafts_as_of", params):
-            internal = self._deadline.internal_due(r["kind"], r["due_on"], r["internal_due_on"])
+            internal = r["internal_due_on"]
+            if internal is None:
+                key = (r["kind"], r["due_on"])
+                if key not in defaults:
+                    defaults[key] = self._deadline.internal_due(r["kind"], r["due_on"], None)
+                internal = defaults[key]
             tally = out[(r["session_id"], r["kind"], r["unit"])]
             drafted = r["drafted_on"]
             if drafted is not None:
