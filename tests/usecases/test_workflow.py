@@ -183,3 +183,22 @@ def test_a_commitment_is_followed_until_done_without_rewriting_the_reply(tracker
     assert tracker.get_item(item_id).reply.result == Result.BEING_RESOLVED  # the reply as issued
     assert tracker.commitments(TODAY)[(session, "voter_recommendation", "TCBC")]["commitments_met"] == 1
     assert tracker.workflow(item_id, as_of=TODAY - timedelta(days=1)).result_now == "being_resolved"
+
+
+def test_the_commitment_counts_agree_with_each_items_state(tracker: Tracker):
+    """The SQL count (workflow/commitments_as_of) and the item view apply the same rule."""
+    committed = [TODAY + timedelta(days=30), TODAY + timedelta(days=30), TODAY + timedelta(days=60)]
+    ids = []
+    for day in committed:
+        item_id = new_item(tracker)
+        v = tracker.review(LIAISON, item_id, to_review(tracker, item_id), True, "")
+        tracker.issue(LIAISON, item_id, v, reply(TODAY, Result.BEING_RESOLVED, committed_on=day))
+        ids.append(item_id)
+    tracker.record_commitment(
+        LEAD, ids[0], tracker.get_item(ids[0]).version, done=True, on=TODAY, note="", document_no="1/QĐ-BNV"
+    )
+    session = tracker.get_item(ids[0]).session_id
+    for as_of in (TODAY, TODAY + timedelta(days=45), TODAY + timedelta(days=90)):
+        states = [tracker.workflow(i, as_of=as_of).commitment for i in ids]
+        counted = tracker.commitments(as_of)[(session, "voter_recommendation", "TCBC")]
+        assert counted == {f"commitments_{c.value}": states.count(c) for c in Commitment}

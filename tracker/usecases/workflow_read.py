@@ -128,11 +128,11 @@ class WorkflowRead(UseCase):
                     defaults[key] = self._deadline.internal_due(r["kind"], r["due_on"], None)
                 internal = defaults[key]
             tally = out[(r["session_id"], r["kind"], r["unit"])]
-            drafted = r["drafted_on"]
+            drafted, n = r["drafted_on"], int(r["n"])
             if drafted is not None:
-                tally["draft_on_time" if drafted <= internal else "draft_late"] += 1
-            elif r["status"] not in ("replied_on_time", "replied_late") and as_of > internal:
-                tally["draft_overdue"] += 1
+                tally["draft_on_time" if drafted <= internal else "draft_late"] += n
+            elif not r["replied"] and as_of > internal:
+                tally["draft_overdue"] += n
         return dict(out)
 
     def commitments(
@@ -143,8 +143,8 @@ class WorkflowRead(UseCase):
         out: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMMITMENT_FIELDS, 0))
         params = {"as_of": as_of, "session_id": session_id, "kind": kind}
         for r in self.db.records("workflow/commitments_as_of", params):
-            state = commitment_as_of(r["committed_on"], r["done_on"], as_of)
-            out[(r["session_id"], r["kind"], r["unit"])][f"commitments_{state.value}"] += 1
+            state = Commitment(r["state"])  # the SQL applies commitment_as_of's rule
+            out[(r["session_id"], r["kind"], r["unit"])][f"commitments_{state.value}"] += int(r["n"])
         return dict(out)
 
 
