@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tracker import backup_attachments, backup_load, history
 from tracker import backup_files as files
-from tracker import backup_load, history
 from tracker.dates import END_OF_TIME
 from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
@@ -67,6 +67,8 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
             written = cur.one("backup/file_rows", [str(target / f"{table}.parquet")])
             assert written is not None  # a count returns one row
             rows[table] = int(written[0])
+        # Issue 12: the attached files go in too, hashed and listed by the seal like the tables.
+        attached = backup_attachments.copy_into_backup(cur, tracker.db.path, target)
         schema = cur.one("backup/schema_version")
         assert schema is not None  # an aggregate returns one row
         manifest.update(
@@ -77,6 +79,7 @@ def make_backup(tracker: Tracker, actor: Actor, parent: Path) -> BackupInfo:
                 "schema_version": int(schema[0]),
                 "tables": rows,
                 "sequences": {name: last for name, last in cur.all("backup/sequences")},
+                "attachments": attached,
             },
             **fingerprint(tracker, cur),
         )
@@ -154,6 +157,8 @@ def restore(directory: Path, live: Path, key_file: Path | None = None) -> Restor
         expected = {k: verified.manifest.get(k) for k in ("counts", "stats", "stats_by_unit")}
         if got != expected:
             raise InvalidInput("error.restore_mismatch", field="path", value=str(directory))
+        if verified.copies:  # issue 12: the attached files, verified with the rest, go back beside it
+            backup_attachments.restore_from(verified.copies, sorted(verified.manifest["files"]), live)
     except BaseException:
         for leftover in (staging, staging.with_name(staging.name + ".wal")):
             leftover.unlink(missing_ok=True)

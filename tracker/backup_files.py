@@ -26,7 +26,8 @@ SIGNATURE = "manifest.hmac"
 # 1: counts and statistics only (cannot be verified). 2: SHA-256 of every file, HMAC, no SQL.
 FORMAT = 2
 # Data files are named by us after our own tables; anything else in a manifest is tampering.
-DATA_FILE = re.compile(r"[a-z][a-z0-9_]*\.parquet")
+# Issue 12: attached files travel as attachment-<sha256> (tracker/backup_attachments.py).
+DATA_FILE = re.compile(r"[a-z][a-z0-9_]*\.parquet|attachment-[0-9a-f]{64}")
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 _CHUNK = 1 << 20

@@ -38,7 +38,9 @@ def build(verified: Verified, folder: Path, target: Path) -> None:
 
         def load(cur: Cursor) -> None:
             ours = [row[0] for row in cur.all("backup/tables")]
-            if sorted(ours) != sorted(tables) or {f"{t}.parquet" for t in ours} != set(manifest["files"]):
+            if sorted(ours) != sorted(tables) or {f"{t}.parquet" for t in ours} != {
+                n for n in manifest["files"] if n.endswith(".parquet")
+            }:
                 raise _refuse("error.backup_tables_mismatch", folder)
             for table in ours:
                 path = copies / f"{table}.parquet"

@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker import cli_mail
 
     cli_mail.add_commands(sub)
+    from tracker import cli_workflow
+
+    cli_workflow.add_commands(sub)
     return parser
 
 
@@ -115,6 +118,10 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
     if args.command in cli_mail.COMMANDS:
         return cli_mail.run(args, lang)
+    from tracker import cli_workflow
+
+    if args.command in cli_workflow.COMMANDS:
+        return cli_workflow.run(args, lang)
     from tracker import cli_admin
     from tracker.service import Tracker
 
@@ -139,11 +146,12 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         tracker = Tracker.open()
         try:
             session_id = tracker.reference.session_by_ref(ref).id if ref else None
-            decimals = tracker.reference.percent_decimals
-            if args.by == "unit":
-                rows = [r.as_dict(True, decimals) for r in tracker.stats_by_unit(as_of, session_id, args.kind)]
-            else:
-                rows = [r.as_dict(decimals=decimals) for r in tracker.stats(as_of, session_id, args.kind)]
+            from tracker.cli_workflow import stats_additions
+
+            # Issue 12: every row gains by_stage, drafts and commitments; unit rows the stage medians.
+            by_unit = args.by == "unit"
+            found = (tracker.stats_by_unit if by_unit else tracker.stats)(as_of, session_id, args.kind)
+            rows = stats_additions(tracker, found, as_of, session_id, args.kind, by_unit)
         finally:
             tracker.close()
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -168,7 +168,7 @@ def render_error(err: RenderableError, lang: str = "vi") -> str:
 
 def _sentence(err: RenderableError, lang: str) -> str:
     params = dict(err.params)
-    for name in ("kind", "role"):  # codes in parameters are shown as their labels
+    for name in ("kind", "role", "stage", "step"):  # codes in parameters are shown as their labels
         if name in params:
             label = t(f"{name}.{params[name]}", lang)
             params[name] = label if label != f"{name}.{params[name]}" else params[name]

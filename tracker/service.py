@@ -30,6 +30,14 @@ from tracker.usecases.replies import Replies
 from tracker.usecases.reporting import PAGE_SIZE, Filters, Page, Reporting
 from tracker.usecases.settings import Settings
 from tracker.usecases.statistics import Statistics
+from tracker.usecases.workflow_bulk import WorkflowBulk
+from tracker.usecases.workflow_commitments import WorkflowCommitments
+from tracker.usecases.workflow_deadline import WorkflowDeadline
+from tracker.usecases.workflow_issue import WorkflowIssue
+from tracker.usecases.workflow_parts import WorkflowParts
+from tracker.usecases.workflow_read import WorkflowRead
+from tracker.usecases.workflow_review import WorkflowReview
+from tracker.usecases.workflow_unit import WorkflowUnit
 
 # The old names stay importable from here (pages, CLI, tests, benchmarks).
 __all__ = [
@@ -92,6 +100,30 @@ class Tracker:
         self.save_rule = settings.save_rule
         self.save_setting = settings.save_setting
         self.save_signer = settings.save_signer
+        # -- the reply's path (issue 12)
+        unit, parts, review = WorkflowUnit(deps), WorkflowParts(deps), WorkflowReview(deps)
+        deadline = WorkflowDeadline(deps)
+        workflow = WorkflowRead(deps, deadline)
+        self.accept = unit.accept
+        self.return_item = unit.return_item
+        self.submit_draft = unit.submit_draft
+        self.request_part = parts.request_part
+        self.record_part = parts.record_part
+        self.review = review.review
+        self.sign = review.sign
+        self.issue = WorkflowIssue(deps).issue
+        self.set_internal_deadline = deadline.set_internal_deadline
+        self.internal_due = deadline.internal_due
+        self.workflow = workflow.view
+        self.stage_counts = workflow.stage_counts
+        self.stage_medians = workflow.stage_medians
+        self.draft_timeliness = workflow.draft_timeliness
+        self.commitments = workflow.commitments
+        self.record_commitment = WorkflowCommitments(deps).record_commitment
+        bulk = WorkflowBulk(deps, assignment, deadline)
+        self.bulk_assign = bulk.bulk_assign
+        self.bulk_internal_deadline = bulk.bulk_internal_deadline
+        self.bulk_accept = bulk.bulk_accept
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Tracker:

@@ -23,8 +23,21 @@ COUNT_KEYS = [
     "explained",
     "completion_pct",
 ]
-STATS_KEYS = ["term", "session", "extraordinary", "kind", *COUNT_KEYS]
-UNIT_STATS_KEYS = ["term", "session", "extraordinary", "kind", "unit", "role", *COUNT_KEYS]
+# Issue 12 added the workflow's objects after the legal counts, and the stage medians per unit.
+WORKFLOW_KEYS = ["by_stage", "drafts", "commitments"]
+MEDIAN_KEYS = ["median_days_to_accept", "median_days_to_draft", "median_days_to_issue", "median_review_rounds"]
+STATS_KEYS = ["term", "session", "extraordinary", "kind", *COUNT_KEYS, *WORKFLOW_KEYS]
+UNIT_STATS_KEYS = [
+    "term",
+    "session",
+    "extraordinary",
+    "kind",
+    "unit",
+    "role",
+    *COUNT_KEYS,
+    *WORKFLOW_KEYS,
+    *MEDIAN_KEYS,
+]
 
 
 @pytest.fixture

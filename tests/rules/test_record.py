@@ -20,8 +20,13 @@ from tracker.permissions import SYSTEM
 from tracker.record import ItemRecord, search_text
 from tracker.text import fold
 
-STORED = "select * exclude (id, created_at, updated_at, archived_at, due_facts), due_facts from items order by id"
+STORED = (
+    "select * exclude (id, created_at, updated_at, archived_at, due_facts, internal_due_on, internal_due_reason),"
+    " due_facts from items order by id"
+)
 BASIS = 13  # due_basis in STORED's rows
+# The internal deadline's two columns (issue 12, migration 008) came after these golden rows; no
+# entry, import or reply writes them (tests/usecases/test_workflow.py covers them).
 
 
 def stored(tracker) -> list[tuple]:

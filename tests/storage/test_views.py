@@ -18,7 +18,15 @@ from tracker.items import ArchiveReason
 from tracker.service import Filters, Tracker
 from tracker.storage import Database, Queries
 
-VIEWS = {"item_status": "macro", "item_counted": "macro", "status_counts": "macro", "items_as_of": "table_macro"}
+VIEWS = {
+    "item_status": "macro",
+    "item_counted": "macro",
+    "status_counts": "macro",
+    "items_as_of": "table_macro",
+    # issue 12: the derived workflow stage
+    "item_stage": "macro",
+    "items_stage_as_of": "table_macro",
+}
 
 # What every file migrated before issue 10 carries: the items_as_of of schema 006, status inline.
 OLD_ITEMS_AS_OF = """
@@ -76,6 +84,8 @@ def test_a_new_file_gets_every_view_once(tmp_path):
         "views/02_item_counted",
         "views/03_status_counts",
         "views/04_items_as_of",
+        "views/05_item_stage",
+        "views/06_items_stage_as_of",
     ]
 
 

@@ -30,31 +30,45 @@ class Assignment(UseCase):
         """Set or change the lead and coordinating units; a change of lead is a recorded transfer."""
         lifecycle.check_role(actor, Verb.ASSIGN)
         reason = v.validate_text(reason, "reason", v.MAX_REASON)
+        return self.db.write(
+            lambda cur: self.assign_in(cur, actor, item_id, version, lead_unit, coordinating_units, reason)
+        )
 
-        def work(cur: Cursor) -> int:
-            before = current_for(cur, actor, Verb.ASSIGN, item_id)
-            lead, coordinating = v.validate_assignment(
-                lead_unit,
-                coordinating_units,
-                self.reference,
-                on=(before["received_on"], self.deps.today()),
-                keep=units_of(before),
-            )
-            if before["lead_unit"] and before["lead_unit"] != lead and not reason:
-                raise InvalidInput("error.reason_required", field="reason")
-            after = {"lead_unit": lead, "coordinating_units": ";".join(coordinating)}
-            changes = history.diff(before, after)
-            if not changes:
-                version_now: int = before["version"]
-                return version_now
-            new_version = update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
-            action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
-            log(cur, item_id, actor, action, changes, reason, new_version)
-            # Issue 13: the units told by e-mail, queued in this same transaction.
-            queue_assigned(cur, self.reference, before, lead, coordinating, self.deps.today())
-            return new_version
-
-        return self.db.write(work)
+    def assign_in(
+        self,
+        cur: Cursor,
+        actor: Actor,
+        item_id: int,
+        version: int,
+        lead_unit: str,
+        coordinating_units: tuple[str, ...],
+        reason: str,
+    ) -> int:
+        """The assignment on the writer's cursor (also one item of a bulk assignment, issue 12)."""
+        before = current_for(cur, actor, Verb.ASSIGN, item_id)
+        lead, coordinating = v.validate_assignment(
+            lead_unit,
+            coordinating_units,
+            self.reference,
+            on=(before["received_on"], self.deps.today()),
+            keep=units_of(before),
+        )
+        if before["lead_unit"] and before["lead_unit"] != lead and not reason:
+            raise InvalidInput("error.reason_required", field="reason")
+        after = {"lead_unit": lead, "coordinating_units": ";".join(coordinating)}
+        changes = history.diff(before, after)
+        if not changes:
+            version_now: int = before["version"]
+            return version_now
+        new_version = update(cur, "items/update_assignment", [lead, after["coordinating_units"]], item_id, version)
+        action = "reassigned" if before["lead_unit"] and "lead_unit" in changes else "assigned"
+        log(cur, item_id, actor, action, changes, reason, new_version)
+        if "lead_unit" in changes:  # issue 12: a (new) lead unit has to accept it anew
+            milestone = [item_id, "assigned", lead, self.deps.today(), None, reason, None, None, actor.username]
+            cur.run("workflow/insert_milestone", milestone)
+        # Issue 13: the units told by e-mail, queued in this same transaction.
+        queue_assigned(cur, self.reference, before, lead, coordinating, self.deps.today())
+        return new_version
 
     def override_deadline(self, actor: Actor, item_id: int, version: int, due_on: date, reason: str) -> int:
         lifecycle.check_role(actor, Verb.OVERRIDE_DEADLINE)

@@ -1,0 +1,162 @@
+"""Reading the reply's path (issue 12): one item's stage, milestones, parts and internal deadline
+for the item page; the stage counts and the per-unit medians for the figures; draft on time/late.
+Everything here is derived from the milestone rows and the item's dates, as of a day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from tracker.errors import NotFound
+from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, last_flow, review_rounds
+from tracker.usecases.deps import Deps, UseCase
+from tracker.usecases.workflow_commitments import Commitment, commitment_as_of, result_as_of
+from tracker.usecases.workflow_deadline import WorkflowDeadline
+from tracker.workflow_rules import WorkFacts, facts_of_row
+
+
+@dataclass(frozen=True)
+class Part:
+    """A coordinating unit's part: asked for by a date, received or not yet."""
+
+    unit: str
+    due_on: date | None
+    requested: bool
+    received_on: date | None
+
+
+@dataclass(frozen=True)
+class WorkflowView:
+    item_id: int
+    version: int
+    stage: Stage
+    facts: WorkFacts
+    internal_due_on: date
+    internal_is_default: bool
+    internal_reason: str
+    milestones: tuple[MilestoneRow, ...]
+    parts: tuple[Part, ...]
+    review_rounds: int
+    commitment: Commitment | None  # for a "being resolved" reply only
+    result_now: str | None  # the reply's result as of the day (a completed commitment reads "resolved")
+
+
+Key = tuple[int, str, str | None]  # session, kind, lead unit
+
+
+class WorkflowRead(UseCase):
+    def __init__(self, deps: Deps, deadline: WorkflowDeadline) -> None:
+        super().__init__(deps)
+        self._deadline = deadline
+
+    def view(self, item_id: int, as_of: date | None = None) -> WorkflowView:
+        day = as_of or self.deps.today()
+        rows = self.db.records("items/get", [item_id])
+        if not rows:
+            raise NotFound("error.item_not_found", value=str(item_id))
+        row = rows[0]
+        milestones = tuple(MilestoneRow.from_row(r) for r in self.db.records("workflow/milestones_for_item", [item_id]))
+        flow = last_flow(milestones, day)
+        done = any(m.kind == Milestone.COMMITMENT_DONE for m in milestones)
+        facts = facts_of_row(row, flow, done, day)
+        override = row["internal_due_on"]
+        done_on = min((m.on_date for m in milestones if m.kind == Milestone.COMMITMENT_DONE), default=None)
+        issued_resolving = facts.stage == Stage.ISSUED and row["result"] == "being_resolved"
+        return WorkflowView(
+            item_id=item_id,
+            version=row["version"],
+            stage=derive_stage(row["transferred_on"], row["responded_on"], row["lead_unit"], flow, day),
+            facts=facts,
+            internal_due_on=self._deadline.internal_due(row["kind"], row["due_on"], override),
+            internal_is_default=override is None,
+            internal_reason=row["internal_due_reason"] or "",
+            milestones=milestones,
+            parts=_parts(facts.coordinating, milestones),
+            review_rounds=review_rounds(milestones),
+            commitment=commitment_as_of(row["committed_on"], done_on, day) if issued_resolving else None,
+            result_now=result_as_of(row["result"], done_on, day),
+        )
+
+    def stage_counts(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None, by_unit: bool = False
+    ) -> dict[Key, dict[str, int]]:
+        """Stage -> count per (session, kind[, lead unit]); the unit is None unless ``by_unit``."""
+        out: dict[Key, dict[str, int]] = defaultdict(dict)
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("workflow/stage_counts", params):
+            key = (r["session_id"], r["kind"], r["unit"] if by_unit else None)
+            out[key][r["stage"]] = out[key].get(r["stage"], 0) + int(r["n"])
+        return dict(out)
+
+    def stage_medians(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[Key, dict[str, float | None]]:
+        """Per (session, kind, lead unit): the median days from assignment to acceptance, to the
+        first draft, to issue, and the median review rounds (None when no item got there)."""
+        found: dict[Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("workflow/stage_durations", params):
+            bucket = found[(r["session_id"], r["kind"], r["unit"])]
+            for name in ("to_accept", "to_draft", "to_issue", "rounds"):
+                if r[name] is not None:
+                    bucket[name].append(int(r[name]))
+        return {
+            key: {
+                f"median_days_{name}" if name != "rounds" else "median_review_rounds": (
+                    float(median(values[name])) if values.get(name) else None
+                )
+                for name in ("to_accept", "to_draft", "to_issue", "rounds")
+            }
+            for key, values in found.items()
+        }
+
+    def draft_timeliness(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[Key, dict[str, int]]:
+        """Per (session, kind, lead unit): drafts in by the internal deadline, late, and still
+        missing past it. The legal figures are not touched."""
+        out: dict[Key, dict[str, int]] = defaultdict(lambda: {"draft_on_time": 0, "draft_late": 0, "draft_overdue": 0})
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        defaults: dict[tuple[str, date], date] = {}  # a session's items share a few due days
+        for r in self.db.records("workflow/drafts_as_of", params):
+            internal = r["internal_due_on"]
+            if internal is None:
+                key = (r["kind"], r["due_on"])
+                if key not in defaults:
+                    defaults[key] = self._deadline.internal_due(r["kind"], r["due_on"], None)
+                internal = defaults[key]
+            tally = out[(r["session_id"], r["kind"], r["unit"])]
+            drafted, n = r["drafted_on"], int(r["n"])
+            if drafted is not None:
+                tally["draft_on_time" if drafted <= internal else "draft_late"] += n
+            elif not r["replied"] and as_of > internal:
+                tally["draft_overdue"] += n
+        return dict(out)
+
+    def commitments(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[Key, dict[str, int]]:
+        """Per (session, kind, lead unit): "being resolved" commitments met (on time or late),
+        pending and overdue as of the day."""
+        out: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMMITMENT_FIELDS, 0))
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("workflow/commitments_as_of", params):
+            state = Commitment(r["state"])  # the SQL applies commitment_as_of's rule
+            out[(r["session_id"], r["kind"], r["unit"])][f"commitments_{state.value}"] += int(r["n"])
+        return dict(out)
+
+
+COMMITMENT_FIELDS = tuple(f"commitments_{c.value}" for c in Commitment)
+
+
+def _parts(coordinating: tuple[str, ...], milestones: tuple[MilestoneRow, ...]) -> tuple[Part, ...]:
+    requested: dict[str, date | None] = {}
+    received: dict[str, date] = {}
+    for m in milestones:
+        if m.kind == Milestone.PART_REQUESTED and m.unit:
+            requested[m.unit] = m.due_on
+        elif m.kind == Milestone.PART_RECEIVED and m.unit:
+            received[m.unit] = m.on_date
+    return tuple(Part(u, requested.get(u), u in requested, received.get(u)) for u in coordinating)
