@@ -67,12 +67,25 @@ class Cells:
             if index is None:
                 texts = [""] * len(self.table.rows)
             else:
-                at = self.cell_value
-                texts = [
-                    self.text_of(at(values[index])) if index < len(values) else "" for _, values in self.table.rows
-                ]
+                texts = self._texts_at(index)
             self._texts[column] = texts
         return self._texts[column]
+
+    def _texts_at(self, index: int) -> list[str]:
+        # A column repeats itself (blanks, kinds, sessions, units): each distinct text is cleaned
+        # once. Only str keys: 1, 1.0 and True are equal as keys but read differently.
+        memo: dict[str, str] = {"": ""}
+        texts = []
+        for _, values in self.table.rows:
+            value = values[index] if index < len(values) else ""
+            if type(value) is str:
+                text = memo.get(value)
+                if text is None:
+                    text = memo[value] = self.text_of(self.cell_value(value))
+            else:
+                text = self.text_of(self.cell_value(value))
+            texts.append(text)
+        return texts
 
     def header(self, column: str) -> str:
         index = self.columns.get(column)
