@@ -156,6 +156,16 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the server has used (user + system, all its threads), from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 class Session:
     """One signed-in tab: a websocket, the pages the server offers, the widgets it last drew."""
 
@@ -352,6 +362,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     peak = 0.0
     try:
         loop_started = time.perf_counter()
+        cpu_before, load_before = cpu_seconds(server.pid), load_average()
 
         async def main() -> Stats:
             async def sample() -> None:
@@ -368,6 +379,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
         stats = asyncio.run(main())
         wall = time.perf_counter() - loop_started
+        cpu = cpu_seconds(server.pid) - cpu_before
         rss_now, hwm = rss_mb(server.pid)
     finally:
         server.terminate()
@@ -394,6 +406,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "writes_acknowledged": stats.acknowledged,
         "writes_found": found,
         "rss_mb": round(max(peak, rss_now), 1),
+        # What a click costs the server whatever else runs on the machine: its CPU time per click,
+        # and how much of one core it got (the GIL keeps the script runs to about one).
+        "server_cpu_ms_per_click": round(cpu * 1000 / len(lat), 1) if lat else 0.0,
+        "server_cores_used": round(cpu / wall, 2) if wall else 0.0,
+        "load_average": [load_before, load_average()],
         "peak_rss_mb": round(hwm, 1),
     }
 
