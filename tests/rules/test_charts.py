@@ -62,7 +62,8 @@ def test_the_progress_figure_holds_both_pictures_in_one_chart():
     groups, labels = (list(level) for level in bar.y)
     assert groups == ["Tình hình trả lời"] * 4 + ["Kết quả giải quyết"] * 3
     assert labels[0] == "Đã trả lời đúng hạn" and labels[4] == "Đã giải quyết xong"
-    assert list(bar.text)[0] == "100 (77,5 %)" and list(bar.text)[4] == "12 (10,0 %)"  # of the total; of the replies
+    texts = list(bar.text)
+    assert texts[0] == "100 (77,5 %)" and texts[4] == "12 (10,0 %)"  # of the total; of the replies
 
 
 def test_small_counts_tick_once_per_item_not_at_halves():
