@@ -169,7 +169,8 @@ def load_average() -> float:
 class Session:
     """One signed-in tab: a websocket, the pages the server offers, the widgets it last drew."""
 
-    def __init__(self, port: int, cookie: str, stats: Stats, rng: random.Random) -> None:
+    def __init__(self, port: int, cookie: str, stats: Stats, rng: random.Random, mix: tuple[str, ...] = MIX) -> None:
+        self.mix = mix
         self.url = f"ws://127.0.0.1:{port}/_stcore/stream"
         self.origin = f"http://127.0.0.1:{port}"
         self.cookie = cookie
@@ -198,7 +199,7 @@ class Session:
                 await asyncio.sleep(self.rng.uniform(*think))
                 if time.monotonic() >= until:
                     break
-                action = MIX[clicks % len(MIX)]
+                action = self.mix[clicks % len(self.mix)]
                 clicks += 1
                 await self.do(action, ids)
 
@@ -337,10 +338,11 @@ async def drive(
     seconds: float,
     max_clicks: int,
     think: tuple[float, float],
+    mix: tuple[str, ...] = MIX,
 ) -> Stats:
     stats = Stats()
     until = time.monotonic() + seconds
-    sessions = [Session(port, cookie, stats, random.Random(n)) for n, (_, cookie) in enumerate(cookies)]
+    sessions = [Session(port, cookie, stats, random.Random(n), mix) for n, (_, cookie) in enumerate(cookies)]
 
     async def one(n: int, s: Session) -> None:
         await asyncio.sleep(n * min(0.2, seconds / 10 / max(1, len(sessions))))  # people arrive, not all at once
@@ -373,7 +375,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
             sampler = asyncio.create_task(sample())
             try:
-                return await drive(port, cookies, ids, args.seconds, args.max_clicks, (args.think_min, args.think_max))
+                think = (args.think_min, args.think_max)
+                return await drive(port, cookies, ids, args.seconds, args.max_clicks, think, tuple(args.mix.split(",")))
             finally:
                 sampler.cancel()
 
@@ -424,8 +427,12 @@ def main() -> None:
     parser.add_argument("--max-clicks", type=int, default=500, help="per session")
     parser.add_argument("--think-min", type=float, default=1.0, help="seconds between one person's clicks")
     parser.add_argument("--think-max", type=float, default=3.0)
+    parser.add_argument("--mix", default=",".join(MIX), help=f"the clicks each session repeats, of {', '.join(MIX)}")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
+    unknown = set(args.mix.split(",")) - set(MIX)
+    if unknown:
+        parser.error(f"unknown clicks in --mix: {', '.join(sorted(unknown))}")
     result = run(args)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
