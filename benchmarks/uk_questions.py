@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,10 @@ from tracker.formula_guard import neutralise
 from tracker.importing import COLUMNS, Table, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
-UK_FILE = ROOT.parent / "shared" / "realdata" / "uk_commons_written_questions" / "commons_wq_2023-12_2024-07-09.csv"
+# ../shared/realdata beside the checkout (as CI has it); TRACKER_REALDATA points elsewhere, e.g.
+# from a git worktree whose parent folder holds no shared/.
+REALDATA = Path(os.environ.get("TRACKER_REALDATA") or ROOT.parent / "shared" / "realdata")
+UK_FILE = REALDATA / "uk_commons_written_questions" / "commons_wq_2023-12_2024-07-09.csv"
 HEADERS = (*COLUMNS, "deputy")
 DISSOLUTION = date(2024, 5, 30)  # the 58th Parliament was dissolved on 30 May 2024
 

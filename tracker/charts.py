@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from tracker.formatting import pct_text, percent_text
 from tracker.i18n import t
@@ -75,6 +74,19 @@ def _count_axis(values: list[int]) -> dict[str, str | int]:
     return axis
 
 
+def _category_parts(
+    prefix: str, names: tuple[str, ...], colors: dict[str, str], counts: Counts, whole: int, lang: str, decimals: int
+) -> tuple[list[str], list[int], list[str], list[str]]:
+    """Labels (from the catalog, ``prefix.name``), counts, colours and bar texts of ``names``."""
+    values = [getattr(counts, n) for n in names]
+    return (
+        [t(f"{prefix}.{n}", lang) for n in names],
+        values,
+        [colors[n] for n in names],
+        [pct_text(v, whole, lang, decimals) for v in values],
+    )
+
+
 def _category_bars(
     prefix: str,
     names: tuple[str, ...],
@@ -86,15 +98,8 @@ def _category_bars(
     decimals: int,
 ) -> go.Figure:
     """One bar per field of ``counts`` named in ``names``, labelled from the catalog (``prefix.name``)."""
-    return _bars(
-        [t(f"{prefix}.{n}", lang) for n in names],
-        [getattr(counts, n) for n in names],
-        [colors[n] for n in names],
-        whole,
-        lang,
-        height=height,
-        decimals=decimals,
-    )
+    labels, values, bar_colors, _ = _category_parts(prefix, names, colors, counts, whole, lang, decimals)
+    return _bars(labels, values, bar_colors, whole, lang, height=height, decimals=decimals)
 
 
 def buckets_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
@@ -110,20 +115,34 @@ def results_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DEC
 
 
 def progress_figure(counts: Counts, lang: str = "vi", decimals: int = DEFAULT_DECIMALS) -> go.Figure:
-    """Both pictures of a session in one figure (one chart for the browser to draw, not two):
-    the four buckets on the left, the result categories of the replies on the right."""
-    buckets, results = buckets_figure(counts, lang, decimals).data[0], results_figure(counts, lang, decimals).data[0]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        column_widths=[0.55, 0.45],
-        horizontal_spacing=0.22,
-        subplot_titles=(t("progress.buckets", lang), t("progress.results", lang)),
+    """Both pictures of a session as ONE trace on one axis (issue 15, the browser target): the four
+    buckets, then the result categories of the replies, on a two-level axis whose outer level
+    names each picture. Two subplots cost plotly.js two axis systems and their titles, and
+    make_subplots costs the server more than the rest of the chart. Each bar keeps its own
+    share: buckets of the total, results of the replies."""
+    b_labels, b_values, b_colors, b_texts = _category_parts(
+        "status", BUCKETS, BUCKET_COLORS, counts, counts.total, lang, decimals
     )
-    fig.add_trace(buckets, row=1, col=1)
-    fig.add_trace(results, row=1, col=2)
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(_count_axis(list(buckets.x)), row=1, col=1)
-    fig.update_xaxes(_count_axis(list(results.x)), row=1, col=2)
-    fig.update_layout(height=280, margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
-    return fig
+    r_labels, r_values, r_colors, r_texts = _category_parts(
+        "result", RESULTS, RESULT_COLORS, counts, counts.replied, lang, decimals
+    )
+    groups = [t("progress.buckets", lang)] * len(BUCKETS) + [t("progress.results", lang)] * len(RESULTS)
+    values = b_values + r_values
+    return go.Figure(
+        go.Bar(
+            x=values,
+            y=[groups, b_labels + r_labels],
+            orientation="h",
+            marker_color=b_colors + r_colors,
+            text=b_texts + r_texts,
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        ),
+        layout={
+            "height": 300,
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "yaxis": {"autorange": "reversed"},
+            "xaxis": _count_axis(values),
+            "showlegend": False,
+        },
+    )

@@ -12,13 +12,29 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+class _Unmarked(dict[int, str]):
+    """Each character without its marks (NFD, then no Mn), worked out once per character: a
+    ``str.translate`` table, so fold runs in C instead of a Python loop over every character
+    (issue 15: folding was most of an import's commit)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(_EXTRA))
+        value = self[code] = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+        return value
+
+
+_UNMARKED = _Unmarked()
+
+
 def fold(text: str | None) -> str:
-    """Lower-case, strip diacritics, collapse spaces: "Lương  Cơ sở" -> "luong co so"."""
+    """Lower-case, strip diacritics, collapse spaces: "Lương  Cơ sở" -> "luong co so".
+
+    Character by character equals the whole-text NFD: decomposition is per character and the
+    canonical reordering that follows only moves combining marks, which are dropped
+    (tests/rules/test_fold.py compares it with the whole-text definition)."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    return _SPACES.sub(" ", text.translate(_UNMARKED).lower()).strip()
 
 
 def has_control_chars(text: str) -> bool:

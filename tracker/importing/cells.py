@@ -38,19 +38,54 @@ class Cells:
         self.table = table
         self.columns = columns
         self.lang = lang
+        self._texts: dict[str, list[str]] = {}
 
     def cell(self, values: Values, column: str) -> object:
         index = self.columns.get(column)
         if index is None or index >= len(values):
             return ""
-        value = values[index]
+        return self.cell_value(values[index])
+
+    def cell_value(self, value: object) -> object:
+        """One cell as read: text cleaned (and unguarded in a CSV), None as ""."""
         if isinstance(value, str):
             return unneutralise(clean(value)) if self.table.formula_guarded else clean(value)
         return "" if value is None else value
 
     def text(self, values: Values, column: str) -> str:
-        value = self.cell(values, column)
+        return self.text_of(self.cell(values, column))
+
+    @staticmethod
+    def text_of(value: object) -> str:
         return value if isinstance(value, str) else clean(_cell_text(value))
+
+    def column_texts(self, column: str) -> list[str]:
+        """``text`` of every row's cell in one column, computed once per table (the fast path
+        and the prescan share it)."""
+        if column not in self._texts:
+            index = self.columns.get(column)
+            if index is None:
+                texts = [""] * len(self.table.rows)
+            else:
+                texts = self._texts_at(index)
+            self._texts[column] = texts
+        return self._texts[column]
+
+    def _texts_at(self, index: int) -> list[str]:
+        # A column repeats itself (blanks, kinds, sessions, units): each distinct text is cleaned
+        # once. Only str keys: 1, 1.0 and True are equal as keys but read differently.
+        memo: dict[str, str] = {"": ""}
+        texts = []
+        for _, values in self.table.rows:
+            value = values[index] if index < len(values) else ""
+            if type(value) is str:
+                text = memo.get(value)
+                if text is None:
+                    text = memo[value] = self.text_of(self.cell_value(value))
+            else:
+                text = self.text_of(self.cell_value(value))
+            texts.append(text)
+        return texts
 
     def header(self, column: str) -> str:
         index = self.columns.get(column)
@@ -62,7 +97,10 @@ class Cells:
     def read_date(
         self, values: Values, column: str, problems: list[InvalidInput], required: bool = False
     ) -> date | None:
-        value = self.cell(values, column)
+        return self.date_of(self.cell(values, column), column, problems, required)
+
+    def date_of(self, value: object, column: str, problems: list[InvalidInput], required: bool = False) -> date | None:
+        """A cell as ``cell_value`` gives it, read as a date (problems appended, None when none)."""
         if value in ("", None):
             if required:
                 problems.append(InvalidInput("error.date_required", field=column))

@@ -17,6 +17,21 @@ from tracker.text import fold
 TEXT_DUPLICATE_SCORE = 93.0
 
 _Group = tuple[str, SessionRef]  # kind, session
+
+
+class _Texts(list[str]):
+    """A group's summaries, folded only when a row without a number asks (issue 15): a numbered
+    file never compares text, and folding every summary was a third of its duplicate check."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raw: list[str] = []
+
+    def folded(self) -> list[str]:
+        self.extend(fold(text) for text in self.raw[len(self) :])
+        return self
+
+
 _Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
 
 
@@ -28,8 +43,8 @@ def _find_duplicates(
     is compared only when one side has no number (else the demo's and real data's recurring
     topics would all collide)."""
     by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
-    texts_all: dict[_Group, list[str]] = {}
-    texts_blank: dict[_Group, list[str]] = {}
+    texts_all: dict[_Group, _Texts] = {}
+    texts_blank: dict[_Group, _Texts] = {}
     owners_all: dict[_Group, list[_Owner]] = {}
     owners_blank: dict[_Group, list[_Owner]] = {}
 
@@ -40,11 +55,10 @@ def _find_duplicates(
         owner = (item_id, row, ref_no, summary)
         if ref_no.strip():
             by_ref.setdefault((kind, session, ref_no.strip().lower()), owner)
-        key = fold(summary)
-        texts_all.setdefault(group, []).append(key)
+        texts_all.setdefault(group, _Texts()).raw.append(summary)
         owners_all.setdefault(group, []).append(owner)
         if not ref_no.strip():
-            texts_blank.setdefault(group, []).append(key)
+            texts_blank.setdefault(group, _Texts()).raw.append(summary)
             owners_blank.setdefault(group, []).append(owner)
 
     for r in existing:
@@ -74,7 +88,7 @@ def _find_duplicates(
             duplicate = Duplicate("ref", 100.0, item_id, other_row, ref_no, summary)
         else:
             texts, owners = (texts_blank, owners_blank) if ref_key else (texts_all, owners_all)
-            choices = texts.get(group)
+            choices = texts[group].folded() if group in texts else None
             if choices:
                 match = process.extractOne(
                     fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE

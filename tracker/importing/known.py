@@ -30,13 +30,17 @@ class Known:
 
     def _prescan(self, ref: Reference, cells: Cells) -> None:
         taken = {u.code for u in ref.units}
-        for _, values in cells.table.rows:
-            for name in (cells.text(values, "lead_unit"), *split_list(cells.text(values, "coordinating_units"))):
+        # Each distinct (lead, coordinating) pair once, in file order: a file names the same few
+        # units, and the order of first mention decides the codes --create-missing gives.
+        pairs = zip(cells.column_texts("lead_unit"), cells.column_texts("coordinating_units"), strict=True)
+        for lead, listed in dict.fromkeys(pairs):
+            for name in (lead, *split_list(listed)):
                 key = _norm(name)
                 if name and key not in self.unit_keys and key not in self.unknown_units:
                     self.unknown_units[key] = name
+        for term, number in dict.fromkeys(zip(cells.column_texts("term"), cells.column_texts("session"), strict=True)):
             try:
-                session = parse_session(cells.text(values, "term"), cells.text(values, "session"))
+                session = parse_session(term, number)
             except InvalidInput:
                 continue
             if session not in self.session_ids and session not in self.unknown_sessions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tracker.i18n import t
 from tracker.importing.duplicates import _find_duplicates
+from tracker.importing.fast import parse_rows
 from tracker.importing.model import Preview, Progress
 from tracker.importing.read import Table
 from tracker.importing.rows import _Rows
@@ -25,12 +26,7 @@ def preview_import(
     require(actor, Action.IMPORT)
     columns, ignored = _header_map(table.headers, table.name)
     parser = _Rows(tracker, table, columns, create_missing, lang)
-    rows = []
-    total = max(1, len(table.rows))
-    for n, (row_no, values) in enumerate(table.rows):
-        if on_progress and n % 500 == 0:
-            on_progress(0.5 * n / total, t("import.progress_checking", lang, done=n, total=len(table.rows)))
-        rows.append(parser.parse(row_no, values))
+    rows = parse_rows(parser, on_progress)
     existing = tracker.db.records("import/existing_items")
     rows = _find_duplicates(rows, existing, on_progress, lang)
     if on_progress:
