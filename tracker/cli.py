@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker import cli_sessions
 
     cli_sessions.add_commands(sub)
+
+    from tracker import cli_similar
+
+    cli_similar.add_commands(sub)
     return parser
 
 
@@ -107,6 +111,10 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
     if args.command in cli_sessions.COMMANDS:
         return cli_sessions.run(args, lang)
+    from tracker import cli_similar
+
+    if args.command in cli_similar.COMMANDS:
+        return cli_similar.run(args, lang)
     from tracker import cli_admin
     from tracker.service import Tracker
 

@@ -31,7 +31,7 @@ DEFAULT_THRESHOLD = 58
 # Features in more than this share of the register only rescore candidates, never find them:
 # every item holding "cán bộ" is no candidate for being the same point.
 _COMMON_SHARE = 0.05
-_CANDIDATES = 40
+_CANDIDATES = 25
 
 
 def _blend(ratio: float, cosine: float) -> int:
@@ -60,10 +60,14 @@ class SimilarityIndex:
         self._keys = keys
         self.ids = np.asarray(ids, dtype=np.int64)
         self._vocab = vocab
-        self._rows = [np.asarray(r, dtype=np.int64) for r in rows]
         n = max(1, len(ids))
-        flat = np.fromiter((f for r in rows for f in r), dtype=np.int64)
-        owner = np.repeat(np.arange(len(rows), dtype=np.int64), [len(r) for r in rows])
+        lengths = np.asarray([len(r) for r in rows], dtype=np.int64)
+        # Each item's features, one flat array in item order (CSR: item i is flat[starts[i]:starts[i+1]]).
+        flat = np.fromiter((f for r in rows for f in r), dtype=np.int64, count=int(lengths.sum()))
+        del rows
+        owner = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
+        self._flat = flat
+        self._row_starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         df = np.bincount(flat, minlength=len(vocab)).astype(np.float64)
         # Smoothed IDF: a feature in every item still weighs a little.
         self._idf = np.log((n + 1) / (df + 1)) + 1.0
@@ -75,7 +79,7 @@ class SimilarityIndex:
         self._post_items = owner[order]
         self._post_starts = starts
         sq = self._idf[flat] ** 2
-        self._norms = np.sqrt(np.bincount(owner, weights=sq, minlength=len(rows))) if len(rows) else np.zeros(0)
+        self._norms = np.sqrt(np.bincount(owner, weights=sq, minlength=len(ids)))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -106,23 +110,33 @@ class SimilarityIndex:
         if not len(found):
             return []
         weights = np.repeat(self._idf[finding] ** 2, [len(s) for s in spans])
-        uniq, inverse = np.unique(found, return_inverse=True)
-        partial = np.bincount(inverse, weights=weights)
+        # One slot per item: cheaper than sorting the postings (np.unique) at any register size.
+        partial = np.bincount(found, weights=weights, minlength=len(self.ids))
+        uniq = np.unique(found)  # sorting the postings' items beats scanning every slot
         if len(uniq) > _CANDIDATES:
-            keep = np.argpartition(-partial, _CANDIDATES)[:_CANDIDATES]
-            uniq = uniq[keep]
-        weight = {f: w * w for f, w in zip(fids.tolist(), self._idf[fids].tolist(), strict=True)}
+            uniq = uniq[np.argpartition(-partial[uniq], _CANDIDATES)[:_CANDIDATES]]
+        if exclude:
+            uniq = uniq[~np.isin(self.ids[uniq], np.fromiter(exclude, dtype=np.int64))]
+        uniq = uniq[self._norms[uniq] > 0]
+        if not len(uniq):
+            return []
+        # The exact cosine of every candidate at once: gather their features, weigh those the
+        # query has.
+        starts = self._row_starts[uniq]
+        lengths = self._row_starts[uniq + 1] - starts
+        ends = np.cumsum(lengths)
+        offsets = np.repeat(starts - ends + lengths, lengths) + np.arange(int(ends[-1]))
+        feats = self._flat[offsets]
+        weights = np.where(np.isin(feats, fids), self._idf[feats] ** 2, 0.0)
+        cosines = np.add.reduceat(weights, ends - lengths) / (qnorm * self._norms[uniq])
+        # The ratio is at most 100: a candidate whose cosine cannot reach the threshold is dropped
+        # before rapidfuzz looks at it.
+        reach = 50.0 + 0.5 * np.minimum(100.0, 200.0 * cosines) >= threshold - 0.5
         out: list[Match] = []
-        excluded = set(exclude)
-        for pos in uniq.tolist():
-            item_id = int(self.ids[pos])
-            if item_id in excluded:
-                continue
-            dot = sum(weight.get(f, 0.0) for f in self._rows[pos].tolist())
-            cosine = dot / (qnorm * float(self._norms[pos])) if self._norms[pos] else 0.0
+        for pos, cosine in zip(uniq[reach].tolist(), cosines[reach].tolist(), strict=True):
             score = _blend(fuzz.token_set_ratio(key, self._keys[pos]), cosine)
             if score >= threshold:
-                out.append(Match(item_id, score))
+                out.append(Match(int(self.ids[pos]), score))
         out.sort(key=lambda m: (-m.score, m.item_id))
         return out[:limit]
 
