@@ -101,6 +101,7 @@ class Tracker:
         self.chain = chain.chain
         self.raised_before_ids = chain.raised_before_ids
         self.raised_again_counts = chain.raised_again_counts
+        self.raised_again_session_counts = chain.session_counts
         self.search_replies = bank.search
         self.reused_replies = bank.reused_by
         # -- settings (administrator)

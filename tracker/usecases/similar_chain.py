@@ -123,3 +123,8 @@ class SimilarChain(UseCase):
                 last.result == Result.BEING_RESOLVED and last.committed_on is not None and last.committed_on < today
             )
         return RaisedAgainCounts(len(marked), explained, passed)
+
+    def session_counts(self, session_id: int, today: date) -> RaisedAgainCounts:
+        """The raised-again counts of a session's recommendations (the progress page's figure)."""
+        ids = [int(r[0]) for r in self.db.all("similar/session_recommendations", [session_id])]
+        return self.raised_again_counts(ids, today)
