@@ -6,9 +6,10 @@ TF-IDF cosine of their syllables and syllable pairs, doubled and capped (so both
 0–100 on the evaluation set): the ratio alone rates a short point inside a long one on the same
 topic as a match, the cosine alone weighs a rare shared name too much. Measured on
 tests/similarity/eval_pairs.json (189 pairs): ratio alone best F1 0.981, cosine alone 0.982,
-the blend 0.982 (precision 0.988, recall 0.975 at 58). See docs/SIMILARITY.md.
+the blend 0.981 too but with scores spread over the scale (precision 0.988, recall 0.975 at
+58). See docs/SIMILARITY.md.
 
-Candidates come from an inverted index over the rarer features (those in at most 5% of the
+Candidates come from an inverted index over the rarer features (those in at most 1% of the
 register): rapidfuzz over every item costs seconds per query at 100,000 items, the index touches
 only the items sharing something distinctive (benchmarks/similar_bench.py).
 """
@@ -30,7 +31,7 @@ from tracker.similarity.normalize import comparison_key, features
 DEFAULT_THRESHOLD = 58
 # Features in more than this share of the register only rescore candidates, never find them:
 # every item holding "cán bộ" is no candidate for being the same point.
-_COMMON_SHARE = 0.05
+_COMMON_SHARE = 0.01
 _CANDIDATES = 25
 
 
@@ -110,9 +111,13 @@ class SimilarityIndex:
         if not len(found):
             return []
         weights = np.repeat(self._idf[finding] ** 2, [len(s) for s in spans])
-        # One slot per item: cheaper than sorting the postings (np.unique) at any register size.
         partial = np.bincount(found, weights=weights, minlength=len(self.ids))
-        uniq = np.unique(found)  # sorting the postings' items beats scanning every slot
+        # Every posting of an item carries the item's total: the best postings, at most one per
+        # finding feature for each item, hold the best items (cheaper than np.unique of them all).
+        keep = _CANDIDATES * len(finding)
+        at = partial[found]
+        best = found if len(found) <= keep else found[np.argpartition(-at, keep)[:keep]]
+        uniq = np.unique(best)
         if len(uniq) > _CANDIDATES:
             uniq = uniq[np.argpartition(-partial[uniq], _CANDIDATES)[:_CANDIDATES]]
         if exclude:

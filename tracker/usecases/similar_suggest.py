@@ -103,17 +103,35 @@ class SimilarSuggest(UseCase):
         self._index: SimilarityIndex | None = None
         self._fingerprint: tuple[Any, ...] | None = None
         self._sessions: dict[int, int] = {}
+        self._building = False
 
     def index(self) -> SimilarityIndex:
-        """The index over the register as it is now (rebuilt only when its texts changed)."""
+        """The index over the register. Built on first use; when the register's texts change
+        later, rebuilt on a background thread while the one at hand keeps answering (at 100,000
+        items a build takes seconds: nobody waits for it at every saved item; what it misses for
+        those seconds is an item saved meanwhile)."""
         fingerprint = self.db.one("similar/fingerprint")
         with self._lock:
-            if self._index is None or fingerprint != self._fingerprint:
-                rows = self.db.all("similar/corpus")
-                self._index = SimilarityIndex((int(r[0]), r[4] or r[5] or "") for r in rows)
+            index = self._index
+            if index is not None and (fingerprint == self._fingerprint or self._building):
+                return index
+            if index is not None:
+                self._building = True
+                threading.Thread(target=self._rebuild, args=(fingerprint,), daemon=True).start()
+                return index
+        return self._rebuild(fingerprint)
+
+    def _rebuild(self, fingerprint: tuple[Any, ...] | None) -> SimilarityIndex:
+        try:
+            rows = self.db.all("similar/corpus")
+            index = SimilarityIndex((int(r[0]), r[4] or r[5] or "") for r in rows)
+            with self._lock:
+                self._index, self._fingerprint = index, fingerprint
                 self._sessions = {int(r[0]): int(r[2]) for r in rows}
-                self._fingerprint = fingerprint
-            return self._index
+            return index
+        finally:
+            with self._lock:
+                self._building = False
 
     def occurrences(self, ids: Collection[int]) -> dict[int, Occurrence]:
         if not ids:
@@ -137,7 +155,9 @@ class SimilarSuggest(UseCase):
         index = self.index()
         found = [index.similar(t, limit=limit, threshold=threshold, exclude=exclude) for t in texts]
         shown = self.occurrences({m.item_id for ms in found for m in ms})
-        return [[Suggestion(shown[m.item_id], m.score) for m in ms if m.item_id in shown] for ms in found]
+        # An index a moment old may still hold an item archived (merged) since: never suggested.
+        live = {i for i, o in shown.items() if not o.archived}
+        return [[Suggestion(shown[m.item_id], m.score) for m in ms if m.item_id in live] for ms in found]
 
     def for_item(self, item_id: int, *, limit: int = 5, threshold: int = DEFAULT_THRESHOLD) -> list[Suggestion]:
         """For a stored item: its best matches, less dismissed and already linked pairs."""
@@ -167,6 +187,13 @@ class SimilarSuggest(UseCase):
             ]
         shown = self.occurrences({m.item_id for ms in found.values() for m in ms})
         return [
-            ItemSuggestions(items[i], tuple(Suggestion(shown[m.item_id], m.score) for m in ms if m.item_id in shown))
+            ItemSuggestions(
+                items[i],
+                tuple(
+                    Suggestion(shown[m.item_id], m.score)
+                    for m in ms
+                    if m.item_id in shown and not shown[m.item_id].archived
+                ),
+            )
             for i, ms in found.items()
         ]
