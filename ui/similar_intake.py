@@ -9,8 +9,10 @@ import streamlit as st
 
 from tracker import lifecycle
 from tracker.errors import TrackerError
+from tracker.items import Item
 from tracker.lifecycle import Verb
 from tracker.text import fold
+from tracker.usecases.similar_suggest import Suggestion
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash
@@ -34,9 +36,8 @@ def show_for_text(text: str, key: str, exclude: tuple[int, ...] = ()) -> None:
 def offer_links(item_id: int, key: str) -> None:
     """For a stored item: each suggestion with its confirm and dismiss buttons."""
     tracker = ctx.tracker()
-    actor = ctx.actor()
     item = tracker.get_item(item_id)
-    offered = lifecycle.offers(actor, lifecycle.facts_of_item(item))
+    offered = lifecycle.offers(ctx.actor(), lifecycle.facts_of_item(item))
     if Verb.LINK_SIMILAR not in offered and Verb.MERGE not in offered:
         return
     found = tracker.similar_for_item(item_id)
@@ -44,29 +45,34 @@ def offer_links(item_id: int, key: str) -> None:
         return
     st.markdown(f"**{ctx.tr('similar.confirm_heading')}**")
     for s in found:
-        o = s.occurrence
-        same_session = o.session_id == item.session_id
-        st.caption(pt.tr_md("similar.suggestion_line", score=s.score, session=o.session, ref_no=o.ref_no or "—"))
-        pt.text(o.summary)
-        c1, c2 = st.columns(2)
-        label = "similar.merge" if same_session else "similar.mark_raised_again"
-        if c1.button(ctx.tr(label), key=f"{key}.confirm.{o.id}"):
-            try:
-                if same_session:
-                    tracker.merge_items(actor, o.id, item_id, o.version, item.version)
-                    flash(ctx.tr("similar.done_merged", id=item_id, other=o.id))
-                else:
-                    tracker.mark_raised_again(actor, item_id, o.id, s.score)
-                    flash(ctx.tr("similar.done_linked", id=item_id, other=o.id))
-            except TrackerError as error:
-                ctx.show_error(error)
+        confirm_buttons(item, s, key)
+
+
+def confirm_buttons(item: Item, s: Suggestion, key: str) -> None:
+    """One suggestion for a stored item: its line, its text, and the two decisions a person takes."""
+    tracker, actor, o = ctx.tracker(), ctx.actor(), s.occurrence
+    same_session = o.session_id == item.session_id
+    st.caption(pt.tr_md("similar.suggestion_line", score=s.score, session=o.session, ref_no=o.ref_no or "—"))
+    pt.text(o.summary)
+    c1, c2 = st.columns(2)
+    label = "similar.merge" if same_session else "similar.mark_raised_again"
+    if c1.button(ctx.tr(label), key=f"{key}.confirm.{item.id}.{o.id}"):
+        try:
+            if same_session:
+                tracker.merge_items(actor, o.id, item.id, o.version, item.version)
+                flash(ctx.tr("similar.done_merged", id=item.id, other=o.id))
             else:
-                st.rerun()
-        if c2.button(ctx.tr("similar.dismiss"), key=f"{key}.dismiss.{o.id}"):
-            try:
-                tracker.dismiss_similar(actor, item_id, o.id)
-            except TrackerError as error:
-                ctx.show_error(error)
-            else:
-                flash(ctx.tr("similar.done_dismissed"))
-                st.rerun()
+                tracker.mark_raised_again(actor, item.id, o.id, s.score)
+                flash(ctx.tr("similar.done_linked", id=item.id, other=o.id))
+        except TrackerError as error:
+            ctx.show_error(error)
+        else:
+            st.rerun()
+    if c2.button(ctx.tr("similar.dismiss"), key=f"{key}.dismiss.{item.id}.{o.id}"):
+        try:
+            tracker.dismiss_similar(actor, item.id, o.id)
+        except TrackerError as error:
+            ctx.show_error(error)
+        else:
+            flash(ctx.tr("similar.done_dismissed"))
+            st.rerun()

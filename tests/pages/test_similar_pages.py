@@ -70,7 +70,7 @@ def test_the_entry_form_suggests_the_earlier_item_and_the_saved_item_confirms_it
     assert not at.exception
     new = at.session_state["new_item.last_id"]
     assert live.raised_before_ids() == set()  # shown, never applied by itself
-    at.button(key=f"new_item.similar_saved.confirm.{old}").click().run()
+    at.button(key=f"new_item.similar_saved.confirm.{new}.{old}").click().run()
     assert not at.exception
     assert live.raised_before_ids() == {new}
     assert f"Đã đánh dấu mục {new} là kiến nghị lặp lại của mục {old}." in texts(at)
@@ -83,9 +83,9 @@ def test_a_dismissed_suggestion_does_not_come_back(db_path, monkeypatch):
     new = live.create_item(LIAISON, draft(live, summary=AGAIN))
     at.session_state["new_item.last_id"] = new
     open_page(at, "new_item")
-    at.button(key=f"new_item.similar_saved.dismiss.{old}").click().run()
+    at.button(key=f"new_item.similar_saved.dismiss.{new}.{old}").click().run()
     assert not at.exception
-    assert f"new_item.similar_saved.dismiss.{old}" not in [b.key for b in at.button]
+    assert f"new_item.similar_saved.dismiss.{new}.{old}" not in [b.key for b in at.button]
     assert live.similar_for_item(new) == []
 
 
@@ -199,3 +199,43 @@ def test_the_import_preview_shows_each_row_s_most_similar_earlier_item(db_path, 
     table = at.dataframe[0].value
     assert list(table["Dòng"]) == [3]  # the header is row 1
     assert list(table["Số văn bản đến"]) == ["7/BDN"]
+
+
+def _session_page() -> None:
+    import streamlit as st
+
+    from ui.similar_session import render_session_suggestions
+
+    render_session_suggestions(int(st.session_state["test.session"]))
+
+
+def test_the_session_review_lists_pairs_and_a_merge_confirmed_there_is_applied(db_path, monkeypatch):
+    live = _open_tracker(str(db_path))
+    first = live.create_item(LIAISON, draft(live, summary=EARLIER, ref_no="1/BDN"))
+    second = live.create_item(LIAISON, draft(live, summary=AGAIN, ref_no="2/BDN"))
+    monkeypatch.setenv("TRACKER_DB", str(db_path))
+    at = AppTest.from_function(_session_page, default_timeout=60)
+    at.session_state["app.actor"] = signed_in_as(db_path, "admin")
+    at.session_state["app.lang"] = "vi"
+    at.session_state["test.session"] = live.get_item(first).session_id
+    at.run()
+    assert not at.exception
+    assert not at.expander  # nothing runs until asked
+    at.toggle(key="similar.session.run").set_value(True).run()
+    assert "2 mục có gợi ý; hiện 2 mục đầu." in texts(at)
+    at.button(key=f"similar.session.confirm.{second}.{first}").click().run()
+    assert not at.exception
+    assert live.get_item(second).archived_at is not None
+    assert live.chain(first).incoming_numbers() == ("1/BDN", "2/BDN")
+
+
+def test_the_session_review_is_not_shown_to_a_viewer(db_path, monkeypatch):
+    live = _open_tracker(str(db_path))
+    first = live.create_item(LIAISON, draft(live, summary=EARLIER))
+    monkeypatch.setenv("TRACKER_DB", str(db_path))
+    at = AppTest.from_function(_session_page, default_timeout=60)
+    at.session_state["app.actor"] = signed_in_as(db_path, "viewer")
+    at.session_state["app.lang"] = "vi"
+    at.session_state["test.session"] = live.get_item(first).session_id
+    at.run()
+    assert not at.exception and not at.toggle and not at.subheader
