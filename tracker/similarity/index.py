@@ -52,21 +52,26 @@ class SimilarityIndex:
         ids: list[int] = []
         rows: list[list[int]] = []
         vocab: dict[str, int] = {}
-        keys: list[str] = []
+        blob = bytearray()
+        key_starts = [0]
         for item_id, text in entries:
             key = comparison_key(text)
             ids.append(item_id)
-            keys.append(key)
+            blob += key.encode("ascii")  # a key is [0-9a-z ] only: one byte a character
+            key_starts.append(len(blob))
             rows.append(sorted({vocab.setdefault(f, len(vocab)) for f in features(key)}))
-        self._keys = keys
+        # The keys as one buffer: at a million items, a million str objects would cost more than
+        # the text they hold.
+        self._blob = bytes(blob)
+        self._key_starts = np.asarray(key_starts, dtype=np.int64)
         self.ids = np.asarray(ids, dtype=np.int64)
         self._vocab = vocab
         n = max(1, len(ids))
         lengths = np.asarray([len(r) for r in rows], dtype=np.int64)
         # Each item's features, one flat array in item order (CSR: item i is flat[starts[i]:starts[i+1]]).
-        flat = np.fromiter((f for r in rows for f in r), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter((f for r in rows for f in r), dtype=np.int32, count=int(lengths.sum()))
         del rows
-        owner = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
+        owner = np.repeat(np.arange(len(ids), dtype=np.int32), lengths)
         self._flat = flat
         self._row_starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         df = np.bincount(flat, minlength=len(vocab)).astype(np.float64)
@@ -78,20 +83,24 @@ class SimilarityIndex:
         starts = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df.astype(np.int64), out=starts[1:])
         self._post_items = owner[order]
+        del order
         self._post_starts = starts
         sq = self._idf[flat] ** 2
         self._norms = np.sqrt(np.bincount(owner, weights=sq, minlength=len(ids)))
 
+    def _key(self, pos: int) -> str:
+        return self._blob[self._key_starts[pos] : self._key_starts[pos + 1]].decode("ascii")
+
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _query_vector(self, key: str) -> tuple[npt.NDArray[np.int64], float]:
+    def _query_vector(self, key: str) -> tuple[npt.NDArray[np.int32], float]:
         found = features(key)
         known = sorted({self._vocab[f] for f in found if f in self._vocab})
         unknown = {f for f in found if f not in self._vocab}
         # A feature the register never saw is as rare as can be: it counts in the query's norm.
         rare = math.log(self._n + 1) + 1.0
-        fids = np.asarray(known, dtype=np.int64)
+        fids = np.asarray(known, dtype=np.int32)
         norm = math.sqrt(float(np.sum(self._idf[fids] ** 2)) + len(unknown) * rare * rare)
         return fids, norm
 
@@ -139,7 +148,7 @@ class SimilarityIndex:
         reach = 50.0 + 0.5 * np.minimum(100.0, 200.0 * cosines) >= threshold - 0.5
         out: list[Match] = []
         for pos, cosine in zip(uniq[reach].tolist(), cosines[reach].tolist(), strict=True):
-            score = _blend(fuzz.token_set_ratio(key, self._keys[pos]), cosine)
+            score = _blend(fuzz.token_set_ratio(key, self._key(pos)), cosine)
             if score >= threshold:
                 out.append(Match(int(self.ids[pos]), score))
         out.sort(key=lambda m: (-m.score, m.item_id))
