@@ -21,6 +21,7 @@ from tracker.importing import (
 from tracker.permissions import Action
 from ui import context as ctx
 from ui import plain_text as pt
+from ui import similar_import
 from ui.item_panel import flash, show_flash
 
 P = "import_data"
@@ -146,6 +147,8 @@ st.dataframe(
         table.columns[9]: st.column_config.TextColumn(width="large"),
     },
 )
+
+similar_import.render(preview, key=f"{P}.similar")  # issue 14: rows possibly raised before
 
 if new == 0 and not invalid:
     st.caption(ctx.tr("import.no_new"))

@@ -11,6 +11,7 @@ from tracker.items import PHASES_BY_KIND, Kind
 from tracker.service import ItemDraft
 from ui import context as ctx
 from ui import plain_text as pt
+from ui import similar_intake
 from ui.item_panel import flash, show_flash
 
 P = "new_item"
@@ -61,6 +62,7 @@ else:
     sources = tuple(s.strip() for s in raw_sources.replace("\n", ";").split(";") if s.strip())
 summary = st.text_area(ctx.tr("field.summary"), key=f"{P}.summary", max_chars=2000)
 full_text = st.text_area(ctx.tr("field.full_text"), key=f"{P}.full_text", height=150)
+similar_intake.show_for_text(summary, key=f"{P}.similar")  # issue 14: earlier occurrences, read-only
 
 unit_codes = [
     u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(date.today())
@@ -140,3 +142,4 @@ if last:
         icon=":material/open_in_new:",
         query_params={"item": str(last)},
     )
+    similar_intake.offer_links(last, key=f"{P}.similar_saved")  # confirm "raised again" / merge

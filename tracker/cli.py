@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker import cli_workflow
 
     cli_workflow.add_commands(sub)
+    from tracker import cli_similar
+
+    cli_similar.add_commands(sub)
     return parser
 
 
@@ -122,6 +125,10 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
     if args.command in cli_workflow.COMMANDS:
         return cli_workflow.run(args, lang)
+    from tracker import cli_similar
+
+    if args.command in cli_similar.COMMANDS:
+        return cli_similar.run(args, lang)
     from tracker import cli_admin
     from tracker.service import Tracker
 

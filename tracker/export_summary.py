@@ -96,6 +96,7 @@ def summary_sheet(tracker: Tracker, book: Book, data: ExportData, lang: str) -> 
         ws.write_string(row, 0, t("export.block_lead", lang, unit=unit), book.f["bold"])
         row += 1
     row = _kind_table(book, ws, row, data.counts, lang, data.decimals)
+    row = _raised_again_lines(tracker, book, ws, row, data, lang)
     if data.coordinating is not None:
         ws.write_string(
             row, 0, t("export.block_coordinating", lang, unit=ref.unit_name(data.scope.unit, lang)), book.f["bold"]
@@ -130,6 +131,22 @@ def summary_sheet(tracker: Tracker, book: Book, data: ExportData, lang: str) -> 
     ws.set_column(1, 8, 16)
     # The shares are text on purpose (write_percent): no "number stored as text" warnings.
     ws.ignore_errors({"number_stored_as_text": f"A1:I{row + 1}"})
+
+
+def _raised_again_lines(tracker: Tracker, book: Book, ws: Worksheet, row: int, data: ExportData, lang: str) -> int:
+    """Issue 14: of the exported recommendations, how many repeat an earlier one, and how many of
+    those were last answered "explained" or with a roadmap whose date has passed."""
+    ids = [r["id"] for r in data.rows if r.get("kind") == Kind.VOTER_RECOMMENDATION.value]
+    counts = tracker.raised_again_counts(ids, data.scope.as_of)
+    for key, value in (
+        ("similar.count_raised_again", counts.raised_again),
+        ("similar.count_last_explained", counts.last_explained),
+        ("similar.count_commitment_passed", counts.commitment_passed),
+    ):
+        ws.write_string(row, 0, t(key, lang), book.f["text"])
+        ws.write_number(row, 1, value, book.f["int"])
+        row += 1
+    return row + 1
 
 
 def coordinating_paragraphs(tracker: Tracker, data: ExportData, lang: str) -> list[str]:

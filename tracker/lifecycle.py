@@ -31,6 +31,8 @@ class Verb(StrEnum):
     TRANSFER = "transfer"
     ARCHIVE = "archive"
     RESTORE = "restore"
+    LINK_SIMILAR = "link_similar"  # mark raised again of an earlier item (issue 14)
+    MERGE = "merge"  # same recommendation within a session: merged into another (issue 14)
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ TABLE: dict[Verb, Rule] = {
     Verb.TRANSFER: Rule(Action.TRANSFER, (_not_replied, _not_transferred_yet)),
     Verb.ARCHIVE: Rule(Action.ARCHIVE, (_not_archived_yet,)),
     Verb.RESTORE: Rule(Action.ARCHIVE, (_archived,)),
+    Verb.LINK_SIMILAR: Rule(Action.EDIT_ITEM, (_not_archived_yet,)),
+    Verb.MERGE: Rule(Action.EDIT_ITEM, (_not_archived_yet,)),
 }
 
 

@@ -29,6 +29,10 @@ from tracker.usecases.item_entry import Event, ItemDraft, ItemEntry
 from tracker.usecases.replies import Replies
 from tracker.usecases.reporting import PAGE_SIZE, Filters, Page, Reporting
 from tracker.usecases.settings import Settings
+from tracker.usecases.similar_chain import SimilarChain
+from tracker.usecases.similar_links import SimilarLinks
+from tracker.usecases.similar_replies import ReplyBank
+from tracker.usecases.similar_suggest import SimilarSuggest
 from tracker.usecases.statistics import Statistics
 from tracker.usecases.workflow_bulk import WorkflowBulk
 from tracker.usecases.workflow_commitments import WorkflowCommitments
@@ -92,6 +96,24 @@ class Tracker:
         self.undo_transfer = assignment.undo_transfer
         self.record_progress = replies.record_progress
         self.record_reply = replies.record_reply
+        # -- recommendations raised again (issue 14)
+        suggest, links = SimilarSuggest(deps), SimilarLinks(deps)
+        chain, bank = SimilarChain(deps, suggest), ReplyBank(deps)
+        self.similar_for_texts = suggest.for_texts
+        self.similar_for_item = suggest.for_item
+        self.similar_for_session = suggest.for_session
+        self.similar_occurrences = suggest.occurrences
+        self.mark_raised_again = links.mark_raised_again
+        self.merge_items = links.merge
+        self.undo_link = links.undo_link
+        self.dismiss_similar = links.dismiss
+        self.links_of = links.links_of
+        self.chain = chain.chain
+        self.raised_before_ids = chain.raised_before_ids
+        self.raised_again_counts = chain.raised_again_counts
+        self.raised_again_session_counts = chain.session_counts
+        self.search_replies = bank.search
+        self.reused_replies = bank.reused_by
         # -- settings (administrator)
         self.save_session = settings.save_session
         self.save_unit = settings.save_unit

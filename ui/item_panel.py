@@ -147,7 +147,8 @@ def _render_actions(item: Item, prefix: str) -> None:
     offered = lifecycle.offers(actor, lifecycle.facts_of_item(item))
     form = _Form(item, prefix, seen, actor, ctx.tracker())
     for verb in offered:
-        _FORMS[verb](form)
+        if verb in _FORMS:  # link and merge are offered by the similar section (ui/similar_*.py)
+            _FORMS[verb](form)
     if not offered:
         st.caption(ctx.tr("item.read_only"))
 

@@ -74,6 +74,19 @@ FOR_OFFICE: dict[Verb, dict[str, object]] = {
         "transferred": refused("error.not_archived", None),
         "archived": OK,
     },
+    # Issue 14: an archived item is no occurrence to link or merge; any other state is.
+    Verb.LINK_SIMILAR: {
+        "open": OK,
+        "replied": OK,
+        "transferred": OK,
+        "archived": refused("error.already_archived", None),
+    },
+    Verb.MERGE: {
+        "open": OK,
+        "replied": OK,
+        "transferred": OK,
+        "archived": refused("error.already_archived", None),
+    },
 }
 # The permission each verb's role gate names.
 ACTION = {
@@ -87,6 +100,8 @@ ACTION = {
     Verb.TRANSFER: "transfer",
     Verb.ARCHIVE: "archive",
     Verb.RESTORE: "archive",
+    Verb.LINK_SIMILAR: "edit_item",
+    Verb.MERGE: "edit_item",
 }
 UNIT_VERBS = {Verb.REPLY, Verb.CORRECT_REPLY, Verb.RECORD_PROGRESS}
 
@@ -156,6 +171,13 @@ def attempt(tracker: Tracker, verb: Verb, actor: Actor, item_id: int, version: i
         Verb.TRANSFER: lambda: tracker.transfer(actor, item_id, version, date(2025, 8, 21), "Chuyển"),
         Verb.ARCHIVE: lambda: tracker.set_archived(actor, item_id, version, True, "Trùng"),
         Verb.RESTORE: lambda: tracker.set_archived(actor, item_id, version, False, "Khôi phục"),
+        # The other item is fresh and open: the cell is about this one.
+        Verb.LINK_SIMILAR: lambda: tracker.mark_raised_again(
+            actor, item_id, tracker.create_item(LIAISON, draft(tracker, session="15/8", received_on=date(2024, 11, 4)))
+        ),
+        Verb.MERGE: lambda: tracker.merge_items(
+            actor, tracker.create_item(LIAISON, draft(tracker)), item_id, 1, version
+        ),
     }
     return calls[verb]
 
@@ -233,6 +255,8 @@ def test_offers_follow_the_panel_order():
         Verb.EDIT,
         Verb.TRANSFER,
         Verb.ARCHIVE,
+        Verb.LINK_SIMILAR,  # issue 14: offered by the similar section, not the panel's forms
+        Verb.MERGE,
     )
     assert lifecycle.offers(officer("CQĐP"), facts) == (Verb.REPLY, Verb.RECORD_PROGRESS)
     assert lifecycle.offers(officer("CCVC"), facts) == ()
@@ -281,7 +305,8 @@ def test_the_panel_shows_the_offered_forms_in_order(db_path, monkeypatch, state,
         b.form_id.removeprefix(prefix) for b in at.get("button") if str(getattr(b, "form_id", "")).startswith(prefix)
     ]
     offered = lifecycle.offers(ACTORS[who], lifecycle.facts_of_item(live.get_item(item_id)))
-    assert shown == [FORM_OF[verb] for verb in offered]
+    # Link and merge (issue 14) are offered by the similar section (ui/similar_*.py), not as panel forms.
+    assert shown == [FORM_OF[verb] for verb in offered if verb not in (Verb.LINK_SIMILAR, Verb.MERGE)]
     if state in ("replied", "transferred"):
         assert "deadline_form" not in shown
     if who == "coordinating":

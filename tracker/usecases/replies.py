@@ -23,7 +23,12 @@ class Replies(UseCase):
 
         self.db.write(work)
 
-    def record_reply(self, actor: Actor, item_id: int, version: int, reply: Reply) -> int:
+    def record_reply(
+        self, actor: Actor, item_id: int, version: int, reply: Reply, *, reused_from: int | None = None
+    ) -> int:
+        """``reused_from``: the item whose reply this one was started from (the reply bank,
+        issue 14), recorded in the same transaction."""
+
         def work(cur: Cursor) -> int:
             before = current(cur, item_id)
             facts = lifecycle.facts_of_row(before)
@@ -43,6 +48,9 @@ class Replies(UseCase):
             new_version = update(cur, "items/update_reply", [*after.values(), search], item_id, version)
             action = "reply_corrected" if before["responded_on"] is not None else "replied"
             log(cur, item_id, actor, action, history.diff(before, after), clean.late_reason, new_version)
+            if reused_from is not None:
+                current(cur, reused_from)
+                cur.run("similar/insert_reuse", [item_id, reused_from, actor.username])
             return new_version
 
         return self.db.write(work)
