@@ -20,7 +20,7 @@ from ui import plain_text as pt
 
 @dataclass(frozen=True)
 class Need:
-    key: str  # catalog key of the label
+    key: str  # catalog key of the label; key + "_link" labels its link
     count: int
     filters: Filters | None  # what the register shows for it; None: no register link
     until: date | None = None
@@ -71,7 +71,7 @@ def render_strip() -> None:
         if need.filters is not None and need.count:
             column.page_link(
                 "app_pages/register.py",
-                label=ctx.tr("home.open_list", count=need.count),
+                label=ctx.tr(f"{need.key}_link", count=need.count),
                 icon=":material/list:",
                 query_params=list_links.query_for(need.filters),
             )
