@@ -215,3 +215,12 @@ def test_the_report_deadline_counts_down_in_working_days(db_path, monkeypatch, r
     assert f"Báo cáo trước kỳ họp: còn {left} ngày làm việc." in shown
     assert f"Hạn gửi báo cáo tổng hợp lên Ủy ban Thường vụ Quốc hội: {due:%d/%m/%Y}" in shown
     assert "ước tính, không phải hạn" not in shown
+
+
+def test_a_past_report_deadline_says_how_long_ago_not_overdue(db_path, monkeypatch, register):
+    tracker = _open_tracker(str(db_path))
+    due = report_due_date(date(2026, 4, 6), tracker.reference.calendar)  # 16/1 opened 06/04/2026
+    ago = tracker.reference.calendar.working_days_between(due, TODAY)
+    at = start_app(db_path, monkeypatch)
+    at.selectbox(key="progress.session").set_value(_session(db_path, "15/10")).run()
+    assert f"Báo cáo trước kỳ họp: hạn đã qua {ago} ngày làm việc." in _shown(at)
