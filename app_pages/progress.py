@@ -1,6 +1,9 @@
-"""Progress (Minister's office): where each session stands, as of a date the user can move."""
+"""Progress (Minister's office), the first page: what needs attention now across every session,
+then where each session stands, as of a date the user can move."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
@@ -12,16 +15,17 @@ from tracker.permissions import Action
 from tracker.service import Filters
 from tracker.session_schedule import session_schedule
 from tracker.stats import Counts
-from ui import cached
+from ui import cached, needs_now, report_deadline
 from ui import context as ctx
 from ui import plain_text as pt
-from ui.tables import items_frame
+from ui.tables import column_config, highlight, items_frame, styled_items
 
 tracker = ctx.tracker()
 ref = tracker.reference
 lang = ctx.lang()
 decimals = ref.percent_decimals
 st.title(ctx.tr("progress.title"))
+strip = st.container()  # "what needs me now" goes first, once we know there is anything at all
 
 c1, c2, c3 = st.columns([3, 2, 1])
 as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
@@ -46,6 +50,10 @@ if not ever:
                 st.success(ctx.tr("progress.demo_loaded", count=count))
                 st.rerun()
     st.stop()
+
+with strip:
+    needs_now.render_strip()
+    st.divider()
 
 if not all_rows:
     st.info(ctx.tr("progress.nothing_as_of", date=ctx.fmt(as_of)), icon=":material/info:")
@@ -98,23 +106,7 @@ m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("statu
 
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
 schedule = session_schedule(ref.sessions, session, ref.calendar)
-if schedule.report_due_on is not None and schedule.next_session is not None:
-    nxt = schedule.next_session
-    st.info(
-        ctx.tr(
-            "progress.report_due",
-            date=ctx.fmt(schedule.report_due_on),
-            session=nxt.label(lang),
-            opens=ctx.fmt(nxt.opens_on),
-        )
-        + "\n\n"
-        + ctx.tr(
-            "progress.questions_report_due", date=ctx.fmt(schedule.questions_report_due_on), session=nxt.label(lang)
-        ),
-        icon=":material/event:",
-    )
-else:
-    st.caption(ctx.tr("progress.report_due_unknown"))
+report_deadline.render(schedule, ref.calendar, date.today())
 # Deadlines shown on this page that rest on a year whose holidays are not announced yet.
 estimated_years = set(schedule.estimated_years)
 estimate_slot = st.empty()  # filled once the lists below are known
@@ -125,26 +117,46 @@ by_unit: dict[str | None, Counts] = {}
 for row in unit_rows:
     by_unit[row.unit] = by_unit.get(row.unit, Counts()) + row.counts
 if by_unit:
+    ordered = sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
+    unit_table = pt.frame(
+        [
+            {
+                ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
+                # The rule's text, not a float: a number column would print 99,95 as "100.0 %".
+                ctx.tr("metric.completion"): charts.percent_text(c.replied, c.total, lang, decimals),
+                ctx.tr("metric.total"): c.total,
+                ctx.tr("metric.replied"): c.replied,
+                ctx.tr("status.overdue"): c.overdue,
+                ctx.tr("status.open_not_due"): c.open_not_due,
+                ctx.tr("status.replied_on_time"): c.replied_on_time,
+                ctx.tr("status.replied_late"): c.replied_late,
+                ctx.tr("status.transferred"): c.transferred,
+            }
+            for code, c in ordered
+        ]
+    )
+    counts_width = 90
     st.dataframe(
-        pt.frame(
-            [
-                {
-                    ctx.tr("col.lead_unit"): ref.unit_name(code, lang) if code else ctx.tr("item.unassigned"),
-                    ctx.tr("metric.total"): c.total,
-                    ctx.tr("metric.replied"): c.replied,
-                    ctx.tr("status.replied_on_time"): c.replied_on_time,
-                    ctx.tr("status.replied_late"): c.replied_late,
-                    ctx.tr("status.open_not_due"): c.open_not_due,
-                    ctx.tr("status.overdue"): c.overdue,
-                    ctx.tr("status.transferred"): c.transferred,
-                    # The rule's text, not a float: a number column would print 99,95 as "100.0 %".
-                    ctx.tr("metric.completion"): charts.percent_text(c.replied, c.total, lang, decimals),
-                }
-                for code, c in sorted(by_unit.items(), key=lambda kv: (-kv[1].overdue, -kv[1].total))
-            ]
-        ),
+        highlight(unit_table, {ctx.tr("status.overdue"): ["overdue" if c.overdue else "" for _, c in ordered]}),
         hide_index=True,
         key="progress.unit_table",
+        height="auto",
+        column_config={
+            ctx.tr("col.lead_unit"): st.column_config.TextColumn(width=300, pinned=True),
+            ctx.tr("metric.completion"): st.column_config.TextColumn(width=counts_width),
+            **{
+                ctx.tr(name): st.column_config.NumberColumn(width=counts_width, format="%d")
+                for name in (
+                    "metric.total",
+                    "metric.replied",
+                    "status.overdue",
+                    "status.open_not_due",
+                    "status.replied_on_time",
+                    "status.replied_late",
+                    "status.transferred",
+                )
+            },
+        },
     )
 else:
     st.caption(ctx.tr("progress.no_items"))
@@ -157,7 +169,8 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
             *cached.key(tracker),
             Filters(session_id=session_id, kind=kind or None, status=status),
             as_of,
-            "queue",
+            "urgency",
+            None,
             20,
             0,
         )
@@ -166,10 +179,14 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
         if page.rows:
             # st.dataframe, never st.table: st.table renders every cell as Markdown, so a summary
             # holding an image link made every viewer's browser fetch it (issue 8).
+            shown = items_frame(page.rows)[
+                [ctx.tr(f"col.{c}") for c in ("id", "days", "due_on", "lead_unit", "summary")]
+            ]
             st.dataframe(
-                items_frame(page.rows)[[ctx.tr(f"col.{c}") for c in ("id", "due_on", "lead_unit", "summary")]],
+                styled_items(shown, page.rows),
                 hide_index=True,
                 key=f"progress.{status}_table",
+                column_config=column_config(shown),
             )
         else:
             st.caption(ctx.tr("progress.nothing"))

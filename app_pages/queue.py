@@ -1,4 +1,4 @@
-"""A unit's queue: overdue first, then due soon (within N working days), then the rest."""
+"""A unit's queue: overdue first, then due soon (within N working days), then the rest; the unit's role on each."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ else:
     )
 st.caption(ctx.tr("queue.explain", days=ref.due_soon_days))
 filters, as_of = filter_bar("queue", unit_fixed=unit)
-selected = paged_table("queue", filters, as_of, order="queue")
+selected = paged_table("queue", filters, as_of, unit_fixed=True)
 if selected is not None:
     st.divider()
     render_item(selected, "queue.item")

@@ -14,7 +14,7 @@ from ui.item_panel import render_item, show_flash
 st.title(ctx.tr("register.title"))
 show_flash()
 filters, as_of = filter_bar("register")
-selected = paged_table("register", filters, as_of, order="received")
+selected = paged_table("register", filters, as_of)
 
 # Archived items are out of the register but never gone: whoever may archive can reopen one.
 if ctx.allowed(Action.ARCHIVE):

@@ -26,9 +26,17 @@ def stats_by_unit(
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def search(
-    _tracker: Tracker, path: str, gen: int, filters: Filters, as_of: date, order: str, limit: int, offset: int
+    _tracker: Tracker,
+    path: str,
+    gen: int,
+    filters: Filters,
+    as_of: date,
+    order: str,
+    descending: bool | None,
+    limit: int,
+    offset: int,
 ) -> Page:
-    return _tracker.search(filters, as_of, order=order, limit=limit, offset=offset)
+    return _tracker.search(filters, as_of, order=order, descending=descending, limit=limit, offset=offset)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -1,4 +1,4 @@
-"""The register's filter bar, shared by the register and the unit queue."""
+"""The register's filter bar and its paged, sorted table, shared by the register and the unit queue."""
 
 from __future__ import annotations
 
@@ -7,26 +7,21 @@ from datetime import date
 import streamlit as st
 
 from tracker.items import Kind, Result
+from tracker.search_order import SORT_KEYS, STATUS_FILTERS
 from tracker.service import Filters
-from ui import cached
+from ui import cached, list_links
 from ui import context as ctx
 
-STATUS_CHOICES = (
-    "open",
-    "overdue",
-    "due_soon",
-    "open_not_due",
-    "replied",
-    "replied_on_time",
-    "replied_late",
-    "transferred",
-)
+STATUS_CHOICES = STATUS_FILTERS
 
 
 def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, date]:
     tracker = ctx.tracker()
     ref = tracker.reference
     lang = ctx.lang()
+    # The address may carry filters (links from the home page): the queue's unit is its own.
+    link_skip = ("unit",) if unit_fixed is not None else ()
+    list_links.apply(prefix, skip=link_skip)
     text = st.text_input(ctx.tr("filter.text"), key=f"{prefix}.text", placeholder=ctx.tr("filter.text_placeholder"))
     c = st.columns(4)
     session_id = c[0].selectbox(
@@ -83,10 +78,13 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
             format_func=lambda x: ctx.tr("filter.all") if x is None else x,
             key=f"{prefix}.topic",
         )
+        # No value= once the state holds one (a link set it): Streamlit warns when both are given.
         due_from = d[2].date_input(
-            ctx.tr("filter.due_from"), value=None, format=ctx.DATE_FORMAT, key=f"{prefix}.due_from"
+            ctx.tr("filter.due_from"), format=ctx.DATE_FORMAT, key=f"{prefix}.due_from", **_empty(f"{prefix}.due_from")
         )
-        due_to = d[3].date_input(ctx.tr("filter.due_to"), value=None, format=ctx.DATE_FORMAT, key=f"{prefix}.due_to")
+        due_to = d[3].date_input(
+            ctx.tr("filter.due_to"), format=ctx.DATE_FORMAT, key=f"{prefix}.due_to", **_empty(f"{prefix}.due_to")
+        )
         as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.as_of")
     filters = Filters(
         session_id=session_id,
@@ -102,18 +100,42 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
     return filters, as_of
 
 
-def paged_table(prefix: str, filters: Filters, as_of: date, order: str) -> int | None:
-    """Show one page of matching items (paged on the server); return the selected item id."""
-    from ui.tables import items_frame
+def _empty(key: str) -> dict[str, None]:
+    return {} if key in st.session_state else {"value": None}
+
+
+def sort_bar(prefix: str) -> tuple[str, bool | None]:
+    """The server-side sort: a key from the allow-list (urgency first by default) and a reverse switch."""
+    keys = list(SORT_KEYS)
+    c = st.columns([3, 2, 3])
+    key = c[0].selectbox(
+        ctx.tr("list.sort"),
+        keys,
+        format_func=ctx.labels(keys, lambda k: ctx.tr(f"list.sort.{k}")),
+        key=f"{prefix}.sort",
+        help=ctx.tr("list.sort_help"),
+    )
+    reverse = c[1].toggle(ctx.tr("list.sort_reverse"), key=f"{prefix}.sort_reverse")
+    # Each key reads naturally one way (newest received first); the switch turns it round.
+    return key, (not SORT_KEYS[key]) if reverse else None
+
+
+def paged_table(prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool = False) -> int | None:
+    """Show one page of matching items (sorted and paged on the server); return the selected item id."""
+    from ui.tables import column_config, items_frame, styled_items, table_height
 
     tracker = ctx.tracker()
+    order, descending = sort_bar(prefix)
     size = st.session_state.get(f"{prefix}.page_size", 50)
     page_no = st.session_state.get(f"{prefix}.page", 1)
-    page = cached.search(tracker, *cached.key(tracker), filters, as_of, order, size, (page_no - 1) * size)
+    page = cached.search(tracker, *cached.key(tracker), filters, as_of, order, descending, size, (page_no - 1) * size)
     pages = max(1, -(-page.total // size))
     if page_no > pages:  # filters narrowed the list: go back to the last page that exists
         page_no = pages
-        page = cached.search(tracker, *cached.key(tracker), filters, as_of, order, size, (page_no - 1) * size)
+        page = cached.search(
+            tracker, *cached.key(tracker), filters, as_of, order, descending, size, (page_no - 1) * size
+        )
+    list_links.remember(prefix, skip=("unit",) if unit_fixed else ())
     st.caption(
         ctx.tr(
             "register.count",
@@ -127,12 +149,13 @@ def paged_table(prefix: str, filters: Filters, as_of: date, order: str) -> int |
         return None
     frame = items_frame(page.rows)
     event = st.dataframe(
-        frame,
+        styled_items(frame, page.rows),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
         key=f"{prefix}.table",
-        column_config={ctx.tr("col.summary"): st.column_config.TextColumn(width="large")},
+        column_config=column_config(frame),
+        height=table_height(len(page.rows)),
     )
     nav = st.columns([1, 1, 4])
     nav[0].number_input(

@@ -1,8 +1,13 @@
-"""Item lists as people read them: localized labels, dd/mm/yyyy dates, unit names."""
+"""Item lists as people read them: localized labels, dd/mm/yyyy dates, unit names, days left or
+overdue, the filtered unit's role, and the status coloured (issue 11)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
 
 from tracker.sessions import SessionRef
 from ui import context as ctx
@@ -14,19 +19,47 @@ COLUMNS = (
     "session",
     "kind",
     "status",
+    "days",
     "due_on",
     "lead_unit",
+    "unit_role",
     "summary",
     "ref_no",
     "received_on",
     "result",
     "responded_on",
 )
+# Light backgrounds that keep the dark text readable; the words say the status, the colour only
+# helps the eye find it (red overdue, amber due soon, green replied on time).
+STATUS_COLOURS = {
+    "overdue": "background-color: #fbd5d2; color: #7a1410",
+    "due_soon": "background-color: #fde9b8; color: #5c4200",
+    "replied_late": "background-color: #f3e3cf; color: #5a3a12",
+    "replied_on_time": "background-color: #d8efdc; color: #124a1f",
+    "transferred": "background-color: #e6e9ee; color: #2f3a48",
+}
+COLOURED = ("status", "days")
+
+
+def days_text(days: int | None) -> str:
+    """Calendar days to the deadline as a person says it ("quá hạn 12 ngày", "còn 3 ngày")."""
+    if days is None or pd.isna(days):
+        return ""
+    if days < 0:
+        return ctx.tr("list.days_overdue", days=-int(days))
+    if days == 0:
+        return ctx.tr("list.due_today")
+    return ctx.tr("list.days_left", days=int(days))
+
+
+def _shown(row: dict[str, Any]) -> str:
+    return str(row.get("shown_status") or row["status"])
 
 
 def items_frame(rows: list[dict]) -> pd.DataFrame:
     ref = ctx.tracker().reference
     lang = ctx.lang()
+    roles = [r.get("unit_role") for r in rows]
     out = pd.DataFrame(
         {
             "id": [r["id"] for r in rows],
@@ -38,11 +71,56 @@ def items_frame(rows: list[dict]) -> pd.DataFrame:
             "lead_unit": [
                 ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else ctx.tr("item.unassigned") for r in rows
             ],
+            "unit_role": [ctx.tr(f"list.role.{role}") if role else "" for role in roles],
             "due_on": [ctx.fmt(r["due_on"]) for r in rows],
-            "status": [ctx.status_label(r["status"]) for r in rows],
+            "days": [days_text(r.get("days_left")) for r in rows],
+            "status": [ctx.status_label(_shown(r)) for r in rows],
             "result": [ctx.result_label(r["result"]) if r["status"].startswith("replied") else "" for r in rows],
             "responded_on": [ctx.fmt(r["responded_on"]) for r in rows],
         },
         columns=list(COLUMNS),
     )
+    if not any(roles):  # the role says something only when the list is one unit's
+        out = out.drop(columns=["unit_role"])
     return pt.frame(out.rename(columns={c: ctx.tr(f"col.{c}") for c in COLUMNS}))
+
+
+def highlight(frame: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
+    """``frame`` (built by ``pt.frame``) with the named columns' cells coloured: one status per
+    row (a key of ``STATUS_COLOURS``; "" leaves the cell plain). Cells stay plain text."""
+
+    def css(data: pd.DataFrame) -> pd.DataFrame:
+        out = pd.DataFrame("", index=data.index, columns=data.columns)
+        for column, statuses in cells.items():
+            if column in out.columns:
+                out[column] = [STATUS_COLOURS.get(s, "") for s in statuses]
+        return out
+
+    return frame.style.apply(css, axis=None)
+
+
+def styled_items(frame: pd.DataFrame, rows: list[dict]) -> Styler:
+    """``frame`` (built by ``items_frame`` from ``rows``, columns possibly narrowed) with the
+    status and days cells coloured by each row's shown status."""
+    shown = [_shown(r) for r in rows]
+    return highlight(frame, {ctx.tr(f"col.{c}"): shown for c in COLOURED})
+
+
+def column_config(frame: pd.DataFrame) -> dict[str, Any]:
+    """Widths that keep every column readable, the long summary widest; help says how days count."""
+    config: dict[str, Any] = {
+        ctx.tr("col.id"): st.column_config.NumberColumn(width=60, format="%d"),
+        ctx.tr("col.session"): st.column_config.TextColumn(width=70),
+        ctx.tr("col.status"): st.column_config.TextColumn(width=150),
+        ctx.tr("col.days"): st.column_config.TextColumn(width=120, help=ctx.tr("list.days_help")),
+        ctx.tr("col.due_on"): st.column_config.TextColumn(width=95),
+        ctx.tr("col.unit_role"): st.column_config.TextColumn(width=90),
+        ctx.tr("col.summary"): st.column_config.TextColumn(width=420, help=ctx.tr("list.summary_help")),
+    }
+    return {name: value for name, value in config.items() if name in frame.columns}
+
+
+def table_height(rows: int, *, most: int = 20) -> int:
+    """Room for up to ``most`` rows (Streamlit's rows are 35 px, its header 38 px): a page of 50
+    shows 20 at once, not the 10 a default frame gives."""
+    return 38 + 35 * max(1, min(rows, most)) + 2

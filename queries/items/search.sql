@@ -1,42 +1,88 @@
 -- One page of the register as of a date, with the number of matching rows on every row.
--- Params (named; null = no filter): as_of, session_id, kind, unit, status, result, topic,
---   due_from, due_to, soon_until, q (folded words), order ('received' | 'queue'), limit, offset.
+-- Params (named; null = no filter): as_of, session_id, kind, unit, status, result, topic, due_from, due_to,
+--   soon_until, q (folded words), sort (an allow-listed key, tracker/usecases/search_order.py), descending, limit, offset.
 -- Issue 5: the page is chosen on narrow rows (id and sort keys; counting the matches over wide
 -- rows cost 300 ms at 1,000,000 items), then only its rows are read in full. The first four
 -- words are plain contains() calls, evaluated vectorised, each only on rows the one before kept
 -- (a word past the last is '', which every text contains); a longer search also checks them all.
-with page as (
-    select id, status, due_on, received_on, count(*) over () as matches
-    from items_as_of($as_of)
-    where ($session_id is null or session_id = $session_id)
-        and ($kind is null or kind = $kind)
-        and ($unit is null or lead_unit = $unit or list_contains(string_split(coordinating_units, ';'), $unit))
+-- Issue 11: the sort is chosen by a bound key, never by text put into this statement. Each key fills
+-- the sort columns k1 (number), k2 (date), k3 (text), k4 (number) or leaves them null, and the outer
+-- select orders by the same columns, so the page keeps its order after the wide join.
+-- 'urgency': overdue first (longest overdue first), then due soon, then open by deadline, replied and transferred last.
+with matched as (
+    select
+        x.id, x.status, x.due_on, x.received_on,
+        case
+            when x.status = 'overdue' then 0
+            when x.status = 'open_not_due' and x.due_on <= $soon_until then 1
+            when x.status = 'open_not_due' then 2
+            when x.status = 'replied_late' then 3
+            when x.status = 'replied_on_time' then 4
+            else 5
+        end as urgency,
+        s.opens_on as session_opens_on, x.term, x.session_number, x.extraordinary,
+        x.kind, x.ref_no, u.sort_order as unit_order
+    from items_as_of($as_of) as x
+    join sessions as s on s.id = x.session_id
+    left join units as u on u.code = x.lead_unit
+    where ($session_id is null or x.session_id = $session_id)
+        and ($kind is null or x.kind = $kind)
+        and ($unit is null or x.lead_unit = $unit or list_contains(string_split(x.coordinating_units, ';'), $unit))
         and ($status is null
-            or status = $status
-            or ($status = 'replied' and status in ('replied_on_time', 'replied_late'))
-            or ($status = 'open' and status in ('open_not_due', 'overdue'))
-            or ($status = 'due_soon' and status = 'open_not_due' and due_on <= $soon_until))
-        and ($result is null or (result = $result and status in ('replied_on_time', 'replied_late')))
-        and ($topic is null or topic = $topic)
-        and ($due_from is null or due_on >= $due_from)
-        and ($due_to is null or due_on <= $due_to)
+            or x.status = $status
+            or ($status = 'replied' and x.status in ('replied_on_time', 'replied_late'))
+            or ($status = 'open' and x.status in ('open_not_due', 'overdue'))
+            or ($status = 'due_soon' and x.status = 'open_not_due' and x.due_on <= $soon_until))
+        and ($result is null or (x.result = $result and x.status in ('replied_on_time', 'replied_late')))
+        and ($topic is null or x.topic = $topic)
+        and ($due_from is null or x.due_on >= $due_from)
+        and ($due_to is null or x.due_on <= $due_to)
         and ($q is null or (
-            contains(search_text, split_part($q, ' ', 1))
-            and contains(search_text, split_part($q, ' ', 2))
-            and contains(search_text, split_part($q, ' ', 3))
-            and contains(search_text, split_part($q, ' ', 4))
+            contains(x.search_text, split_part($q, ' ', 1))
+            and contains(x.search_text, split_part($q, ' ', 2))
+            and contains(x.search_text, split_part($q, ' ', 3))
+            and contains(x.search_text, split_part($q, ' ', 4))
             and (len(string_split($q, ' ')) <= 4
-                or list_bool_and([contains(search_text, w) for w in string_split($q, ' ')]))))
+                or list_bool_and([contains(x.search_text, w) for w in string_split($q, ' ')]))))
+),
+keyed as (
+    select
+        id, status, due_on, received_on, urgency,
+        case $sort
+            when 'urgency' then (case when urgency <= 2 then urgency else 3 end)
+            when 'status' then urgency
+            when 'session' then term
+            when 'lead_unit' then unit_order
+            when 'id' then id
+        end as k1,
+        case $sort
+            when 'urgency' then due_on
+            when 'due_on' then due_on
+            when 'received_on' then received_on
+            when 'session' then coalesce(session_opens_on, date '9999-12-31')
+        end as k2,
+        case $sort
+            when 'kind' then kind
+            when 'ref_no' then ref_no
+        end as k3,
+        case $sort
+            when 'session' then (case when extraordinary then 1000 else 0 end) + session_number
+            when 'status' then epoch(due_on)
+        end as k4
+    from matched
+),
+page as (
+    select id, status, due_on, urgency, k1, k2, k3, k4, received_on, count(*) over () as matches
+    from keyed
     order by
-        case when $order = 'queue' then
-            case
-                when status = 'overdue' then 0
-                when status = 'open_not_due' and due_on <= $soon_until then 1
-                when status = 'open_not_due' then 2
-                else 3
-            end
-        else 0 end,
-        case when $order = 'queue' then due_on end,
+        case when not $descending then k1 end asc,
+        case when $descending then k1 end desc,
+        case when not $descending then k2 end asc,
+        case when $descending then k2 end desc,
+        case when not $descending then k3 end asc,
+        case when $descending then k3 end desc,
+        case when not $descending then k4 end asc,
+        case when $descending then k4 end desc,
         received_on desc,
         id desc
     limit $limit offset $offset
@@ -45,18 +91,26 @@ select
     i.id, i.kind, i.term, i.session_number, i.extraordinary, i.phase, i.ref_no, i.received_on, i.summary,
     i.topic, i.sources, i.deputy, i.lead_unit, i.coordinating_units, i.due_on, i.status, i.result, i.responded_on,
     i.response_no, i.version,
+    -- What the lists show: "due soon" as a status where it applies; calendar days to the deadline
+    -- (negative: overdue), as the deadlines themselves count calendar days; the filtered unit's role.
+    case when page.urgency = 1 then 'due_soon' else page.status end as shown_status,
+    case when page.urgency <= 2 then date_diff('day', cast($as_of as date), page.due_on) end as days_left,
+    case
+        when $unit is null then null
+        when i.lead_unit = $unit then 'lead'
+        else 'coordinating'
+    end as unit_role,
     page.matches
 from page
 join items_as_of($as_of) as i on i.id = page.id
 order by
-    case when $order = 'queue' then
-        case
-            when page.status = 'overdue' then 0
-            when page.status = 'open_not_due' and page.due_on <= $soon_until then 1
-            when page.status = 'open_not_due' then 2
-            else 3
-        end
-    else 0 end,
-    case when $order = 'queue' then page.due_on end,
+    case when not $descending then page.k1 end asc,
+    case when $descending then page.k1 end desc,
+    case when not $descending then page.k2 end asc,
+    case when $descending then page.k2 end desc,
+    case when not $descending then page.k3 end asc,
+    case when $descending then page.k3 end desc,
+    case when not $descending then page.k4 end asc,
+    case when $descending then page.k4 end desc,
     page.received_on desc,
     page.id desc;

@@ -72,7 +72,8 @@ SAFE_CALLS = {
 }
 # Catalog parameters that carry what someone typed (names, numbers they entered, file paths).
 USER_PARAMS = {"name", "names", "value", "path", "email", "columns", "note", "reason", "unit", "text", "summary"}
-FRAME_CALLS = {"frame", "items_frame"}
+# highlight/styled_items colour a frame built by the two above (cells unchanged, so still plain text).
+FRAME_CALLS = {"frame", "items_frame", "highlight", "styled_items"}
 # Reviewed exceptions: (file, variable) with why it is safe.
 ALLOWED_NAMES = {
     ("ui/item_panel.py", "message"),  # flash(): catalog text with numbers only (see its docstring)

@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from tracker import history
+from tracker.errors import InvalidInput
 from tracker.permissions import Action, Actor, require
+from tracker.search_order import DEFAULT_SORT, SORT_KEYS, sort_key
 from tracker.text import fold
 from tracker.usecases.deps import UseCase
 
@@ -42,11 +44,21 @@ class Reporting(UseCase):
         filters: Filters,
         as_of: date,
         *,
-        order: str = "received",
+        order: str = DEFAULT_SORT,
+        descending: bool | None = None,
         limit: int = PAGE_SIZE,
         offset: int = 0,
     ) -> Page:
-        """One page of matching items, paged on the server (the browser never gets them all)."""
+        """One page of matching items, paged on the server (the browser never gets them all).
+
+        ``order`` is a key of ``tracker.search_order.SORT_KEYS`` (urgency first by default);
+        ``descending`` None takes the key's natural direction. Each row also says how it is shown:
+        ``shown_status`` (due soon where it applies), ``days_left`` (calendar days; negative when
+        overdue; None once replied) and ``unit_role`` (lead / coordinating, when a unit is filtered).
+        """
+        key = sort_key(order)
+        if key is None:
+            raise InvalidInput("error.sort_key", order=order)
         text = fold(filters.text)
         params: dict[str, Any] = {
             "as_of": as_of,
@@ -60,7 +72,8 @@ class Reporting(UseCase):
             "due_to": filters.due_to,
             "soon_until": self.reference.due_soon_until(as_of),
             "q": text or None,
-            "order": order,
+            "sort": key,
+            "descending": SORT_KEYS[key] if descending is None else bool(descending),
             "limit": max(1, min(int(limit), 100_000)),
             "offset": max(0, int(offset)),
         }
