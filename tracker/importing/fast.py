@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from tracker import validation as v
-from tracker.dates import format_date
 from tracker.deadlines import Deadline
+from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
 from tracker.file_columns import TRANSFERRED
 from tracker.i18n import t
@@ -95,7 +95,7 @@ class _FastRows:
         self.reason_ok = _text_ok(v.MAX_REASON, True)
         self.active = _memo(self._active)
         self.deadline_of = _memo(self._deadline)
-        self.explain = _memo(self._explain)
+        self.facts_of = _memo(self._facts_of)
         self.derive = _memo(self._derive)
         self.dates = {c: _memo(self._date_reader(c)) for c in ("received_on", "due_on", "responded_on", "committed_on")}
 
@@ -128,8 +128,9 @@ class _FastRows:
         except InvalidInput:
             return None
 
-    def _explain(self, deadline: Deadline) -> str:
-        return deadline.explain(self.parser.lang)
+    def _facts_of(self, deadline: Deadline) -> DueFacts:
+        # How the deadline was reached is stored as facts and read in the reader's language (issue 10).
+        return deadline.facts()
 
     def _derive(self, key: tuple[str, date, SessionRef]) -> str | None:
         problems: list[InvalidInput] = []
@@ -219,9 +220,9 @@ class _FastRows:
         settled, replied = self.reply(i, values, kind, received, final_due)
         if not settled:
             return None
-        basis = self.explain(deadline)
+        facts = self.facts_of(deadline)
         if due_on is not None:
-            basis = f"{basis} | {format_date(due_on)}"
+            facts = facts.set_afterwards(due_on)
         return ImportedItem(
             kind=kind,
             session=session,
@@ -236,7 +237,7 @@ class _FastRows:
             lead_unit=lead,
             coordinating_units=tuple(coordinating),
             due_on=final_due,
-            due_basis=basis,
+            due_facts=facts,
             due_override_reason=due_reason,
             reply=replied,
             phase_derived=derived,
