@@ -95,6 +95,16 @@ def test_a_shared_item_link_signs_in_then_lands_on_the_item_and_survives_reload_
     page.go_forward()
     page.get_by_role("heading", name="Sổ theo dõi").wait_for(timeout=30_000)
     idle(page)
+    assert page.get_by_text(HEADING).count() == 0, "coming back to the list does not reopen the item"
+
+    # A row of the register opens the item's page (the grid's selection column, first row).
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    page.wait_for_timeout(500)  # the canvas grid draws after its frame
+    grid.click(position={"x": 18, "y": 54})
+    page.get_by_text(HEADING).wait_for(timeout=30_000)
+    idle(page)
+    assert where(page) == "/item?id=1"
 
     # The register's old link is an alias of the item's page.
     page.goto(f"{item_server.url}/register?item=1")
