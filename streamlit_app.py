@@ -6,6 +6,8 @@ from tracker.i18n import LANGUAGES
 from tracker.permissions import Action
 from ui import context as ctx
 from ui import plain_text as pt
+from ui.deep_links import PAGE_PATHS
+from ui.landing import NOT_FOUND_PATH, unknown_address
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
 ctx.tracker()  # a file that cannot be opened stops here with one sentence, before the sidebar
@@ -35,7 +37,19 @@ with st.sidebar:
 ctx.send_browser_for_cookie()
 
 if user is None:
-    pages = [st.Page("app_pages/sign_in.py", title=ctx.tr("nav.sign_in"), icon=":material/login:", default=True)]
+    # A shared link opened signed out gets the sign-in box at that very address (hidden from the
+    # menu), so that sign-in and the session-cookie round trip, which carries it, land exactly there.
+    pages = [
+        st.Page(
+            "app_pages/sign_in.py",
+            title=ctx.tr("nav.sign_in"),
+            icon=":material/login:",
+            default=not path,
+            url_path=path or None,
+            visibility="hidden" if path else "visible",
+        )
+        for path in ("", *PAGE_PATHS)
+    ]
 else:
     pages = [
         st.Page("app_pages/progress.py", title=ctx.tr("nav.progress"), icon=":material/monitoring:", default=True),
@@ -43,6 +57,14 @@ else:
             "app_pages/register.py", title=ctx.tr("nav.register"), icon=":material/table_view:", url_path="register"
         ),
         st.Page("app_pages/queue.py", title=ctx.tr("nav.queue"), icon=":material/inbox:", url_path="queue"),
+        # One item, reached by its link (/item?id=397) or from a list's row; not a menu entry.
+        st.Page(
+            "app_pages/item.py",
+            title=ctx.tr("nav.item"),
+            icon=":material/description:",
+            url_path="item",
+            visibility="hidden",
+        ),
     ]
     if ctx.allowed(Action.CREATE_ITEM):
         pages.append(
@@ -73,5 +95,12 @@ else:
                 "app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"
             )
         )
+
+# Our own "not found" (Vietnamese, a link home) instead of Streamlit's English box: see unknown_address.
+unknown = unknown_address([page.url_path for page in pages] + [NOT_FOUND_PATH])
+pages += [
+    st.Page("app_pages/not_found.py", title=ctx.tr("nav.not_found"), url_path=path, visibility="hidden")
+    for path in [NOT_FOUND_PATH] + ([unknown] if unknown else [])
+]
 
 st.navigation(pages).run()

@@ -137,9 +137,9 @@ if st.button(ctx.tr("action.save"), type="primary", key=f"{P}.save"):
 last = st.session_state.get("new_item.last_id")
 if last:
     st.page_link(
-        "app_pages/register.py",
+        "app_pages/item.py",
         label=ctx.tr("new_item.open_saved", id=last),
         icon=":material/open_in_new:",
-        query_params={"item": str(last)},
+        query_params={"id": str(last)},
     )
     similar_intake.offer_links(last, key=f"{P}.similar_saved")  # confirm "raised again" / merge

@@ -7,7 +7,8 @@ import streamlit as st
 from tracker.permissions import Role
 from ui import context as ctx
 from ui.filters import filter_bar, paged_table
-from ui.item_panel import render_item, show_flash
+from ui.item_panel import show_flash
+from ui.landing import open_item
 
 tracker = ctx.tracker()
 ref = tracker.reference
@@ -27,6 +28,5 @@ else:
 st.caption(ctx.tr("queue.explain", days=ref.due_soon_days))
 filters, as_of = filter_bar("queue", unit_fixed=unit)
 selected = paged_table("queue", filters, as_of, unit_fixed=True)
-if selected is not None:
-    st.divider()
-    render_item(selected, "queue.item")
+if selected is not None:  # a row opens the item's own page
+    open_item(selected, forget=("queue.table",))

@@ -8,8 +8,10 @@ from tracker.permissions import Action
 from tracker.sessions import SessionRef
 from ui import context as ctx
 from ui import plain_text as pt
+from ui.deep_links import ALIAS_PARAM, item_id_of
 from ui.filters import filter_bar, paged_table
-from ui.item_panel import render_item, show_flash
+from ui.item_panel import show_flash
+from ui.landing import open_item
 
 st.title(ctx.tr("register.title"))
 show_flash()
@@ -43,11 +45,9 @@ if ctx.allowed(Action.ARCHIVE):
         else:
             st.caption(ctx.tr("progress.nothing"))
 
-# ?item=123 opens an item directly (links from other pages and from e-mails).
-linked = st.query_params.get("item")
-item_id = selected or (int(linked) if linked and linked.isdigit() else None)
+# A row opens the item's own page; ?item=123 (the link handed out before it) is an alias of it.
+item_id = selected or item_id_of(st.query_params.get(ALIAS_PARAM))
 if item_id is None:
     st.caption(ctx.tr("register.select_hint"))
 else:
-    st.divider()
-    render_item(item_id, "register.item")
+    open_item(item_id, forget=("register.table", "register.archived_table"))

@@ -19,6 +19,7 @@ from tracker.plain_text import escape_markdown
 from tracker.service import Tracker
 from tracker.storage import default_path
 from ui import session_routes
+from ui.deep_links import safe_target
 
 LANG_KEY = "app.lang"
 ACTOR_KEY = "app.actor"
@@ -172,10 +173,11 @@ def cookie_redirect() -> str | None:
     """Where to send the browser now so it collects (or drops) its session cookie, if anywhere.
 
     Only when app.py serves the cookie routes; the address carries a one-time code, never the
-    session's token."""
+    session's token. ``next`` is the address the person is on, with its item number: a shared link
+    opened signed out lands there after sign-in (ui/deep_links.py keeps it to this site)."""
     if not session_routes.installed:
         return None
-    here = urlsplit(st.context.url or "").path or "/"
+    here = safe_target(urlsplit(st.context.url or "").path or "/", st.query_params.to_dict().items())
     code = st.session_state.pop(HANDOFF_KEY, None)
     if code is not None:
         return f"{session_routes.START}?{urlencode({'code': code, 'next': here})}"

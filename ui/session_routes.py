@@ -9,7 +9,6 @@ HttpOnly, SameSite=Strict cookie that JavaScript can neither read nor forge.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from starlette.requests import Request
@@ -17,10 +16,10 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tracker import web_sessions
+from ui.deep_links import safe_next
 
 START = "/_tracker/session/start"
 END = "/_tracker/session/end"
-_SAFE_NEXT = re.compile(r"/[A-Za-z0-9_\-/]{0,100}")
 
 # Set when app.py builds the server with these routes: a tab only sends the browser to them
 # when they exist (a bare `streamlit run streamlit_app.py` keeps the in-tab sign-in only).
@@ -42,8 +41,8 @@ def _tracker():
 
 
 def _next(request: Request) -> str:
-    target = request.query_params.get("next", "/")
-    return target if _SAFE_NEXT.fullmatch(target) and not target.startswith("//") else "/"
+    # A plain path on this site and only the allow-listed query (ui/deep_links.py): never elsewhere.
+    return safe_next(request.query_params.get("next", "/"))
 
 
 def _https(request: Request) -> bool:

@@ -11,7 +11,6 @@ from tracker.permissions import Action
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash
-from ui.similar_intake import offer_links
 from ui.similar_table import occurrence_row, show
 
 
@@ -39,5 +38,3 @@ def render_chain(item_id: int, key: str = "item.similar") -> None:
                 else:
                     flash(ctx.tr("similar.done_undone"))
                     st.rerun()
-    if not tracker.get_item(item_id).archived_at:
-        offer_links(item_id, key=f"{key}.offer")

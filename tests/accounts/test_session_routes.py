@@ -91,3 +91,10 @@ def test_the_end_route_drops_the_cookie(live):
     assert answer.status_code == 303 and answer.headers["location"] == "/auth/logout"
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith(f"{web_sessions.COOKIE_NAME}=") and "Max-Age=0" in cookie and "HttpOnly" in cookie
+
+
+def test_the_cookie_route_lands_on_the_shared_item(live):
+    code = code_for(live)
+    answer = session_routes.collect_cookie(request(session_routes.START, f"code={code}&next=%2Fitem%3Fid%3D397"))
+    assert answer.status_code == 303 and answer.headers["location"] == "/item?id=397"
+    assert "set-cookie" in answer.headers

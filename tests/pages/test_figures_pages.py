@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.conftest import LIAISON, draft, open_page, reply, session_id, start_app
+from tests.pages.item_page_helpers import open_action, open_item
 from tests.pages.test_pages import _submit, texts
 from tracker.items import ArchiveReason
 from ui.context import _open_tracker
@@ -38,10 +39,8 @@ def test_the_archive_form_records_an_entry_made_by_mistake(db_path, monkeypatch)
     live, ids = _three_recommendations(db_path)
     duplicate = ids[-1]
     at = start_app(db_path, monkeypatch, "liaison", "vi", None)
-    open_page(at, "register")
-    at.query_params["item"] = str(duplicate)
-    at.run()
-    prefix = f"register.item.{duplicate}"
+    open_action(open_item(at, duplicate), duplicate, "archive")
+    prefix = f"item.{duplicate}"
     kinds = at.radio(key=f"{prefix}.archive_kind")
     assert kinds.options[0].startswith("Nhập trùng hoặc nhập nhầm")
     kinds.set_value("duplicate_entry")

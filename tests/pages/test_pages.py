@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import copy_db, open_page, start_app
+from tests.pages.item_page_helpers import open_action, open_item
 from tracker.plain_text import unescape_markdown
 from tracker.service import Filters
 from tracker.sessions import SessionRef
@@ -139,21 +140,25 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     at.selectbox(key="progress.session").set_value(session_id).run()
     assert "Kiến nghị cử tri: đã trả lời 0/1 (0 %)." in texts(at)
 
-    # Assign it from the register (opened by link ?item=1).
+    # Assign it on its page (opened by the register's old link ?item=1, an alias of /item?id=1).
     at.query_params["item"] = "1"
     open_page(at, "register")
-    at.selectbox(key="register.item.1.assign_lead").set_value("CQĐP")
-    at.multiselect(key="register.item.1.assign_coordinating").set_value(["TCBC"])
-    _submit(at, "register.item.1.assign_form")
+    assert "Mục số 1 — Kiến nghị cử tri" in [s.value for s in at.subheader]
+    open_item(at, 1)  # (AppTest's next run would go back to the register page: it keeps its own page)
+    open_action(at, 1, "assign")
+    at.selectbox(key="item.1.assign_lead").set_value("CQĐP")
+    at.multiselect(key="item.1.assign_coordinating").set_value(["TCBC"])
+    _submit(at, "item.1.assign_form")
     assert "Đã lưu phân công." in texts(at), texts(at)
     assert tracker.get_item(1).lead_unit == "CQĐP"
 
     # Record the reply.
-    at.text_input(key="register.item.1.reply_no").input("902/BNV-CQĐP")
-    at.date_input(key="register.item.1.reply_date").set_value(date.today())
-    at.text_input(key="register.item.1.reply_signer").input("Thứ trưởng Trần Minh Khoa")
-    at.radio(key="register.item.1.reply_result").set_value("explained")
-    _submit(at, "register.item.1.reply_form")
+    open_action(at, 1, "reply")
+    at.text_input(key="item.1.reply_no").input("902/BNV-CQĐP")
+    at.date_input(key="item.1.reply_date").set_value(date.today())
+    at.text_input(key="item.1.reply_signer").input("Thứ trưởng Trần Minh Khoa")
+    at.radio(key="item.1.reply_result").set_value("explained")
+    _submit(at, "item.1.reply_form")
     assert "Đã lưu văn bản trả lời." in texts(at), texts(at)
     history = [e.action for e in tracker.history(1)]
     assert history == ["created", "assigned", "replied"]
@@ -163,7 +168,8 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     at.selectbox(key="progress.session").set_value(session_id).run()
     assert "Kiến nghị cử tri: đã trả lời 1/1 (100 %)." in texts(at)
     chart = at.get("plotly_chart")[0]
-    assert '"x":[1,0,0,0]' in chart.proto.spec.replace(" ", "")
+    # One trace since issue 15: the four buckets (1 replied on time), then the results (1 explained).
+    assert '"x":[1,0,0,0,0,0,1]' in chart.proto.spec.replace(" ", "")
     assert tracker.search(Filters(status="replied_on_time"), date.today()).total == 1
 
 
@@ -179,16 +185,15 @@ def _submit(at: AppTest, form_key: str) -> None:
 def test_reply_errors_are_shown_in_vietnamese_and_change_nothing(demo_db_copy, monkeypatch):
     at = app(demo_db_copy, monkeypatch, role="liaison")
     tracker = _open_tracker(str(demo_db_copy))
-    open_item = tracker.search(Filters(status="open"), date.today(), limit=1).rows[0]
-    before = tracker.get_item(open_item["id"])
-    at.query_params["item"] = str(open_item["id"])
-    open_page(at, "register")
-    at.radio(key=f"register.item.{open_item['id']}.reply_result").set_value("being_resolved")
-    _submit(at, f"register.item.{open_item['id']}.reply_form")
+    open_row = tracker.search(Filters(status="open"), date.today(), limit=1).rows[0]
+    before = tracker.get_item(open_row["id"])
+    open_action(open_item(at, open_row["id"]), open_row["id"], "reply")
+    at.radio(key=f"item.{open_row['id']}.reply_result").set_value("being_resolved")
+    _submit(at, f"item.{open_row['id']}.reply_form")
     shown = texts(at)
     assert "Chưa nhập Số văn bản trả lời" in shown or "Chưa nhập response_no" in shown
     assert "cần ghi lộ trình" in shown
-    assert tracker.get_item(open_item["id"]) == before
+    assert tracker.get_item(open_row["id"]) == before
 
 
 def test_unit_queue_lists_overdue_first(demo_db_copy, monkeypatch):
@@ -223,14 +228,12 @@ def test_opening_another_item_shows_its_own_values_not_the_last_ones(demo_db_cop
     live = _open_tracker(str(demo_db_copy))
     replied = live.search(Filters(status="replied"), date.today(), limit=1).rows[0]["id"]
     still_open = live.search(Filters(status="open"), date.today(), limit=1).rows[0]["id"]
-    at.query_params["item"] = str(replied)
-    open_page(at, "register")
-    assert at.text_input(key=f"register.item.{replied}.reply_no").value == live.get_item(replied).reply.response_no
-    at.query_params["item"] = str(still_open)
-    at.run()
-    assert at.text_input(key=f"register.item.{still_open}.reply_no").value == ""
+    open_action(open_item(at, replied), replied, "correct_reply")
+    assert at.text_input(key=f"item.{replied}.reply_no").value == live.get_item(replied).reply.response_no
+    open_action(open_item(at, still_open), still_open, "reply")
+    assert at.text_input(key=f"item.{still_open}.reply_no").value == ""
     # Saving the open item's empty form must not copy the other item's reply onto it.
-    _submit(at, f"register.item.{still_open}.reply_form")
+    _submit(at, f"item.{still_open}.reply_form")
     assert live.get_item(still_open).reply is None
 
 
@@ -302,8 +305,10 @@ def test_an_archived_item_can_be_found_and_restored_from_the_register(db_path, m
     assert any("Mục đã lưu trữ (1)" in e.label for e in at.expander)
     at.query_params["item"] = str(item_id)
     at.run()
-    at.text_input(key=f"register.item.{item_id}.archive_reason").input("Không nhầm, khôi phục")
-    _submit(at, f"register.item.{item_id}.archive_form")
+    assert f"Mục số {item_id} — Kiến nghị cử tri" in [s.value for s in at.subheader]
+    open_action(open_item(at, item_id), item_id, "restore")
+    at.text_input(key=f"item.{item_id}.archive_reason").input("Không nhầm, khôi phục")
+    _submit(at, f"item.{item_id}.archive_form")
     assert live.get_item(item_id).archived_at is None
 
 

@@ -263,7 +263,7 @@ def test_offers_follow_the_panel_order():
     assert lifecycle.offers(VIEWER, facts) == ()
 
 
-# -- the item panel shows exactly the offered forms ---------------------------------------------------
+# -- the item page offers exactly the offered verbs, each one form ---------------------------------------------------
 FORM_OF = {
     Verb.ASSIGN: "assign_form",
     Verb.REPLY: "reply_form",
@@ -275,6 +275,9 @@ FORM_OF = {
     Verb.TRANSFER: "transfer_form",
     Verb.ARCHIVE: "archive_form",
     Verb.RESTORE: "archive_form",
+    # Link and merge (issue 14) open the matcher's suggestions, each with its confirm button: no st.form.
+    Verb.LINK_SIMILAR: None,
+    Verb.MERGE: None,
 }
 ROLES = {"admin": ("admin", None), "liaison": ("liaison", None), "coordinating": ("unit_officer", "CQĐP")}
 
@@ -289,25 +292,25 @@ ROLES = {"admin": ("admin", None), "liaison": ("liaison", None), "coordinating":
     ],
 )
 def test_the_panel_shows_the_offered_forms_in_order(db_path, monkeypatch, state, who):
-    from tests.conftest import open_page, start_app
+    from tests.conftest import start_app
+    from tests.pages.item_page_helpers import action_buttons, forms_shown, open_action, open_item
     from ui.context import _open_tracker
 
     role, unit = ROLES[who]
     at = start_app(db_path, monkeypatch, role, "vi", unit)
     live = _open_tracker(str(db_path))
     item_id, _ = make_item(live, state)
-    open_page(at, "register")
-    at.query_params["item"] = str(item_id)
-    at.run()
-    assert not at.exception
-    prefix = f"register.item.{item_id}."
-    shown = [
-        b.form_id.removeprefix(prefix) for b in at.get("button") if str(getattr(b, "form_id", "")).startswith(prefix)
-    ]
+    open_item(at, item_id)
+    shown = action_buttons(at, item_id)
     offered = lifecycle.offers(ACTORS[who], lifecycle.facts_of_item(live.get_item(item_id)))
-    # Link and merge (issue 14) are offered by the similar section (ui/similar_*.py), not as panel forms.
-    assert shown == [FORM_OF[verb] for verb in offered if verb not in (Verb.LINK_SIMILAR, Verb.MERGE)]
+    assert shown == [str(verb) for verb in offered]
     if state in ("replied", "transferred"):
-        assert "deadline_form" not in shown
+        assert "override_deadline" not in shown
     if who == "coordinating":
-        assert shown == ["progress_form"]
+        assert shown == ["record_progress"]
+    # Each button opens its one form, and only that one.
+    for verb in offered:
+        open_action(at, item_id, str(verb))
+        assert forms_shown(at, item_id) == ({FORM_OF[verb]} if FORM_OF[verb] else set())
+        open_action(at, item_id, str(verb))  # a second click closes it
+        assert forms_shown(at, item_id) == set()

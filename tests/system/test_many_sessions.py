@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, ROOT, draft, reply, signed_in_as
+from tests.pages.item_page_helpers import open_item
 from tracker.errors import Conflict
 from tracker.permissions import Actor, Role
 from tracker.service import Filters, Tracker
@@ -96,20 +97,20 @@ def test_two_browser_sessions_editing_one_item_never_overwrite_each_other(db_pat
     tracker.close()
     first, second = _session(db_path, monkeypatch, "an"), _session(db_path, monkeypatch, "binh")
     for at in (first, second):
-        at.query_params["item"] = str(item_id)
-        at.switch_page("app_pages/register.py").run()
-        assert not at.exception
+        open_item(at, item_id)
+    first.button(key=f"item.{item_id}.open.reply").click().run()
+    second.button(key=f"item.{item_id}.open.assign").click().run()
 
     # Bình reassigns first...
-    second.selectbox(key=f"register.item.{item_id}.assign_lead").set_value("CQĐP")
-    second.text_input(key=f"register.item.{item_id}.assign_reason").input("thuộc lĩnh vực chính quyền địa phương")
-    _submit(second, f"register.item.{item_id}.assign_form")
+    second.selectbox(key=f"item.{item_id}.assign_lead").set_value("CQĐP")
+    second.text_input(key=f"item.{item_id}.assign_reason").input("thuộc lĩnh vực chính quyền địa phương")
+    _submit(second, f"item.{item_id}.assign_form")
     assert "Đã lưu phân công." in [s.value for s in second.success]
 
     # ...then An, still looking at the old version, records a reply: refused, and told why.
-    first.text_input(key=f"register.item.{item_id}.reply_no").input("77/BNV-TLBHXH")
-    first.radio(key=f"register.item.{item_id}.reply_result").set_value("explained")
-    _submit(first, f"register.item.{item_id}.reply_form")
+    first.text_input(key=f"item.{item_id}.reply_no").input("77/BNV-TLBHXH")
+    first.radio(key=f"item.{item_id}.reply_result").set_value("explained")
+    _submit(first, f"item.{item_id}.reply_form")
     shown = "\n".join(e.value for e in first.error)
     assert "đã được người khác cập nhật" in shown and "binh" in shown and "Chuyển đơn vị chủ trì" in shown
     assert any("vừa được người khác cập nhật" in w.value for w in first.warning)
@@ -120,9 +121,9 @@ def test_two_browser_sessions_editing_one_item_never_overwrite_each_other(db_pat
     item = live.get_item(item_id)
     assert item.lead_unit == "CQĐP" and item.reply is None
     # After reloading, An sees Bình's change and can reply.
-    first.button(key=f"register.item.{item_id}.reload").click().run()
+    first.button(key=f"item.{item_id}.reload").click().run()
     assert not first.warning
-    first.text_input(key=f"register.item.{item_id}.reply_no").input("77/BNV-CQĐP")
-    first.radio(key=f"register.item.{item_id}.reply_result").set_value("explained")
-    _submit(first, f"register.item.{item_id}.reply_form")
+    first.text_input(key=f"item.{item_id}.reply_no").input("77/BNV-CQĐP")
+    first.radio(key=f"item.{item_id}.reply_result").set_value("explained")
+    _submit(first, f"item.{item_id}.reply_form")
     assert live.get_item(item_id).reply.response_no == "77/BNV-CQĐP"

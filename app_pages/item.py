@@ -1,0 +1,49 @@
+"""One item on its own page (/item?id=397): the header, the action row, details, history.
+
+The address is the item's link: shared, bookmarked, reloaded or opened signed out (sign-in lands
+back here). The lists open it from a row; the New item page links to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from tracker.errors import NotFound
+from ui import context as ctx
+from ui import plain_text as pt
+from ui.deep_links import ITEM_PARAM, item_id_of
+from ui.item_actions import render_actions
+from ui.item_details import render_details, render_history
+from ui.item_header import render_header
+from ui.item_panel import show_flash
+from ui.similar_chain import render_chain
+from ui.similar_reply_bank import render_reply_bank
+
+item_id = item_id_of(st.query_params.get(ITEM_PARAM))
+item = None
+if item_id is not None:
+    try:
+        item = ctx.tracker().get_item(item_id)
+    except NotFound:
+        item = None
+if item is None:
+    st.title(ctx.tr("item.not_found_title"))
+    st.info(pt.tr_md("item.not_found", value=str(item_id or "—")), icon=":material/search_off:")
+    st.page_link("app_pages/register.py", label=ctx.tr("item.back_to_register"), icon=":material/table_view:")
+    st.stop()
+
+show_flash()
+render_header(item, date.today())
+# Every widget key carries the item id: a keyed widget keeps its value across reruns, so a shared
+# key would carry one item's reply into the next item's form.
+render_actions(item, f"item.{item.id}")
+st.divider()
+render_details(item)
+# Issue 14: the item's earlier and later occurrences across sessions (the matcher's suggestions
+# are the "raised before" / "merge" actions above), and earlier replies to start from.
+render_chain(item.id, key=f"item.{item.id}.similar")
+render_reply_bank(item.id, key=f"item.{item.id}.reply_bank")
+st.subheader(ctx.tr("item.tab_history"), anchor=False)
+render_history(item)
