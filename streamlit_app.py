@@ -6,6 +6,7 @@ from tracker.i18n import LANGUAGES
 from tracker.permissions import Action
 from ui import context as ctx
 from ui import plain_text as pt
+from ui.frontend_texts import localise_frontend
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
 ctx.tracker()  # a file that cannot be opened stops here with one sentence, before the sidebar
@@ -32,6 +33,7 @@ with st.sidebar:
             ctx.sign_out()
             st.rerun()
         ctx.watch_idle()
+    localise_frontend()
 ctx.send_browser_for_cookie()
 
 if user is None:

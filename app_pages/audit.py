@@ -22,13 +22,18 @@ users = [None, "system", "cli", *[u["username"] for u in accounts.list_users(tra
 units = [None, *[u.code for u in ref.units]]
 c = st.columns(5)
 username = c[0].selectbox(
-    ctx.tr("field.username"), users, format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")), key=f"{P}.user"
+    ctx.tr("field.username"),
+    users,
+    format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")),
+    key=f"{P}.user",
+    placeholder=ctx.tr("widget.choose"),
 )
 unit = c[1].selectbox(
     ctx.tr("filter.unit"),
     units,
     format_func=ctx.labels(units, lambda u: ref.unit_name(u, lang) if u else ctx.tr("filter.all")),
     key=f"{P}.unit",
+    placeholder=ctx.tr("widget.choose"),
 )
 date_from = c[2].date_input(
     ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from"

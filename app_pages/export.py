@@ -46,6 +46,7 @@ session_id = c[0].selectbox(
     options,
     format_func=ctx.labels(options, lambda sid: ref.session(sid).label(lang)),
     key=f"{P}.session",
+    placeholder=ctx.tr("widget.choose"),
 )
 as_of = c[1].date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.as_of")
 units = [None, *[u.code for u in ref.units]]
@@ -58,6 +59,7 @@ unit = c[2].selectbox(
         units, lambda code: ctx.tr("export.unit_all") if code is None else ref.unit_name(code, lang)
     ),
     key=f"{P}.unit",
+    placeholder=ctx.tr("widget.choose"),
 )
 only_open = c[3].checkbox(ctx.tr("export.only_open"), key=f"{P}.only_open")
 
