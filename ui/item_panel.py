@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from tracker import lifecycle
+from tracker import lifecycle, people
 from tracker.audit import describe_changes
 from tracker.errors import TrackerError
 from tracker.formatting import format_datetime
@@ -118,9 +118,10 @@ def _render_history(item: Item) -> None:
     events = ctx.tracker().history(item.id)
     if not events:
         st.caption(ctx.tr("item.no_history"))
+    names = people.display_names(ctx.tracker())
     for event in events:
         when = format_datetime(event.at)
-        lines = [f"{when} · {event.actor} · {ctx.tr(f'event.{event.action}')}"]
+        lines = [f"{when} · {people.person(names, event.actor)} · {ctx.tr(f'event.{event.action}')}"]
         if event.changes:
             lines.append(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))
         if event.reason:
@@ -176,12 +177,13 @@ def _submit(form: _Form, label: str, action: Callable[[], object], done: str) ->
     if not st.form_submit_button(ctx.tr(label)):
         return
     try:
-        action()
+        result = action()
     except TrackerError as error:
         ctx.show_error(error)
     else:
         st.session_state.pop(_seen_key(form.prefix, form.item.id), None)  # the next view starts from the new version
-        flash(ctx.tr(done))
+        # A write that changed nothing returns the version it found (and logged no event).
+        flash(ctx.tr("done.no_change" if result == form.seen else done))
         st.rerun()
 
 
@@ -202,6 +204,7 @@ def _assign_form(form: _Form) -> None:
             format_func=ctx.labels(unit_codes, unit_name),
             key=f"{prefix}.assign_lead",
             index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
+            placeholder=ctx.tr("widget.choose"),
         )
         coordinating = st.multiselect(
             ctx.tr("field.coordinating_units"),
@@ -209,6 +212,7 @@ def _assign_form(form: _Form) -> None:
             default=[c for c in item.coordinating_units if c in unit_codes],
             format_func=ctx.labels(unit_codes, unit_name),
             key=f"{prefix}.assign_coordinating",
+            placeholder=ctx.tr("widget.choose_many"),
         )
         reason = st.text_input(
             ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason")
@@ -310,6 +314,7 @@ def _edit_form(form: _Form) -> None:
             index=phases.index(item.phase),
             format_func=ctx.labels(phases, ctx.phase_label),
             key=f"{prefix}.edit_phase",
+            placeholder=ctx.tr("widget.choose"),
         )
         ref_no = c2.text_input(ctx.tr("field.ref_no"), value=item.ref_no, key=f"{prefix}.edit_ref_no")
         sources = st.text_input(ctx.tr("field.sources"), value="; ".join(item.sources), key=f"{prefix}.edit_sources")
