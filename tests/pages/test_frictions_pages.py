@@ -102,3 +102,10 @@ def test_saving_an_assignment_that_changes_nothing_says_so_and_logs_nothing(db_p
     assert not at.exception
     assert "Không có thay đổi nào." in [s.value for s in at.success]
     assert len(_open_tracker(str(db_path)).history(item_id)) == events
+
+
+def test_the_empty_register_offers_import_as_something_that_exists(db_path, monkeypatch):
+    at = start_app(db_path, monkeypatch, role="admin")
+    shown = " ".join(str(m.value) for m in [*at.info, *at.markdown, *at.caption])
+    assert "Chưa có kiến nghị hay chất vấn nào" in shown
+    assert "nhập từ tệp" in shown and "sắp có" not in shown

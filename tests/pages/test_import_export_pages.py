@@ -122,6 +122,8 @@ def test_unknown_units_are_created_only_when_ticked(db_path, monkeypatch):
     at = open_page(app(db_path, monkeypatch, role="admin"), "import_data")
     upload(at, "don-vi-moi.csv", csv_file([recommendation(1, lead_unit="Cục Chuyển đổi số")]))
     assert "Đơn vị chưa có trong danh mục: Cục Chuyển đổi số." in texts(at)
+    shown = texts(at) + "".join(f.value.to_csv() for f in at.dataframe)
+    assert "chưa có trong danh mục; quản trị viên có thể chọn" in shown and "--create-missing" not in shown
     assert commit_button(at).disabled
     at.checkbox(key="import_data.create_missing").check().run()
     assert "Sẽ tạo đơn vị: CCĐS = Cục Chuyển đổi số." in texts(at)
