@@ -1,13 +1,14 @@
-"""Vietnamese for the few English strings Streamlit 1.67's frontend offers no parameter for.
+"""Vietnamese for the English strings Streamlit 1.67's frontend offers no parameter for.
 
 Placeholders and labels have parameters and pages set them from the catalog. These do not: the
 file uploader's "Drag and drop file here", "Upload" button and "50MB per file" (st.file_uploader
-takes no text), the help icon's aria-label "Help for <label>", a search's "No results", a multiselect's "Select all", "Skip to main content", the
-screen-reader announcement "N options available." and the password eye's "Show password". A small
-script rewrites exactly those strings (from the catalog) wherever React draws them, and again
-after each redraw; anything it does not know is left alone, so a Streamlit upgrade that renames
-a string shows the English again (tests/browser/test_vietnamese_everywhere.py then fails) rather
-than breaking the page. English pages get no script.
+takes no text), a search's "No results", a multiselect's "Select all", the "Skip to main content"
+link, and the aria-labels a screen reader announces ("Help for <label>", "N options available.",
+"Show password", a date's "day, <label>", the table toolbar's "Search", "Fullscreen", ...). A small
+script rewrites exactly those strings (from the catalog) wherever React draws them, synchronously
+on each DOM change, before the browser paints. Anything it does not know is left alone, so a
+Streamlit upgrade that renames a string shows the English again (tests/browser/
+test_vietnamese_everywhere.py then fails) rather than breaking the page. English pages get none.
 """
 
 from __future__ import annotations
@@ -18,29 +19,56 @@ import streamlit as st
 
 from ui import context as ctx
 
+# Streamlit's exact English (read from its 1.67 frontend bundle) -> our catalog key.
+_TEXTS = {
+    "Upload": "browse",
+    "Browse files": "browse",
+    "No results": "no_results",
+    "Select all": "select_all",
+    "Skip to main content": "skip_to_main",
+}
+_LABELS = {
+    "App pages": "app_pages",
+    "Choose date": "choose_date",
+    "Clear all": "clear_all",
+    "Collapse sidebar": "collapse_sidebar",
+    "Decrement": "decrement",
+    "Download as CSV": "download_csv",
+    "Fullscreen": "fullscreen",
+    "Help": "help",
+    "Hide password": "hide_password",
+    "Increment": "increment",
+    "Link to heading": "link_to_heading",
+    "Open": "open",
+    "Search": "search",
+    "Show password": "show_password",
+    "Show/hide columns": "show_hide_columns",
+    "Sidebar": "sidebar",
+}
+# Parts of a date input, announced as "<part>, <label>".
+_DATE_PARTS = {"day": "day", "month": "month", "year": "year"}
+
 _SCRIPT = """<script>
 (() => {
   window.__trackerTexts = %s;
   if (window.__trackerTextsWatching) { return; }
   window.__trackerTextsWatching = true;
-  const WORDS = {"No results": "no_results", "Select all": "select_all", "Skip to main content": "skip_to_main"};
   const text = (node) => {
-    const t = window.__trackerTexts, v = node.nodeValue, s = v.trim();
+    const t = window.__trackerTexts, s = node.nodeValue.trim();
     let m;
-    if (/^Drag and drop .* here$/.test(s)) { node.nodeValue = t.drop_here; }
-    else if (s === "Upload" || s === "Browse files") { node.nodeValue = t.browse; }
+    if (t.texts[s]) { node.nodeValue = t.texts[s]; }
+    else if (/^Drag and drop .* here$/.test(s)) { node.nodeValue = t.drop_here; }
     else if ((m = s.match(/^(\\S+) per file$/))) { node.nodeValue = t.per_file.replace("{size}", m[1]); }
-    else if (WORDS[s]) { node.nodeValue = t[WORDS[s]]; }
     else if ((m = s.match(/^(\\d+) options? available\\.$/))) {
       node.nodeValue = t.options_available.replace("{count}", m[1]);
     }
   };
-  const LABELS = {"Help": "help", "Clear all": "clear_all", "Show password": "show_password",
-                  "Hide password": "hide_password"};
   const label = (el) => {
     const t = window.__trackerTexts, v = el.getAttribute("aria-label");
-    if (v.startsWith("Help for ")) { el.setAttribute("aria-label", t.help_for.replace("{label}", v.slice(9))); }
-    else if (LABELS[v]) { el.setAttribute("aria-label", t[LABELS[v]]); }
+    let m;
+    if (t.labels[v]) { el.setAttribute("aria-label", t.labels[v]); }
+    else if (v.startsWith("Help for ")) { el.setAttribute("aria-label", t.help_for.replace("{label}", v.slice(9))); }
+    else if ((m = v.match(/^(day|month|year), (.*)$/))) { el.setAttribute("aria-label", t.parts[m[1]] + ", " + m[2]); }
   };
   const visit = (node) => {
     if (!window.__trackerTexts) { return; }
@@ -63,26 +91,22 @@ _SCRIPT = """<script>
 })();
 </script>"""
 
-_KEYS = (
-    "browse",
-    "clear_all",
-    "drop_here",
-    "help",
-    "help_for",
-    "hide_password",
-    "no_results",
-    "options_available",
-    "per_file",
-    "select_all",
-    "show_password",
-    "skip_to_main",
-)
+
+def _catalog(table: dict[str, str]) -> dict[str, str]:
+    return {english: ctx.tr(f"frontend.{key}") for english, key in table.items()}
 
 
 def script(lang: str) -> str:
     """The page script for ``lang``: the Vietnamese strings, or null (English needs none)."""
-    texts = None if lang == "en" else {key: ctx.tr(f"frontend.{key}") for key in _KEYS}
-    # json.dumps escapes quotes; "</" cannot end the script early because no catalog text holds it.
+    texts = None
+    if lang != "en":
+        texts = {
+            "texts": _catalog(_TEXTS),
+            "labels": _catalog(_LABELS),
+            "parts": {part: ctx.tr(f"frontend.{key}") for part, key in _DATE_PARTS.items()},
+            **{key: ctx.tr(f"frontend.{key}") for key in ("drop_here", "per_file", "options_available", "help_for")},
+        }
+    # json.dumps escapes quotes; "</" is escaped so no catalog text can end the script early.
     return _SCRIPT % json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
 

@@ -54,6 +54,24 @@ PAGES = {
     "Cài đặt": "Cài đặt",
 }
 
+# Whole aria-labels Streamlit 1.67 announces in English (table toolbar, sidebar, number and date inputs).
+ENGLISH_LABELS = {
+    "App pages",
+    "Choose date",
+    "Collapse sidebar",
+    "Decrement",
+    "Download as CSV",
+    "Fullscreen",
+    "Help",
+    "Increment",
+    "Link to heading",
+    "Open",
+    "Search",
+    "Show/hide columns",
+    "Sidebar",
+}
+ENGLISH_LABEL_PREFIXES = ("day, ", "month, ", "year, ")
+
 # What a screen reader reads besides the visible text.
 ANNOUNCED = """() => Array.from(document.querySelectorAll('[aria-label],[placeholder],[title]'))
     .filter((e) => e.getClientRects().length > 0)
@@ -63,10 +81,14 @@ ANNOUNCED = """() => Array.from(document.querySelectorAll('[aria-label],[placeho
 
 def english_on(page) -> list[str]:
     texts = [page.locator("body").inner_text()]
-    texts += page.evaluate(ANNOUNCED)
+    announced = page.evaluate(ANNOUNCED)
+    texts += announced
+    labels = {f"label {a!r}" for a in announced if a in ENGLISH_LABELS or a.startswith(ENGLISH_LABEL_PREFIXES)}
     popovers = page.locator('[data-baseweb="popover"]')
     texts += [popovers.nth(i).inner_text() for i in range(popovers.count())]
-    return sorted({f"{word!r} in {text[:120]!r}" for text in texts for word in ENGLISH_DEFAULTS if word in text})
+    return sorted(
+        {f"{word!r} in {text[:120]!r}" for text in texts for word in ENGLISH_DEFAULTS if word in text} | labels
+    )
 
 
 def open_expanders(page) -> None:

@@ -109,3 +109,10 @@ def test_the_empty_register_offers_import_as_something_that_exists(db_path, monk
     shown = " ".join(str(m.value) for m in [*at.info, *at.markdown, *at.caption])
     assert "Chưa có kiến nghị hay chất vấn nào" in shown
     assert "nhập từ tệp" in shown and "sắp có" not in shown
+
+
+def test_the_audit_trail_names_people_by_their_display_names(db_path, monkeypatch):
+    _item_assigned_by_the_admin(db_path)
+    at = open_page(start_app(db_path, monkeypatch, role="admin"), "audit")
+    actors = set(at.dataframe[0].value["Người thực hiện"])
+    assert "Người thử admin" in actors and "test-admin" not in actors
