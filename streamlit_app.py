@@ -7,6 +7,7 @@ from tracker.permissions import Action
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import PAGE_PATHS
+from ui.frontend_texts import localise_frontend
 from ui.landing import NOT_FOUND_PATH, unknown_address
 
 st.set_page_config(page_title="Theo dõi kiến nghị cử tri và chất vấn", page_icon="🏛️", layout="wide")
@@ -34,6 +35,7 @@ with st.sidebar:
             ctx.sign_out()
             st.rerun()
         ctx.watch_idle()
+    localise_frontend()
 ctx.send_browser_for_cookie()
 
 if user is None:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from tracker import accounts
+from tracker import accounts, people
 from tracker.audit import describe_changes, events_csv
 from tracker.formatting import format_timestamp
 from ui import context as ctx
@@ -19,16 +19,24 @@ lang = ctx.lang()
 st.title(ctx.tr("audit.title"))
 
 users = [None, "system", "cli", *[u["username"] for u in accounts.list_users(tracker)]]
+names = people.display_names(tracker)
 units = [None, *[u.code for u in ref.units]]
 c = st.columns(5)
 username = c[0].selectbox(
-    ctx.tr("field.username"), users, format_func=ctx.labels(users, lambda u: u or ctx.tr("filter.all")), key=f"{P}.user"
+    ctx.tr("field.username"),
+    users,
+    format_func=ctx.labels(
+        users, lambda u: f"{people.person(names, u)} ({u})" if u in names else u or ctx.tr("filter.all")
+    ),
+    key=f"{P}.user",
+    placeholder=ctx.tr("widget.choose"),
 )
 unit = c[1].selectbox(
     ctx.tr("filter.unit"),
     units,
     format_func=ctx.labels(units, lambda u: ref.unit_name(u, lang) if u else ctx.tr("filter.all")),
     key=f"{P}.unit",
+    placeholder=ctx.tr("widget.choose"),
 )
 date_from = c[2].date_input(
     ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from"
@@ -53,7 +61,7 @@ if rows:
         pt.frame(
             {
                 ctx.tr("audit.col.occurred_at"): [format_timestamp(r["occurred_at"]) for r in rows],
-                ctx.tr("audit.col.actor"): [r["actor"] for r in rows],
+                ctx.tr("audit.col.actor"): [people.person(names, r["actor"]) for r in rows],
                 ctx.tr("audit.col.action"): [ctx.tr(f"event.{r['action']}") for r in rows],
                 ctx.tr("audit.col.subject"): [r["subject"] or "" for r in rows],
                 ctx.tr("audit.col.changes"): [describe_changes(r["changes"], lang, ref) for r in rows],

@@ -28,6 +28,7 @@ month = st.selectbox(
     index=1 if len(months) > 1 else 0,
     format_func=ctx.labels(months, lambda ym: month_label(ym[0], ym[1], lang)),
     key=f"{P}.month",
+    placeholder=ctx.tr("widget.choose"),
 )
 briefing = month_briefing(tracker, *month)
 for sentence in briefing.sentences(lang):

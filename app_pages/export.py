@@ -46,6 +46,7 @@ session_id = c[0].selectbox(
     options,
     format_func=ctx.labels(options, lambda sid: ref.session(sid).label(lang)),
     key=f"{P}.session",
+    placeholder=ctx.tr("widget.choose"),
 )
 as_of = c[1].date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.as_of")
 units = [None, *[u.code for u in ref.units]]
@@ -58,6 +59,7 @@ unit = c[2].selectbox(
         units, lambda code: ctx.tr("export.unit_all") if code is None else ref.unit_name(code, lang)
     ),
     key=f"{P}.unit",
+    placeholder=ctx.tr("widget.choose"),
 )
 only_open = c[3].checkbox(ctx.tr("export.only_open"), key=f"{P}.only_open")
 
@@ -98,24 +100,25 @@ with st.expander(ctx.tr("export.report_preview"), expanded=fmt == "docx"):
     for paragraph in [*report_paragraphs(data, lang), *coordinating_paragraphs(tracker, data, lang)]:
         pt.text(paragraph)
 
-wanted = (scope, fmt, doc_lang, number, tracker.db.generation)
-if st.button(ctx.tr("export.make"), type="primary", key=f"{P}.make", icon=":material/description:"):
-    try:
-        full = collect(tracker, actor, scope)
-        content = render(tracker, full, fmt, lang=doc_lang, number=number.strip())
-    except TrackerError as error:
-        ctx.show_error(error)
-    else:
-        st.session_state[f"{P}.file"] = (wanted, filename(tracker, scope, fmt), content, len(full.rows))
-made = st.session_state.get(f"{P}.file")
-if made is not None and made[0] == wanted:
-    _, name, content, count = made
-    st.success(pt.tr_md("export.ready", name=name, count=count), icon=":material/check_circle:")
-    st.download_button(
-        pt.tr_md("export.download", name=name),
-        data=content,
-        file_name=name,
-        mime=MIME_TYPES[fmt],
-        key=f"{P}.download",
-        icon=":material/download:",
-    )
+name = filename(tracker, scope, fmt)
+signed_number = number.strip()
+
+
+def make_file() -> bytes:
+    """The file, made when the button is clicked (one click, not make-then-download).
+
+    Streamlit runs it on its own thread and ignores Streamlit calls in it: it reads through the
+    tracker only, and the choices above were already checked by the figures' collect."""
+    return render(tracker, collect(tracker, actor, scope), fmt, lang=doc_lang, number=signed_number)
+
+
+st.download_button(
+    pt.tr_md("export.download", name=name),
+    data=make_file,
+    file_name=name,
+    mime=MIME_TYPES[fmt],
+    key=f"{P}.download",
+    type="primary",
+    icon=":material/download:",
+    on_click="ignore",
+)

@@ -61,6 +61,7 @@ encoding = o1.selectbox(
     list(ENCODINGS),
     format_func=ctx.labels(ENCODINGS, lambda e: ctx.tr(f"import.encoding.{e}")),
     key=f"{P}.encoding",
+    placeholder=ctx.tr("widget.choose"),
 )
 # Creating sessions or units is an administrator's setting (checked again in the service).
 create_missing = ctx.allowed(Action.MANAGE_SETTINGS) and o2.checkbox(

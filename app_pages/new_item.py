@@ -34,12 +34,14 @@ session_id = c1.selectbox(
     [s.id for s in ref.sessions],
     format_func=ctx.labels([s.id for s in ref.sessions], lambda sid: ref.session(sid).label(lang)),
     key=f"{P}.session",
+    placeholder=ctx.tr("widget.choose"),
 )
 phase = c2.selectbox(
     ctx.tr("field.phase"),
     [p.value for p in PHASES_BY_KIND[Kind(kind)]],
     format_func=ctx.labels(list(PHASES_BY_KIND[Kind(kind)]), ctx.phase_label),
     key=f"{P}.phase",
+    placeholder=ctx.tr("widget.choose"),
 )
 received_on = c3.date_input(ctx.tr("field.received_on"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.received_on")
 
@@ -81,6 +83,7 @@ coordinating = c9.multiselect(
     [u for u in unit_codes if u != lead_unit],
     format_func=ctx.labels(unit_codes, lambda code: ref.unit_name(code, lang)),
     key=f"{P}.coordinating",
+    placeholder=ctx.tr("widget.choose_many"),
 )
 
 due_on = None

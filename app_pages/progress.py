@@ -72,12 +72,14 @@ session_id = c1.selectbox(
     options=session_options,
     format_func=ctx.labels(session_options, lambda sid: ref.session(sid).label(lang)),
     key="progress.session",
+    placeholder=ctx.tr("widget.choose"),
 )
 kind = c2.selectbox(
     ctx.tr("field.kind"),
     options=["", *[k.value for k in Kind]],
     format_func=ctx.labels(["", *list(Kind)], lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all")),
     key="progress.kind",
+    placeholder=ctx.tr("widget.choose"),
 )
 session = ref.session(session_id)
 rows = cached.stats(tracker, *cached.key(tracker), as_of, session_id, kind or None)

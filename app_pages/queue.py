@@ -24,6 +24,7 @@ else:
         units,
         format_func=ctx.labels(units, lambda code: ref.unit_name(code, ctx.lang())),
         key="queue.unit_pick",
+        placeholder=ctx.tr("widget.choose"),
     )
 st.caption(ctx.tr("queue.explain", days=ref.due_soon_days))
 filters, as_of = filter_bar("queue", unit_fixed=unit)

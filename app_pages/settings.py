@@ -149,6 +149,7 @@ with rules_tab:
             [k.value for k in Kind],
             format_func=ctx.labels(list(Kind), ctx.kind_label),
             key=f"{P}.rule_kind",
+            placeholder=ctx.tr("widget.choose"),
         )
         days = c[1].number_input(ctx.tr("settings.days"), min_value=1, max_value=366, value=20, key=f"{P}.rule_days")
         effective_from = c[2].date_input(
@@ -168,6 +169,7 @@ with general_tab, st.form(f"{P}.general_form"):
         index=ref.percent_decimals - 1,
         format_func=ctx.labels([1, 2], lambda d: ctx.tr(f"settings.percent_decimals.{d}")),
         key=f"{P}.percent_decimals",
+        placeholder=ctx.tr("widget.choose"),
     )
     if st.form_submit_button(ctx.tr("action.save")):
         attempt(
@@ -201,6 +203,7 @@ with general_tab, st.form(f"{P}.signer_form"):
         index=AUTHORITIES.index(signer.authority),
         format_func=ctx.labels(list(AUTHORITIES), lambda a: ctx.tr(f"signer_authority.{a or 'none'}")),
         key=f"{P}.signer_authority",
+        placeholder=ctx.tr("widget.choose"),
     )
     title = c[1].text_input(
         ctx.tr("field.signer_title"), value=signer.title, placeholder="Thứ trưởng", key=f"{P}.signer_title"
@@ -232,26 +235,55 @@ with users_tab:
     unit_options = [None, *[u.code for u in ref.units if u.active_to is None]]
     role_label = ctx.labels(roles, lambda r: ctx.tr(f"role.{r}"))
     unit_label = ctx.labels(unit_options, lambda u: ref.unit_name(u, lang) if u else "—")
-    with st.form(f"{P}.user_add_form", clear_on_submit=True):
+    # Not clear_on_submit: a refused account (a name already taken) keeps what was typed; a saved one
+    # starts a new round of keys, so the next account begins empty again.
+    add_round = st.session_state.get(f"{P}.user_add_round", 0)
+    with st.form(f"{P}.user_add_form"):
         st.markdown(f"**{ctx.tr('settings.user_add')}**")
         c = st.columns(3)
-        username = c[0].text_input(ctx.tr("field.username"), key=f"{P}.new_username")
-        display = c[1].text_input(ctx.tr("field.display_name"), key=f"{P}.new_display")
-        email = c[2].text_input(ctx.tr("field.email"), key=f"{P}.new_email")
+        username = c[0].text_input(ctx.tr("field.username"), key=f"{P}.new_username.{add_round}")
+        display = c[1].text_input(ctx.tr("field.display_name"), key=f"{P}.new_display.{add_round}")
+        email = c[2].text_input(ctx.tr("field.email"), key=f"{P}.new_email.{add_round}")
         d = st.columns(3)
-        role = d[0].selectbox(ctx.tr("field.role"), roles, format_func=role_label, key=f"{P}.new_role")
-        unit = d[1].selectbox(ctx.tr("field.unit"), unit_options, format_func=unit_label, key=f"{P}.new_unit")
-        password = d[2].text_input(ctx.tr("field.password"), type="password", key=f"{P}.new_password")
+        # The least privilege first: an administrator must choose to give more.
+        role = d[0].selectbox(
+            ctx.tr("field.role"),
+            roles,
+            index=roles.index(Role.VIEWER.value),
+            format_func=role_label,
+            key=f"{P}.new_role.{add_round}",
+            placeholder=ctx.tr("widget.choose"),
+        )
+        unit = d[1].selectbox(
+            ctx.tr("field.unit"),
+            unit_options,
+            format_func=unit_label,
+            key=f"{P}.new_unit.{add_round}",
+            placeholder=ctx.tr("widget.choose"),
+        )
+        password = d[2].text_input(
+            ctx.tr("field.password"),
+            type="password",
+            key=f"{P}.new_password.{add_round}",
+            help=ctx.tr("sign_in.password_rule", limit=accounts.MIN_PASSWORD),
+        )
         if st.form_submit_button(ctx.tr("action.save")):
-            attempt(
-                lambda: accounts.add_user(
+            st.session_state[f"{P}.user_add_round"] = add_round + 1
+            try:
+                accounts.add_user(
                     tracker, actor, username, password, role, unit=unit, display_name=display, email=email
-                ),
-                "done.saved",
-            )
+                )
+            except TrackerError as error:
+                st.session_state[f"{P}.user_add_round"] = add_round
+                ctx.show_error(error)
+            else:
+                flash(ctx.tr("done.saved"))
+                st.rerun()
     if users:
         names = [u["username"] for u in users]
-        chosen = st.selectbox(ctx.tr("settings.user_edit"), names, key=f"{P}.edit_user")
+        chosen = st.selectbox(
+            ctx.tr("settings.user_edit"), names, key=f"{P}.edit_user", placeholder=ctx.tr("widget.choose")
+        )
         # Keys carry the account name: otherwise the previous account's values (role included)
         # stay in the form and would be saved onto this one.
         current = next(u for u in users if u["username"] == chosen)
@@ -269,6 +301,7 @@ with users_tab:
                 index=roles.index(current["role"]),
                 format_func=role_label,
                 key=f"{P}.edit_role.{chosen}",
+                placeholder=ctx.tr("widget.choose"),
             )
             unit = d[1].selectbox(
                 ctx.tr("field.unit"),
@@ -276,6 +309,7 @@ with users_tab:
                 index=unit_options.index(current["unit"]) if current["unit"] in unit_options else 0,
                 format_func=unit_label,
                 key=f"{P}.edit_unit.{chosen}",
+                placeholder=ctx.tr("widget.choose"),
             )
             password = d[2].text_input(
                 ctx.tr("settings.new_password"), type="password", key=f"{P}.edit_password.{chosen}"
@@ -305,7 +339,9 @@ with backup_tab:
     # Checking a folder reads files only, so it is safe while the app runs (a restore is not).
     folders = backup.list_backups(backup_dir())
     if folders:
-        chosen = st.selectbox(ctx.tr("settings.backup_folder"), folders, key=f"{P}.check_folder")
+        chosen = st.selectbox(
+            ctx.tr("settings.backup_folder"), folders, key=f"{P}.check_folder", placeholder=ctx.tr("widget.choose")
+        )
         if st.button(ctx.tr("settings.check_backup"), key=f"{P}.check_backup"):
             try:
                 checked = backup.check_folder(backup_dir() / chosen, tracker.db.path)

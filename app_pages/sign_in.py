@@ -11,7 +11,9 @@ from ui import context as ctx
 
 P = "sign_in"
 tracker = ctx.tracker()
-st.title(ctx.tr("sign_in.title"))
+# A fresh install's first screen creates the first administrator: titled for that, not "sign in".
+first_run = not accounts.has_accounts(tracker)
+st.title(ctx.tr("sign_in.first_run_title" if first_run else "sign_in.title"))
 ended = ctx.ended_why()
 if ended == "idle":
     minutes = web_sessions.idle_minutes(tracker)
@@ -46,12 +48,14 @@ if sso_configured():
         st.login()
     st.divider()
 
-if not accounts.has_accounts(tracker):
+if first_run:
     st.info(ctx.tr("sign_in.first_run"), icon=":material/info:")
     with st.form(f"{P}.first_admin"):
         name = st.text_input(ctx.tr("field.username"), key=f"{P}.first_username")
         display = st.text_input(ctx.tr("field.display_name"), key=f"{P}.first_display")
         password = st.text_input(ctx.tr("field.password"), type="password", key=f"{P}.first_password")
+        # The rule up front, not only after failing it.
+        st.caption(ctx.tr("sign_in.password_rule", limit=accounts.MIN_PASSWORD))
         again = st.text_input(ctx.tr("sign_in.password_again"), type="password", key=f"{P}.first_again")
         if st.form_submit_button(ctx.tr("sign_in.create_admin"), type="primary"):
             if password != again:

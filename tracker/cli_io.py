@@ -91,6 +91,9 @@ def _import(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     if preview.unknown_sessions:
         key = "import.sessions_to_create" if args.create_missing else "import.unknown_sessions"
         print(t(key, lang, names=", ".join(s.code() for s in preview.unknown_sessions)))
+    if (preview.unknown_units or preview.unknown_sessions) and not args.create_missing:
+        # The catalog's reasons name the web form's checkbox; a terminal has the flag instead.
+        print(t("cli.create_missing_hint", lang))
     invalid = preview.count(Fate.INVALID)
     if args.dry_run:
         # The table's cells are cut to fit a terminal; every reason follows it in full.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from tracker.errors import InvalidInput
@@ -17,6 +18,23 @@ END_OF_TIME = date(2100, 12, 31)
 # anything outside is a typo ("1900", "2999"), not a date (issue 4, "absurd dates").
 EARLIEST = date(1990, 1, 1)
 LATEST = END_OF_TIME
+
+
+# The shapes parse_date reads, as (day, month, year) groups: a text of one of these shapes whose
+# day and month are each in range but do not meet (31/11, 29/02/2027) names a day that does not
+# exist, a different mistake from a wrong format (issue 11: "31/11 is not a format error").
+_SHAPES = (
+    re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"),
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+)
+
+
+def _is_impossible_day(text: str) -> bool:
+    for shape in _SHAPES:
+        match = shape.fullmatch(text)
+        if match:
+            return 1 <= int(match["d"]) <= 31 and 1 <= int(match["m"]) <= 12
+    return False
 
 
 def parse_date(value: object, field: str = "date") -> date:
@@ -38,7 +56,8 @@ def parse_date(value: object, field: str = "date") -> date:
             except ValueError:
                 continue
         if parsed is None:
-            raise InvalidInput("error.date_format", field=field, value=text)
+            key = "error.date_nonexistent" if _is_impossible_day(text) else "error.date_format"
+            raise InvalidInput(key, field=field, value=text)
     if not EARLIEST <= parsed <= LATEST:
         raise InvalidInput("error.date_range", field=field, value=format_date(parsed))
     return parsed

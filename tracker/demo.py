@@ -19,6 +19,9 @@ from tracker.permissions import SYSTEM, Action, Actor, require
 from tracker.service import Filters, ItemDraft, Tracker
 from tracker.sessions import SessionRef
 
+# The centrally-run cities are "thành phố", not "tỉnh" (Resolution 202/2025/QH15 on the
+# provincial-level units: 28 provinces and these six cities).
+CITIES = frozenset({"Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "TP. Hồ Chí Minh"})
 PROVINCES = (
     "Hà Nội",
     "TP. Hồ Chí Minh",
@@ -202,6 +205,13 @@ PLAN: tuple[tuple[str, Kind, Phase, int, date, float], ...] = (
 ALL_REPLIED_BY = {"15/7": date(2024, 10, 31)}
 
 
+def voters_of(locality: str) -> str:
+    """ "Cử tri tỉnh Nghệ An", "Cử tri thành phố Hà Nội", "Cử tri TP. Hồ Chí Minh"."""
+    if locality.startswith("TP. "):
+        return f"Cử tri {locality}"
+    return f"Cử tri {'thành phố' if locality in CITIES else 'tỉnh'} {locality}"
+
+
 def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor: Actor = SYSTEM) -> int:
     """Load the demo set into an empty register; returns how many items were created."""
     require(actor, Action.LOAD_DEMO)
@@ -229,7 +239,7 @@ def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor:
                 sources, who = (delegation,), deputy
                 ref_no = f"{rng.randint(100, 999)}/TTKQH-TH"
             else:
-                sources = tuple(f"Cử tri tỉnh {p}" for p in rng.sample(PROVINCES, k=rng.choice((1, 1, 2, 3))))
+                sources = tuple(voters_of(p) for p in rng.sample(PROVINCES, k=rng.choice((1, 1, 2, 3))))
                 who = ""
                 ref_no = f"{rng.randint(1000, 9999)}/BDN-{code.replace('/', '.')}-{n + 1}"
             item_id = tracker.create_item(

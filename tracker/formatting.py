@@ -127,10 +127,10 @@ def describe_changes(changes: Mapping[str, object], lang: str, reference: Refere
     parts = []
     for field, pair in changes.items():
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        parts.append(
-            f"{t(f'field.{field}', lang)}: {describe_value(field, old, lang, reference)} → "
-            f"{describe_value(field, new, lang, reference)}"
-        )
+        shown = describe_value(field, old, lang, reference), describe_value(field, new, lang, reference)
+        if shown == ("—", "—"):
+            continue  # nothing to nothing (a created event's empty fields, older no-op events): no news
+        parts.append(f"{t(f'field.{field}', lang)}: {shown[0]} → {shown[1]}")
     return "; ".join(parts)
 
 

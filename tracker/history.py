@@ -55,19 +55,26 @@ def jsonable(value: object) -> object:
     return value
 
 
+def _blank(value: object) -> bool:
+    return value is None or value == "" or value == []
+
+
 def diff(before: Mapping[str, object], after: Mapping[str, object]) -> Changes:
-    """``{field: [old, new]}`` for every field of ``after`` whose stored value changes."""
+    """``{field: [old, new]}`` for every field of ``after`` whose stored value changes.
+
+    Nothing and nothing are the same: a stored NULL against an empty text or list is no change
+    (issue 11: assigning without coordinating units logged "Đơn vị phối hợp: — → —")."""
     changes: Changes = {}
     for k, value in after.items():
         old, new = jsonable(before.get(k)), jsonable(value)
-        if old != new:
+        if old != new and not (_blank(old) and _blank(new)):
             changes[k] = [old, new]
     return changes
 
 
 def created_changes(values: Mapping[str, object]) -> Changes:
     """A `created` event's changes from the stored row's values."""
-    return diff({}, {k: values[k] for k in CREATED_FIELDS})
+    return {k: [None, jsonable(values[k])] for k in CREATED_FIELDS if values[k] is not None}
 
 
 def imported_changes(values: Mapping[str, object]) -> Changes:

@@ -32,12 +32,14 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
             lambda sid: ctx.tr("filter.all") if sid is None else ref.session(sid).label(lang),
         ),
         key=f"{prefix}.session",
+        placeholder=ctx.tr("widget.choose"),
     )
     kind = c[1].selectbox(
         ctx.tr("field.kind"),
         [None, *[k.value for k in Kind]],
         format_func=ctx.labels([None, *list(Kind)], lambda k: ctx.tr("filter.all") if k is None else ctx.kind_label(k)),
         key=f"{prefix}.kind",
+        placeholder=ctx.tr("widget.choose"),
     )
     status = c[2].selectbox(
         ctx.tr("field.status"),
@@ -46,6 +48,7 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
             [None, *STATUS_CHOICES], lambda s: ctx.tr("filter.all") if s is None else ctx.status_label(s)
         ),
         key=f"{prefix}.status",
+        placeholder=ctx.tr("widget.choose"),
     )
     if unit_fixed is None:
         unit = c[3].selectbox(
@@ -56,6 +59,7 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
                 lambda u: ctx.tr("filter.all") if u is None else ref.unit_name(u, lang),
             ),
             key=f"{prefix}.unit",
+            placeholder=ctx.tr("widget.choose"),
         )
     else:
         unit = unit_fixed
@@ -71,12 +75,14 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
                 [None, *list(Result)], lambda r: ctx.tr("filter.all") if r is None else ctx.result_label(r)
             ),
             key=f"{prefix}.result",
+            placeholder=ctx.tr("widget.choose"),
         )
         topic = d[1].selectbox(
             ctx.tr("field.topic"),
             [None, *cached.topics(tracker, *cached.key(tracker))],
             format_func=lambda x: ctx.tr("filter.all") if x is None else x,
             key=f"{prefix}.topic",
+            placeholder=ctx.tr("widget.choose"),
         )
         # No value= once the state holds one (a link set it): Streamlit warns when both are given.
         due_from = d[2].date_input(
@@ -161,6 +167,12 @@ def paged_table(prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool 
     nav[0].number_input(
         ctx.tr("register.page", pages=pages), min_value=1, max_value=pages, value=page_no, step=1, key=f"{prefix}.page"
     )
-    nav[1].selectbox(ctx.tr("register.page_size"), [25, 50, 100, 200], index=1, key=f"{prefix}.page_size")
+    nav[1].selectbox(
+        ctx.tr("register.page_size"),
+        [25, 50, 100, 200],
+        index=1,
+        key=f"{prefix}.page_size",
+        placeholder=ctx.tr("widget.choose"),
+    )
     selected = event.selection.rows if event and event.selection else []
     return int(page.rows[selected[0]]["id"]) if selected else None

@@ -145,11 +145,12 @@ def submit(form: ActionForm, label: str, action: Callable[[], object], done: str
     if not st.form_submit_button(ctx.tr(label), type="primary"):
         return
     try:
-        action()
+        result = action()
     except TrackerError as error:
         ctx.show_error(error)
     else:
         st.session_state.pop(seen_key(form.prefix, form.item.id), None)  # the next view starts from the new version
         st.session_state.pop(open_key(form.prefix), None)
-        flash(ctx.tr(done))
+        # A write that changed nothing returns the version it found (and logged no event).
+        flash(ctx.tr("done.no_change" if result == form.seen else done))
         st.rerun()

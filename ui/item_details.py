@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tracker import people
 from tracker.audit import describe_changes
 from tracker.formatting import format_datetime
 from tracker.items import Item, Result
@@ -28,7 +29,7 @@ def render_details(item: Item) -> None:
         if item.topic:
             pt.field(ctx.tr("field.topic"), item.topic)
     with right:
-        pt.field(ctx.tr("item.due_basis"), item.due_basis)
+        pt.field(ctx.tr("item.due_basis"), item.basis(ctx.lang()))  # facts read in the reader's language
         if item.due_override_reason:
             pt.field(ctx.tr("field.override_reason"), item.due_override_reason)
         if item.reply:
@@ -45,17 +46,14 @@ def render_details(item: Item) -> None:
             pt.field(ctx.tr("status.transferred"), f"{ctx.fmt(item.transferred_on)} — {item.transfer_note}")
 
 
-def _who(event: object) -> str:
-    # People's names where the history row carries one (ws-polish's rule), else the account name.
-    return str(getattr(event, "actor_name", "") or getattr(event, "actor", ""))
-
-
 def render_history(item: Item) -> None:
-    events = ctx.tracker().history(item.id)
+    events = ctx.tracker().history(item.id, ctx.lang())
     if not events:
         st.caption(ctx.tr("item.no_history"))
+    names = people.display_names(ctx.tracker())  # people's names, not account names (issue 11)
     for event in events:
-        lines = [f"{format_datetime(event.at)} · {_who(event)} · {ctx.tr(f'event.{event.action}')}"]
+        who = people.person(names, event.actor)
+        lines = [f"{format_datetime(event.at)} · {who} · {ctx.tr(f'event.{event.action}')}"]
         if event.changes:
             lines.append(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))
         if event.reason:

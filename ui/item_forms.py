@@ -30,6 +30,7 @@ def _assign_form(form: ActionForm) -> None:
             format_func=ctx.labels(unit_codes, unit_name),
             key=f"{prefix}.assign_lead",
             index=unit_codes.index(item.lead_unit) if item.lead_unit in unit_codes else None,
+            placeholder=ctx.tr("widget.choose"),
         )
         coordinating = st.multiselect(
             ctx.tr("field.coordinating_units"),
@@ -37,6 +38,7 @@ def _assign_form(form: ActionForm) -> None:
             default=[c for c in item.coordinating_units if c in unit_codes],
             format_func=ctx.labels(unit_codes, unit_name),
             key=f"{prefix}.assign_coordinating",
+            placeholder=ctx.tr("widget.choose_many"),
         )
         reason = st.text_input(
             ctx.tr("field.reason"), key=f"{prefix}.assign_reason", help=ctx.tr("help.transfer_reason")
@@ -138,6 +140,7 @@ def _edit_form(form: ActionForm) -> None:
             index=phases.index(item.phase),
             format_func=ctx.labels(phases, ctx.phase_label),
             key=f"{prefix}.edit_phase",
+            placeholder=ctx.tr("widget.choose"),
         )
         ref_no = c2.text_input(ctx.tr("field.ref_no"), value=item.ref_no, key=f"{prefix}.edit_ref_no")
         sources = st.text_input(ctx.tr("field.sources"), value="; ".join(item.sources), key=f"{prefix}.edit_sources")

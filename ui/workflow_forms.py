@@ -131,6 +131,7 @@ def request_part_form(form: FormContext) -> None:
             units,
             format_func=ctx.labels(units, lambda c: form.tracker.reference.unit_name(c, lang)),
             key=f"{form.prefix}.wf_part_unit",
+            placeholder=ctx.tr("widget.choose"),
         )
         due_on = st.date_input(ctx.tr("field.part_due_on"), format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_part_due")
         text = st.text_area(ctx.tr("field.part_request"), key=f"{form.prefix}.wf_part_request")

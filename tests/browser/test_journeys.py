@@ -220,6 +220,35 @@ PAGES = {
 }
 
 
+# Pages whose screenshot is worthless without their table or chart (the register's was blank).
+DRAWN_TABLES = {"register", "progress"}
+DRAWN_CHARTS = {"progress"}
+
+# Every table's canvas has drawn rows (the grid sizes its canvas once its data is in) and every
+# Plotly chart has drawn its axes; then nothing is left half-drawn on the page.
+_ALL_DRAWN = """() => {
+  const shown = (e) => e.getClientRects().length > 0;  // not inside a closed expander or tab
+  const frames = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(shown);
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  const frameDrawn = (f) => {
+    const c = f.querySelector('canvas');
+    return c !== null && c.width > 0 && c.height > 0 && f.getBoundingClientRect().height > 40;
+  };
+  const plotDrawn = (p) => p.querySelector('.main-svg .cartesianlayer, .main-svg .pielayer') !== null;
+  return frames.every(frameDrawn) && plots.every(plotDrawn);
+}"""
+
+
+def wait_until_drawn(page, *, tables: bool, charts: bool) -> None:
+    """Wait for the page's tables and charts to draw (at least one of each where expected)."""
+    if tables:
+        page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    if charts:
+        page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_function(_ALL_DRAWN, polling=100, timeout=30_000)
+    page.wait_for_timeout(300)  # one more frame for the canvas to paint what it laid out
+
+
 def test_every_page_on_demo_data_renders_cleanly_and_refreshes_screenshots(browser, demo_db, tmp_path):
     db = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db.path, db)
@@ -234,13 +263,13 @@ def test_every_page_on_demo_data_renders_cleanly_and_refreshes_screenshots(brows
             page.get_by_role("link", name=link, exact=True).click()
             page.get_by_role("heading", name=title).wait_for()
             idle(page)
-            if name == "progress":
-                page.locator(".js-plotly-plot").first.wait_for()
+            wait_until_drawn(page, tables=name in DRAWN_TABLES, charts=name in DRAWN_CHARTS)
             watched.check()
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         page.get_by_text("English", exact=True).click()
         page.get_by_role("heading", name="Progress on voter recommendations and questions").wait_for()
         idle(page)
+        wait_until_drawn(page, tables=True, charts=True)
         page.screenshot(path=str(SCREENSHOTS / "progress_en.png"), full_page=True)
         watched.check()
     finally:

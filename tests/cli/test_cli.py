@@ -202,3 +202,9 @@ def test_help_works_without_a_database(tmp_path):
     assert result.returncode == 0
     assert "due-date" in result.stdout
     assert not (tmp_path / "never").exists()
+
+
+def test_an_impossible_date_is_called_a_day_that_does_not_exist(db_path):
+    result = run_cli("due-date", "--kind", "deputy_question", "--received", "31/11/2026", db=db_path)
+    assert result.returncode != 0
+    assert result.stderr.strip() == 'Lỗi: Ngày "31/11/2026" không tồn tại (Ngày).'

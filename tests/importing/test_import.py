@@ -550,6 +550,7 @@ def test_cli_dry_run_prints_the_preview_writes_nothing_and_fails_on_invalid_rows
     assert result.returncode == 1, result.stderr
     assert "Tệp loi.csv: 2 dòng — 1 mới, 0 trùng, 1 không hợp lệ." in result.stdout
     assert "Đơn vị chưa có trong danh mục: Vụ Mới." in result.stdout
+    assert "Chạy lại lệnh với --create-missing để tạo chúng." in result.stdout
     assert "Không hợp lệ" in result.stdout and "Dòng" in result.stdout
     result = run_cli("import", str(bad), db=db_path)
     assert result.returncode == 1

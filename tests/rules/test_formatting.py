@@ -164,3 +164,8 @@ def test_errors_carry_data_only() -> None:
     assert conflict.key == "error.stale_item" and conflict.params == {"value": "7", "seen": 1, "now": 3}
     assert json.loads(str(conflict.meanwhile[0]["changes"]))["lead_unit"] == [None, "VP"]
     assert not hasattr(formatting, "TrackerError")  # formatting reads errors by their data, never imports them
+
+
+def test_an_empty_field_left_empty_is_not_described_as_a_change() -> None:
+    changes = {"ref_no": [None, ""], "coordinating_units": [None, ""], "lead_unit": [None, "VP"]}
+    assert describe_changes(changes, "vi") == "Đơn vị chủ trì: — → VP"

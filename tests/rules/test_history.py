@@ -193,3 +193,11 @@ GOLDEN: dict = {
         ("system", "password_set", "canbo1", "{}", ""),
     ],
 }
+
+
+def test_nothing_against_nothing_is_no_change():
+    from tracker.history import diff
+
+    assert diff({"coordinating_units": None, "deputy": None}, {"coordinating_units": "", "deputy": ""}) == {}
+    assert diff({"coordinating_units": None}, {"coordinating_units": "VP"}) == {"coordinating_units": [None, "VP"]}
+    assert diff({"deputy": "Nguyễn Văn A"}, {"deputy": ""}) == {"deputy": ["Nguyễn Văn A", ""]}

@@ -204,3 +204,17 @@ def test_official_date_line_decree_30():
     assert official_date_line(date(2020, 3, 5)) == "Hà Nội, ngày 05 tháng 3 năm 2020"
     assert official_date_line(date(2026, 2, 16)) == "Hà Nội, ngày 16 tháng 02 năm 2026"
     assert official_date_line(date(2025, 12, 1), "TP. Hồ Chí Minh") == "TP. Hồ Chí Minh, ngày 01 tháng 12 năm 2025"
+
+
+@pytest.mark.parametrize("text", ["31/11/2026", "29/02/2027", "30/02/2028", "2026-11-31", "31.04.2026"])
+def test_a_day_that_does_not_exist_is_called_that_not_a_wrong_format(text):
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text, "received_on")
+    assert caught.value.key == "error.date_nonexistent"
+    message = caught.value.message("vi")
+    assert f'Ngày "{text}" không tồn tại' in message
+    assert "định dạng" not in message
+
+
+def test_29_february_of_a_leap_year_is_a_day():
+    assert parse_date("29/02/2028") == date(2028, 2, 29)

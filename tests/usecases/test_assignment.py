@@ -81,3 +81,18 @@ def test_transferred_items_are_counted_apart(tracker):
         tracker.transfer(LIAISON, ids[0], 2, date(2025, 9, 2), "chuyển")
     assert caught.value.key == "error.transfer_replied"
     assert _all_ids(tracker, status="transferred") == [ids[1]]
+
+
+def test_assigning_without_coordinating_units_logs_no_empty_change(tracker):
+    item_id = tracker.create_item(LIAISON, draft(tracker, lead_unit=None))
+    tracker.assign(LIAISON, item_id, 1, "CQĐP")
+    assert tracker.history(item_id)[-1].changes == {"lead_unit": [None, "CQĐP"]}
+
+
+def test_an_assignment_that_changes_nothing_writes_no_event_and_keeps_the_version(tracker):
+    item_id = tracker.create_item(LIAISON, draft(tracker, lead_unit=None))
+    version = tracker.assign(LIAISON, item_id, 1, "CQĐP", ("TCBC",))
+    events = len(tracker.history(item_id))
+    assert tracker.assign(LIAISON, item_id, version, "CQĐP", ("TCBC",)) == version
+    assert len(tracker.history(item_id)) == events
+    assert tracker.get_item(item_id).version == version
