@@ -14,7 +14,7 @@ from tracker.errors import NotFound
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ITEM_PARAM, item_id_of
-from ui.item_actions import render_actions
+from ui.item_actions import load, render_actions
 from ui.item_details import render_details, render_history
 from ui.item_header import render_header
 from ui.item_panel import show_flash
@@ -35,6 +35,7 @@ if item is None:
     st.stop()
 
 show_flash()
+load()  # the action modules also fill the header's slots (the workflow's stage and internal deadline)
 render_header(item, date.today())
 # Every widget key carries the item id: a keyed widget keeps its value across reruns, so a shared
 # key would carry one item's reply into the next item's form.

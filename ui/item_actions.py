@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -81,11 +81,25 @@ def open_key(prefix: str) -> str:
     return f"{prefix}.open_action"
 
 
+OfferSource = Callable[[Actor, Item], Iterable[str]]
+OFFER_SOURCES: list[OfferSource] = []
+
+
+def add_offers(source: OfferSource) -> None:
+    """Another table that offers verbs for an item (the workflow's steps, issue 12): its verbs follow
+    the lifecycle table's, in its own order. Registered at import time like the forms."""
+    same = (source.__module__, source.__qualname__)  # a reloaded module: one source per module and name
+    OFFER_SOURCES[:] = [s for s in OFFER_SOURCES if (s.__module__, s.__qualname__) != same] + [source]
+
+
 def offered(actor: Actor, item: Item) -> list[ItemAction]:
-    """The actions shown to ``actor`` for ``item``: what tracker/lifecycle.py allows, if registered."""
+    """The actions shown to ``actor`` for ``item``: what tracker/lifecycle.py (and any table added
+    with ``add_offers``) allows, if registered."""
     load()
-    verbs = lifecycle.offers(actor, lifecycle.facts_of_item(item))
-    return [ACTIONS[str(verb)] for verb in verbs if str(verb) in ACTIONS]
+    verbs = [str(verb) for verb in lifecycle.offers(actor, lifecycle.facts_of_item(item))]
+    for source in OFFER_SOURCES:
+        verbs += [str(verb) for verb in source(actor, item) if str(verb) not in verbs]
+    return [ACTIONS[verb] for verb in verbs if verb in ACTIONS]
 
 
 def render_actions(item: Item, prefix: str) -> None:

@@ -1,26 +1,47 @@
-"""Registers the workflow's forms (ui/workflow_forms.py) on the item page's action row.
+"""Puts the reply's path (issue 12) on the item page: the workflow's steps in the action row, its
+stage and the internal deadline in the header.
 
-ui/item_actions.py (the item page's registry, issue 11) imports every ``ui/item_forms*`` module
-and shows the verbs the tables offer. The registry is looked up at run time so that this module
-costs nothing where the item page is not there yet; the page must also ask the workflow table
-(``tracker.workflow_rules.offers`` with ``tracker.workflow(item_id).facts``) beside the lifecycle
-table, or these buttons never show.
+ui/item_actions.py (the item page's registry, issue 11) imports every ``ui/item_forms*`` module.
+The steps come from tracker/workflow_rules.py's table (who may take which step at which stage),
+after the lifecycle table's verbs; the forms are ui/workflow_forms.py's.
 """
 
 from __future__ import annotations
 
-import importlib
+from datetime import date
 
+from tracker.items import Item
+from tracker.permissions import Actor
+from tracker.stage import Stage
+from tracker.usecases.workflow_read import WorkflowView
+from tracker.workflow_rules import offers
+from ui import context as ctx
+from ui.item_actions import add_offers, register
+from ui.item_header import add_deadline, add_fact
 from ui.workflow_forms import FORMS
 
-
-def _register() -> None:
-    try:
-        actions = importlib.import_module("ui.item_actions")
-    except ModuleNotFoundError:  # the item page's registry is not on this branch
-        return
-    for step, (label, icon, render) in FORMS.items():
-        actions.register(step.value, label=label, icon=icon, render=render)
+_CLOSED = (Stage.ISSUED, Stage.TRANSFERRED)
 
 
-_register()
+def _view(item: Item) -> WorkflowView:
+    return ctx.tracker().workflow(item.id)
+
+
+def _steps(actor: Actor, item: Item) -> list[str]:
+    return [str(step) for step in offers(actor, _view(item).facts)]
+
+
+def _internal_deadline(item: Item) -> tuple[str, date] | None:
+    view = _view(item)
+    return None if view.stage in _CLOSED else ("field.internal_due_on", view.internal_due_on)
+
+
+def _stage(item: Item) -> tuple[str, str] | None:
+    return ("item.stage", ctx.tr(f"stage.{_view(item).stage.value}"))
+
+
+for step, (label, icon, render) in FORMS.items():
+    register(step.value, label=label, icon=icon, render=render)
+add_offers(_steps)
+add_deadline(_internal_deadline)
+add_fact(_stage)

@@ -33,12 +33,17 @@ COLOURS = {
 }
 
 
+def _same(slot: Callable[[Item], object]) -> tuple[str, str]:
+    # A module reloaded (tests do) registers new function objects: one slot per module and name.
+    return (slot.__module__, slot.__qualname__)
+
+
 def add_deadline(slot: DeadlineSlot) -> None:
-    DEADLINES.append(slot)
+    DEADLINES[:] = [s for s in DEADLINES if _same(s) != _same(slot)] + [slot]
 
 
 def add_fact(slot: FactSlot) -> None:
-    FACTS.append(slot)
+    FACTS[:] = [s for s in FACTS if _same(s) != _same(slot)] + [slot]
 
 
 def status_now(item: Item, today: date) -> str:

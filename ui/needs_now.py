@@ -32,9 +32,11 @@ def week_end(today: date) -> date:
 
 
 def commitments_overdue(tracker: Tracker, today: date, unit: str | None) -> Need | None:
-    """Slot for the workflow engineer (issue 12): commitments past their date. None until the
-    tracker records commitments; the strip shows the card only when this returns one."""
-    return None
+    """ "Being resolved" replies whose committed date has passed without completion (issue 12),
+    across every session; shown only when there are any (the register has no filter for them yet)."""
+    counts = tracker.commitments(today)
+    n = sum(v["commitments_overdue"] for (_session, _kind, lead), v in counts.items() if unit is None or lead == unit)
+    return Need("home.commitments_overdue", n, None) if n else None
 
 
 def needs(tracker: Tracker, today: date, unit: str | None) -> list[Need]:

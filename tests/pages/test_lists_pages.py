@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ADMIN, LIAISON, draft, open_page, reply, start_app
 from tracker.deadlines import report_due_date
+from tracker.items import Result
 from tracker.plain_text import unescape_markdown
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
@@ -224,3 +225,20 @@ def test_a_past_report_deadline_says_how_long_ago_not_overdue(db_path, monkeypat
     at = start_app(db_path, monkeypatch)
     at.selectbox(key="progress.session").set_value(_session(db_path, "15/10")).run()
     assert f"Báo cáo trước kỳ họp: hạn đã qua {ago} ngày làm việc." in _shown(at)
+
+
+def test_the_strip_shows_overdue_commitments_only_when_there_are_some(db_path, monkeypatch, register):
+    at = start_app(db_path, monkeypatch)
+    assert "Cam kết đã quá hạn" not in {m.label for m in at.metric}  # none yet: no card
+
+    # Issue 12: a "being resolved" reply whose committed date passed without completion.
+    tracker = _open_tracker(str(db_path))
+    promised = reply(date(2026, 5, 10), Result.BEING_RESOLVED, committed_on=date(2026, 9, 30))
+    tracker.record_reply(LIAISON, register["late_3"], 1, promised)
+    at = start_app(db_path, monkeypatch)
+    assert {m.label: m.value for m in at.metric}["Cam kết đã quá hạn"] == "1"
+    # A unit officer of another unit does not see it; the lead unit's officer does.
+    other = start_app(db_path, monkeypatch, role="unit_officer", unit="TCBC")
+    assert "Cam kết đã quá hạn" not in {m.label for m in other.metric}
+    lead = start_app(db_path, monkeypatch, role="unit_officer", unit="CQĐP")
+    assert {m.label: m.value for m in lead.metric}["Cam kết đã quá hạn"] == "1"

@@ -16,6 +16,7 @@ def test_every_step_is_registered_with_its_label_and_form(monkeypatch):
     registered: dict[str, dict[str, object]] = {}
     fake = types.ModuleType("ui.item_actions")
     fake.__dict__["register"] = lambda verb, **kw: registered.__setitem__(verb, kw)
+    fake.__dict__["add_offers"] = lambda source: None  # the steps' offers (checked by the item page tests)
     monkeypatch.setitem(sys.modules, "ui.item_actions", fake)
     import ui.item_forms_workflow as module
 
