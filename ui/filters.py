@@ -120,6 +120,7 @@ def sort_bar(prefix: str) -> tuple[str, bool | None]:
         format_func=ctx.labels(keys, lambda k: ctx.tr(f"list.sort.{k}")),
         key=f"{prefix}.sort",
         help=ctx.tr("list.sort_help"),
+        placeholder=ctx.tr("widget.choose"),
     )
     reverse = c[1].toggle(ctx.tr("list.sort_reverse"), key=f"{prefix}.sort_reverse")
     # Each key reads naturally one way (newest received first); the switch turns it round.

@@ -64,6 +64,7 @@ def _server(tracker: Tracker, actor: Actor, current: MailSettings) -> None:
             index=options.index(current.security) if current.security in options else 0,
             format_func=ctx.labels(options, lambda s: ctx.tr(f"mail.security.{s}")),
             key=f"{P}.security",
+            placeholder=ctx.tr("widget.choose"),
         )
         b = st.columns(3)
         user = b[0].text_input(ctx.tr("field.mail_user"), value=current.user, key=f"{P}.user")
@@ -135,6 +136,7 @@ def _mailboxes(tracker: Tracker, actor: Actor) -> None:
         units,
         format_func=ctx.labels(units, lambda c: tracker.reference.unit_name(c, ctx.lang())),
         key=f"{P}.mailbox_unit",
+        placeholder=ctx.tr("widget.choose"),
     )
     text = st.text_input(
         ctx.tr("field.mailboxes"),
@@ -158,7 +160,7 @@ def _contacts(tracker: Tracker, actor: Actor) -> None:
     names = [u["username"] for u in accounts.list_users(tracker)]
     if not names:
         return
-    chosen = st.selectbox(ctx.tr("field.username"), names, key=f"{P}.contact_user")
+    chosen = st.selectbox(ctx.tr("field.username"), names, key=f"{P}.contact_user", placeholder=ctx.tr("widget.choose"))
     contact = directory.get_contact(tracker.db, chosen)
     with st.form(f"{P}.contact_form.{chosen}"):
         c = st.columns(3)
@@ -172,6 +174,7 @@ def _contacts(tracker: Tracker, actor: Actor) -> None:
             index=langs.index(contact.lang) if contact else 0,
             format_func=ctx.labels(langs, lambda code: ctx.tr(f"mail.lang.{code}")),
             key=f"{P}.contact_lang.{chosen}",
+            placeholder=ctx.tr("widget.choose"),
         )
         choosable = [r.value for r in CHOOSABLE]
         receives = c[2].multiselect(
@@ -180,6 +183,7 @@ def _contacts(tracker: Tracker, actor: Actor) -> None:
             default=[r for r in choosable if not contact or r not in contact.muted],
             format_func=ctx.labels(choosable, lambda r: ctx.tr(f"mail_reason.{r}")),
             key=f"{P}.contact_receives.{chosen}",
+            placeholder=ctx.tr("widget.choose_many"),
         )
         if st.form_submit_button(ctx.tr("action.save")):
             muted = [r for r in choosable if r not in receives]

@@ -57,6 +57,7 @@ def render_reply_bank(item_id: int, key: str = "item.reply_bank") -> None:
             index=results.index(base.result) if base.result in results else None,
             format_func=ctx.labels(results, ctx.result_label),
             key=f"{key}.result",
+            placeholder=ctx.tr("widget.choose"),
         )
         roadmap = st.text_input(ctx.tr("field.roadmap"), value=base.roadmap or "", key=f"{key}.roadmap")
         committed = st.date_input(

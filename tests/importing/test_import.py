@@ -362,7 +362,8 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
     result = preview(tracker, csv_bytes(rows, headers=headers))
     assert [r.fate for r in result.rows] == [Fate.NEW] + [Fate.INVALID] * 6
     messages = [p.message("vi") for p in result.problems]
-    assert 'Dòng 3, cột "Ngày nhận": Ngày "31/02/2025" không đúng định dạng dd/mm/yyyy (Ngày nhận).' in messages
+    # An impossible day is named as such, not as a wrong format (issue 11, point 6).
+    assert 'Dòng 3, cột "Ngày nhận": Ngày "31/02/2025" không tồn tại (Ngày nhận).' in messages
     assert 'Dòng 4, cột "Loại": Giá trị "kiến nghị lạ" không hợp lệ (Loại).' in messages
     assert 'Dòng 4, cột "Tóm tắt nội dung": Chưa nhập Tóm tắt nội dung.' in messages
     assert any(m.startswith('Dòng 5, cột "Thời điểm": Thời điểm không phù hợp với loại') for m in messages)
@@ -372,7 +373,7 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
     )
     assert any(m.startswith('Dòng 8, cột "Kỳ họp": Kỳ họp 15/99 chưa có trong danh mục') for m in messages)
     english = [p.message("en") for p in result.problems]
-    assert 'Row 3, column "Ngày nhận": "31/02/2025" is not a date in dd/mm/yyyy (Date received).' in english
+    assert 'Row 3, column "Ngày nhận": There is no such day as "31/02/2025" (Date received).' in english
     frame = preview_frame(result, "vi")
     assert list(frame.columns) == [
         "Dòng",
@@ -388,7 +389,7 @@ def test_invalid_rows_say_why_with_row_and_column_in_the_users_language(tracker)
         "Ghi chú",
     ]
     assert list(frame["Xử lý"]) == ["Mới"] + ["Không hợp lệ"] * 6
-    assert frame["Ghi chú"][1].startswith('Ngày "31/02/2025" không đúng định dạng')
+    assert frame["Ghi chú"][1].startswith('Ngày "31/02/2025" không tồn tại')
 
 
 def test_one_bad_row_means_nothing_is_written(tracker):

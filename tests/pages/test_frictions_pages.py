@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import draft, open_page, signed_in_as, start_app
+from tests.pages.item_page_helpers import open_action, open_item, submit
 from tracker import accounts
 from tracker.permissions import SYSTEM
 from ui.context import _open_tracker
@@ -95,10 +96,9 @@ def test_saving_an_assignment_that_changes_nothing_says_so_and_logs_nothing(db_p
     item_id = _item_assigned_by_the_admin(db_path)
     events = len(_open_tracker(str(db_path)).history(item_id))
     at = start_app(db_path, monkeypatch, role="admin")
-    at.query_params["item"] = str(item_id)
-    open_page(at, "register")
-    [button] = [b for b in at.button if f"register.item.{item_id}.assign_form" in str(b.id)]
-    button.click().run()
+    open_item(at, item_id)  # the item page (issue 11, points 1-2)
+    open_action(at, item_id, "assign")
+    submit(at, f"item.{item_id}.assign_form")
     assert not at.exception
     assert "Không có thay đổi nào." in [s.value for s in at.success]
     assert len(_open_tracker(str(db_path)).history(item_id)) == events
