@@ -18,6 +18,8 @@ from tracker.stats import Counts
 from ui import cached, needs_now, report_deadline
 from ui import context as ctx
 from ui import plain_text as pt
+from ui.similar_progress import render_raised_again
+from ui.similar_session import render_session_suggestions
 from ui.tables import column_config, highlight, items_frame, styled_items
 
 tracker = ctx.tracker()
@@ -107,6 +109,7 @@ m[3].metric(ctx.tr("status.overdue"), counts.overdue)
 m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+render_raised_again(session_id, date.today())  # issue 14: recommendations raised again
 schedule = session_schedule(ref.sessions, session, ref.calendar)
 report_deadline.render(schedule, ref.calendar, date.today())
 # Deadlines shown on this page that rest on a year whose holidays are not announced yet.
@@ -198,3 +201,5 @@ if estimated_years:
         ctx.tr("progress.estimated_calendar", years=", ".join(str(y) for y in sorted(estimated_years))),
         icon=":material/warning:",
     )
+
+render_session_suggestions(session_id)  # issue 14: the session's suggested pairs, for who may link them

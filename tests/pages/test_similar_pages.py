@@ -239,3 +239,24 @@ def test_the_session_review_is_not_shown_to_a_viewer(db_path, monkeypatch):
     at.session_state["test.session"] = live.get_item(first).session_id
     at.run()
     assert not at.exception and not at.toggle and not at.subheader
+
+
+def test_the_progress_page_counts_recommendations_raised_again_and_offers_the_session_review(db_path, monkeypatch):
+    old = _earlier(db_path)  # 15/8, last answered "being resolved" with a roadmap due 30/06/2025: passed
+    live = _open_tracker(str(db_path))
+    new = live.create_item(LIAISON, draft(live, summary=AGAIN, ref_no="31/BDN"))
+    session_id = live.get_item(new).session_id
+    at = start_app(db_path, monkeypatch, "liaison")
+    at.selectbox(key="progress.session").set_value(session_id).run()
+    assert "Kiến nghị lặp lại" not in texts(at)  # nothing linked yet: no line
+    assert "Rà soát kiến nghị lặp lại trong kỳ họp" in [s.value for s in at.subheader]
+
+    live.mark_raised_again(LIAISON, new, old)
+    at = start_app(db_path, monkeypatch, "liaison")
+    at.selectbox(key="progress.session").set_value(session_id).run()
+    shown = texts(at)
+    assert "Kiến nghị lặp lại (đã nêu ở kỳ họp trước): 1" in shown
+    assert "— trong đó lần trả lời trước là giải trình: 0" in shown
+    assert "— trong đó lộ trình đã cam kết nay đã quá hạn: 1" in shown
+    viewer = start_app(db_path, monkeypatch, "viewer")
+    assert "Rà soát kiến nghị lặp lại trong kỳ họp" not in [s.value for s in viewer.subheader]
