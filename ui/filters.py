@@ -92,6 +92,9 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
             ctx.tr("filter.due_to"), format=ctx.DATE_FORMAT, key=f"{prefix}.due_to", **_empty(f"{prefix}.due_to")
         )
         as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.as_of")
+        raised_before = st.checkbox(
+            ctx.tr("filter.raised_before"), key=f"{prefix}.raised_before", help=ctx.tr("filter.raised_before_help")
+        )
     filters = Filters(
         session_id=session_id,
         kind=kind,
@@ -102,6 +105,7 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
         due_from=due_from,
         due_to=due_to,
         text=text,
+        raised_before=raised_before,
     )
     return filters, as_of
 

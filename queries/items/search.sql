@@ -1,6 +1,6 @@
 -- One page of the register as of a date, with the number of matching rows on every row.
 -- Params (named; null = no filter): as_of, session_id, kind, unit, status, result, topic, due_from, due_to,
---   soon_until, q (folded words), sort (an allow-listed key, tracker/usecases/search_order.py), descending, limit, offset.
+--   soon_until, raised_before (true: only items linked as raised again of an earlier one, issue 14), q (folded words), sort (an allow-listed key, tracker/usecases/search_order.py), descending, limit, offset.
 -- Issue 5: the page is chosen on narrow rows (id and sort keys; counting the matches over wide
 -- rows cost 300 ms at 1,000,000 items), then only its rows are read in full. The first four
 -- words are plain contains() calls, evaluated vectorised, each only on rows the one before kept
@@ -37,6 +37,8 @@ with matched as (
         and ($topic is null or x.topic = $topic)
         and ($due_from is null or x.due_on >= $due_from)
         and ($due_to is null or x.due_on <= $due_to)
+        and (not $raised_before
+            or x.id in (select l.item_id from item_links as l where l.kind = 'raised_again' and l.undone_at is null))
         and ($q is null or (
             contains(x.search_text, split_part($q, ' ', 1))
             and contains(x.search_text, split_part($q, ' ', 2))

@@ -260,3 +260,22 @@ def test_the_progress_page_counts_recommendations_raised_again_and_offers_the_se
     assert "— trong đó lộ trình đã cam kết nay đã quá hạn: 1" in shown
     viewer = start_app(db_path, monkeypatch, "viewer")
     assert "Rà soát kiến nghị lặp lại trong kỳ họp" not in [s.value for s in viewer.subheader]
+
+
+def test_the_register_filters_recommendations_raised_before(db_path, monkeypatch):
+    old = _earlier(db_path)
+    live = _open_tracker(str(db_path))
+    new = live.create_item(LIAISON, draft(live, summary=AGAIN, ref_no="31/BDN"))
+    other = live.create_item(LIAISON, draft(live, summary="Đề nghị tăng biên chế cho ngành giáo dục", ref_no="9/BDN"))
+    live.mark_raised_again(LIAISON, new, old)
+    # The service: only the item marked as raised again of an earlier one.
+    from tracker.service import Filters
+
+    assert [r["id"] for r in live.search(Filters(raised_before=True), date.today()).rows] == [new]
+    assert {old, new, other} <= {r["id"] for r in live.search(Filters(), date.today()).rows}
+    # The register's filter.
+    at = open_page(start_app(db_path, monkeypatch, "liaison"), "register")
+    at.checkbox(key="register.raised_before").check().run()
+    assert not at.exception
+    assert "1 mục phù hợp" in " ".join(c.value for c in at.caption)
+    assert "31/BDN" in frames(at) and "9/BDN" not in frames(at)

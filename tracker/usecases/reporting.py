@@ -28,6 +28,7 @@ class Filters:
     due_from: date | None = None
     due_to: date | None = None
     text: str = ""
+    raised_before: bool = False  # only recommendations raised again of an earlier session's (issue 14)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Reporting(UseCase):
             "topic": filters.topic,
             "due_from": filters.due_from,
             "due_to": filters.due_to,
+            "raised_before": bool(filters.raised_before),
             "soon_until": self.reference.due_soon_until(as_of),
             "q": text or None,
             "sort": key,
