@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tracker import history, lifecycle
 from tracker import validation as v
 from tracker.items import Reply
@@ -10,6 +12,21 @@ from tracker.record import ItemRecord
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
 from tracker.usecases.guarded import current, current_for, log, update
+
+
+def reply_columns(clean: Reply) -> dict[str, Any]:
+    """A validated reply as the item's reply columns, in ``items/update_reply``'s order (shared by
+    recording a reply and by issuing one at the end of the workflow, issue 12)."""
+    return {
+        "response_no": clean.response_no,
+        "responded_on": clean.responded_on,
+        "signer": clean.signer,
+        "response_summary": clean.summary,
+        "result": clean.result.value if clean.result else None,
+        "roadmap": clean.roadmap or None,
+        "committed_on": clean.committed_on,
+        "late_reason": clean.late_reason or None,
+    }
 
 
 class Replies(UseCase):
@@ -34,16 +51,7 @@ class Replies(UseCase):
             facts = lifecycle.facts_of_row(before)
             lifecycle.check(actor, lifecycle.reply_verb(facts), facts)
             clean = v.validate_reply(reply, before["received_on"], before["due_on"], before["kind"])
-            after = {
-                "response_no": clean.response_no,
-                "responded_on": clean.responded_on,
-                "signer": clean.signer,
-                "response_summary": clean.summary,
-                "result": clean.result.value if clean.result else None,
-                "roadmap": clean.roadmap or None,
-                "committed_on": clean.committed_on,
-                "late_reason": clean.late_reason or None,
-            }
+            after = reply_columns(clean)
             search = ItemRecord.from_row(before).with_reply(clean).search_text()
             new_version = update(cur, "items/update_reply", [*after.values(), search], item_id, version)
             action = "reply_corrected" if before["responded_on"] is not None else "replied"

@@ -15,6 +15,7 @@ from tracker.record import ItemRecord
 from tracker.stage import Milestone
 from tracker.storage import Cursor
 from tracker.usecases.deps import UseCase
+from tracker.usecases.replies import reply_columns
 from tracker.usecases.workflow_steps import Mark, read, record
 from tracker.workflow_rules import Step
 
@@ -27,16 +28,7 @@ class WorkflowIssue(UseCase):
         def work(cur: Cursor) -> int:
             before, facts = read(cur, actor, Step.ISSUE, item_id, today)
             clean = v.validate_reply(reply, before["received_on"], before["due_on"], before["kind"])
-            after = {
-                "response_no": clean.response_no,
-                "responded_on": clean.responded_on,
-                "signer": clean.signer,
-                "response_summary": clean.summary,
-                "result": clean.result.value if clean.result else None,
-                "roadmap": clean.roadmap or None,
-                "committed_on": clean.committed_on,
-                "late_reason": clean.late_reason or None,
-            }
+            after = reply_columns(clean)
             last = cur.one("workflow/last_step_on", [item_id])
             if last and last[0] and clean.responded_on < last[0]:
                 raise InvalidInput(
