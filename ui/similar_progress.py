@@ -9,19 +9,16 @@ from datetime import date
 import streamlit as st
 
 from ui import context as ctx
+from ui import plain_text as pt
 
 
 def render_raised_again(session_id: int, today: date) -> None:
     counts = ctx.tracker().raised_again_session_counts(session_id, today)
     if not counts.raised_again:  # nothing linked yet: no line
         return
-    st.info(
-        "  \n".join(
-            [
-                f"{ctx.tr('similar.count_raised_again')}: {counts.raised_again}",
-                f"{ctx.tr('similar.count_last_explained')}: {counts.last_explained}",
-                f"{ctx.tr('similar.count_commitment_passed')}: {counts.commitment_passed}",
-            ]
-        ),
-        icon=":material/repeat:",
-    )
+    lines = [
+        f"{ctx.tr('similar.count_raised_again')}: {counts.raised_again}",
+        f"{ctx.tr('similar.count_last_explained')}: {counts.last_explained}",
+        f"{ctx.tr('similar.count_commitment_passed')}: {counts.commitment_passed}",
+    ]
+    st.info(pt.md("\n\n".join(lines)), icon=":material/repeat:")  # the one escaping rule (catalog text, counts)
