@@ -14,15 +14,22 @@
 -- 'urgency': overdue first (longest overdue first), then due soon, then open by deadline, replied and transferred last.
 -- Issue 12: the stage comes from the latest flow milestone (as the item_stage macro reads it); the internal
 -- deadline is the item's own or its kind's default for its legal due day (a small lookup joined on the day).
-with flows as (
+-- Reading every item's milestones doubled the statement's time, so the whole list gets them only when a
+-- stage or "unaccepted" filter needs them (all_flows is empty otherwise), and the defaults only when the
+-- sort is by the internal deadline; the page's own rows get both at the end (page_flows, the same rules).
+with all_flows as (
     select item_id, arg_max(kind, id) as last_flow, max(on_date) filter (where kind = 'assigned') as assigned_on
     from item_milestones
-    where kind in ('assigned', 'accepted', 'returned', 'draft_submitted', 'sent_back', 'approved', 'signed')
+    where ($stages is not null or $unaccepted)
+        and kind in ('assigned', 'accepted', 'returned', 'draft_submitted', 'sent_back', 'approved', 'signed')
         and on_date <= $as_of
     group by item_id
 ),
 internal_defaults as (
     select unnest($due_days) as due_on, unnest($internal_q) as q, unnest($internal_r) as r
+),
+sort_defaults as (
+    select * from internal_defaults where $sort = 'internal_due'
 ),
 staged as (
     select
@@ -31,15 +38,12 @@ staged as (
         coalesce(x.internal_due_on, case when x.kind = 'deputy_question' then d.q else d.r end) as internal_due,
         coalesce(f.assigned_on, cast(x.created_at as date)) as assigned_on
     from items_as_of($as_of) as x
-    left join flows as f on f.item_id = x.id
-    left join internal_defaults as d on d.due_on = x.due_on
+    left join all_flows as f on f.item_id = x.id
+    left join sort_defaults as d on d.due_on = x.due_on
 ),
 matched as (
     select
-        x.id, x.status, x.due_on, x.received_on, x.internal_due, x.stage,
-        x.stage = 'awaiting_acceptance'
-            and x.assigned_on < (case when x.kind = 'deputy_question' then $unaccepted_q else $unaccepted_r end)
-            as unaccepted_long,
+        x.id, x.status, x.due_on, x.received_on, x.internal_due,
         case
             when x.status = 'overdue' then 0
             when x.status = 'open_not_due' and x.due_on <= $soon_until then 1
@@ -81,7 +85,7 @@ matched as (
 ),
 keyed as (
     select
-        id, status, due_on, received_on, urgency, internal_due, stage, unaccepted_long,
+        id, status, due_on, received_on, urgency, internal_due,
         case $sort
             when 'urgency' then (case when urgency <= 2 then urgency else 3 end)
             when 'status' then urgency
@@ -111,7 +115,7 @@ keyed as (
 ),
 page as (
     select
-        id, status, due_on, urgency, internal_due, stage, unaccepted_long, k1, k2, k3, k4, received_on,
+        id, status, due_on, urgency, k1, k2, k3, k4, received_on,
         count(*) over () as matches
     from keyed
     order by
@@ -126,6 +130,26 @@ page as (
         received_on desc,
         id desc
     limit $limit offset $offset
+),
+page_flows as (
+    select item_id, arg_max(kind, id) as last_flow, max(on_date) filter (where kind = 'assigned') as assigned_on
+    from item_milestones
+    where item_id in (select id from page)
+        and kind in ('assigned', 'accepted', 'returned', 'draft_submitted', 'sent_back', 'approved', 'signed')
+        and on_date <= $as_of
+    group by item_id
+),
+page_path as (
+    select
+        page.id,
+        item_stage(i.transferred_on, i.responded_on, i.lead_unit, pf.last_flow, $as_of) as stage,
+        coalesce(i.internal_due_on, case when i.kind = 'deputy_question' then d.q else d.r end) as internal_due,
+        coalesce(pf.assigned_on, cast(i.created_at as date)) as assigned_on,
+        i.kind
+    from page
+    join items as i on i.id = page.id
+    left join page_flows as pf on pf.item_id = page.id
+    left join internal_defaults as d on d.due_on = i.due_on
 )
 select
     i.id, i.kind, i.term, i.session_number, i.extraordinary, i.phase, i.ref_no, i.received_on, i.summary,
@@ -142,13 +166,16 @@ select
     end as unit_role,
     -- The internal deadline beside the legal one (issue 12), its days left while the item is open,
     -- the stage, and whether the lead unit has left the assignment unaccepted too long.
-    page.internal_due,
-    case when page.urgency <= 2 then date_diff('day', cast($as_of as date), page.internal_due) end as internal_days_left,
-    page.stage,
-    page.unaccepted_long,
+    pp.internal_due,
+    case when page.urgency <= 2 then date_diff('day', cast($as_of as date), pp.internal_due) end as internal_days_left,
+    pp.stage,
+    pp.stage = 'awaiting_acceptance'
+        and pp.assigned_on < (case when pp.kind = 'deputy_question' then $unaccepted_q else $unaccepted_r end)
+        as unaccepted_long,
     page.matches
 from page
 join items_as_of($as_of) as i on i.id = page.id
+join page_path as pp on pp.id = page.id
 order by
     case when not $descending then page.k1 end asc,
     case when $descending then page.k1 end desc,
