@@ -70,7 +70,7 @@ def _stage_text(row: dict[str, Any]) -> str:
 
 
 def _internal_state(row: dict[str, Any]) -> str:
-    """The colour of the internal deadline's days: red once passed, amber within the due-soon days."""
+    """The colour of the internal deadline's days: red once passed (amber stays the legal due-soon's)."""
     days = row.get("internal_days_left")
     if days is None or pd.isna(days):
         return ""

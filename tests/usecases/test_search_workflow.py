@@ -127,6 +127,11 @@ def test_unaccepted_too_long_after_the_kinds_working_days(tracker: Tracker, path
 def test_the_setting_changes_how_long_is_too_long(tracker: Tracker, path_items: dict[str, int]):
     from tests.conftest import ADMIN
 
+    for bad in ("0", "31", "hai"):  # refused with a message, nothing saved
+        with pytest.raises(InvalidInput) as caught:
+            tracker.save_setting(ADMIN, "unaccepted_days.voter_recommendation", bad)
+        assert caught.value.message("vi").startswith("Số ngày làm việc chờ nhận")
+    assert "unaccepted_days.voter_recommendation" not in tracker.reference.settings
     tracker.save_setting(ADMIN, "unaccepted_days.voter_recommendation", "1")
     day = tracker.reference.calendar.add_working_days(TODAY, 2)
     assert len(found(tracker, Filters(unaccepted=True), as_of=day)) == 2
