@@ -1,10 +1,12 @@
-"""A unit's queue: overdue first, then due soon (within N working days), then the rest; the unit's role on each."""
+"""A unit's queue, by the internal deadline for the draft (issue 12; urgency first one click away),
+the unit's role on each; a unit's officer accepts many at once."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from tracker.permissions import Role
+from ui import bulk_actions
 from ui import context as ctx
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import show_flash
@@ -28,6 +30,7 @@ else:
     )
 st.caption(ctx.tr("queue.explain", days=ref.due_soon_days))
 filters, as_of = filter_bar("queue", unit_fixed=unit)
-selected = paged_table("queue", filters, as_of, unit_fixed=True)
+bulk = bulk_actions.bar if bulk_actions.offered(actor) else None
+selected = paged_table("queue", filters, as_of, unit_fixed=True, bulk=bulk)
 if selected is not None:  # a row opens the item's own page
     open_item(selected, forget=("queue.table",))

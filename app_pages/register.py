@@ -1,4 +1,5 @@
-"""The register: find items by session, kind, unit, status, topic, due window and free text."""
+"""The register: find items by session, kind, unit, status, stage, topic, due window and free text;
+tick many to assign, set the internal deadline or accept them at once."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import streamlit as st
 
 from tracker.permissions import Action
 from tracker.sessions import SessionRef
+from ui import bulk_actions
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ALIAS_PARAM, item_id_of
@@ -16,7 +18,9 @@ from ui.landing import open_item
 st.title(ctx.tr("register.title"))
 show_flash()
 filters, as_of = filter_bar("register")
-selected = paged_table("register", filters, as_of)
+# Bulk steps for whoever may take one (the Office assigns and sets internal deadlines; a unit accepts).
+bulk = bulk_actions.bar if bulk_actions.offered(ctx.actor()) else None
+selected = paged_table("register", filters, as_of, bulk=bulk)
 
 # Archived items are out of the register but never gone: whoever may archive can reopen one.
 if ctx.allowed(Action.ARCHIVE):

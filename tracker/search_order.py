@@ -8,6 +8,7 @@ from __future__ import annotations
 SORT_KEYS: dict[str, bool] = {
     "urgency": False,  # overdue first (longest overdue first), due soon, open by deadline, replied last
     "due_on": False,
+    "internal_due": False,  # the draft's internal deadline, open items first (issue 12: the unit queue's order)
     "received_on": True,
     "session": True,
     "status": False,

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
+from tracker.acceptance import unaccepted_days
 from tracker.items import Kind, Result
 from tracker.search_order import SORT_KEYS, STATUS_FILTERS
 from tracker.service import Filters
+from tracker.stage import Stage
 from ui import cached, list_links
 from ui import context as ctx
 
 STATUS_CHOICES = STATUS_FILTERS
+STAGE_CHOICES = [s.value for s in Stage]  # the pipeline's order
 
 
 def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, date]:
@@ -66,6 +72,25 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
         c[3].text_input(
             ctx.tr("filter.unit"), value=ref.unit_name(unit, lang), disabled=True, key=f"{prefix}.unit_shown"
         )
+    # The reply's path (issue 12): where each item stands, and who has not taken theirs in time.
+    e = st.columns([3, 2], vertical_alignment="bottom")
+    stages = e[0].multiselect(
+        ctx.tr("filter.stage"),
+        STAGE_CHOICES,
+        format_func=ctx.labels(STAGE_CHOICES, lambda s: ctx.tr(f"stage.{s}")),
+        key=f"{prefix}.stages",
+        placeholder=ctx.tr("filter.stage_any"),
+        help=ctx.tr("filter.stage_help"),
+    )
+    unaccepted = e[1].checkbox(
+        ctx.tr(
+            "filter.unaccepted",
+            question=unaccepted_days(ref.settings, Kind.DEPUTY_QUESTION),
+            recommendation=unaccepted_days(ref.settings, Kind.VOTER_RECOMMENDATION),
+        ),
+        key=f"{prefix}.unaccepted",
+        help=ctx.tr("filter.unaccepted_help"),
+    )
     with st.expander(ctx.tr("filter.more")):
         d = st.columns(4)
         result = d[0].selectbox(
@@ -106,6 +131,8 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
         due_to=due_to,
         text=text,
         raised_before=raised_before,
+        stages=tuple(stages),
+        unaccepted=unaccepted,
     )
     return filters, as_of
 
@@ -131,8 +158,22 @@ def sort_bar(prefix: str) -> tuple[str, bool | None]:
     return key, (not SORT_KEYS[key]) if reverse else None
 
 
-def paged_table(prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool = False) -> int | None:
-    """Show one page of matching items (sorted and paged on the server); return the selected item id."""
+def selection_key(prefix: str, ids: list[int], round_no: int) -> str:
+    """The multi-row table's widget key: one per page of rows (in order) and per bulk step done."""
+    digest = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()[:12]
+    return f"{prefix}.bulk_table.{digest}.{round_no}"
+
+
+Bulk = Callable[[str, list[dict[str, Any]], Callable[[], None]], None]
+
+
+def paged_table(
+    prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool = False, bulk: Bulk | None = None
+) -> int | None:
+    """Show one page of matching items (sorted and paged on the server); return the selected item id.
+
+    With ``bulk`` (ui/bulk_actions.bar) a switch turns the table to ticking several rows, and the
+    ticked rows go to ``bulk`` instead of opening an item (issue 12, point 8)."""
     from ui.tables import column_config, items_frame, styled_items, table_height
 
     tracker = ctx.tracker()
@@ -158,13 +199,21 @@ def paged_table(prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool 
     if not page.rows:
         st.info(ctx.tr("register.no_match"), icon=":material/search_off:")
         return None
+    many = bulk is not None and st.toggle(ctx.tr("bulk.mode"), key=f"{prefix}.bulk_mode", help=ctx.tr("bulk.mode_help"))
+    table_key = f"{prefix}.table"
+    if many:
+        # A fresh selection for every page of rows and after every bulk step: ticks are row
+        # positions, so they must never carry over to other rows.
+        table_key = selection_key(
+            prefix, [int(r["id"]) for r in page.rows], st.session_state.get(f"{prefix}.bulk_round", 0)
+        )
     frame = items_frame(page.rows)
     event = st.dataframe(
         styled_items(frame, page.rows),
         hide_index=True,
         on_select="rerun",
-        selection_mode="single-row",
-        key=f"{prefix}.table",
+        selection_mode="multi-row" if many else "single-row",
+        key=table_key,
         column_config=column_config(frame),
         height=table_height(len(page.rows)),
     )
@@ -180,4 +229,11 @@ def paged_table(prefix: str, filters: Filters, as_of: date, *, unit_fixed: bool 
         placeholder=ctx.tr("widget.choose"),
     )
     selected = event.selection.rows if event and event.selection else []
+    if many and bulk is not None:
+
+        def done() -> None:
+            st.session_state[f"{prefix}.bulk_round"] = st.session_state.get(f"{prefix}.bulk_round", 0) + 1
+
+        bulk(prefix, [page.rows[i] for i in selected if i < len(page.rows)], done)
+        return None
     return int(page.rows[selected[0]]["id"]) if selected else None

@@ -20,6 +20,7 @@ from tracker.items import Kind
 from tracker.search_order import SORT_KEYS, STATUS_FILTERS
 from tracker.service import Filters
 from tracker.sessions import SessionRef
+from tracker.stage import Stage
 from ui import context as ctx
 
 # Address parameter -> the widget it fills (a suffix of the list's key prefix).
@@ -33,7 +34,14 @@ PARAMS = {
     "due_to": "due_to",
     "sort": "sort",
     "desc": "sort_reverse",
+    "stage": "stages",  # ?stage=drafting,in_review (issue 12)
+    "raised_again": "raised_before",  # ?raised_again=1 (issue 14)
+    "unaccepted": "unaccepted",  # ?unaccepted=1: waiting too long for the lead unit (issue 12)
 }
+# Switches: "1" in the address, left out when off.
+FLAGS = ("desc", "raised_again", "unaccepted")
+# Each list's own order when the address names none: the unit queue works to the internal deadline.
+DEFAULT_SORT = {"queue": "internal_due"}
 
 
 def query_for(filters: Filters, *, sort: str | None = None) -> dict[str, str]:
@@ -50,9 +58,21 @@ def query_for(filters: Filters, *, sort: str | None = None) -> dict[str, str]:
     for name, day in (("due_from", filters.due_from), ("due_to", filters.due_to)):
         if day is not None:
             out[name] = day.isoformat()
+    if filters.stages:
+        out["stage"] = ",".join(_stage_order(filters.stages))
+    if filters.raised_before:
+        out["raised_again"] = "1"
+    if filters.unaccepted:
+        out["unaccepted"] = "1"
     if sort:
         out["sort"] = sort
     return out
+
+
+def _stage_order(stages: Any) -> list[str]:
+    """The known stages among ``stages``, in the pipeline's order (one address per choice)."""
+    chosen = set(stages)
+    return [s.value for s in Stage if s.value in chosen]
 
 
 def _parse(name: str, raw: str) -> Any:
@@ -73,15 +93,24 @@ def _parse(name: str, raw: str) -> Any:
             return date.fromisoformat(raw)
         if name == "sort":
             return raw if raw in SORT_KEYS else None
-        if name == "desc":
+        if name in FLAGS:
             return raw == "1"
+        if name == "stage":
+            return _stage_order(raw.split(",")) or None
     except (ValueError, TrackerError):
         return None
     return None
 
 
-def _defaults() -> dict[str, Any]:
-    return {"q": "", "desc": False, "sort": "urgency"}
+def _defaults(prefix: str) -> dict[str, Any]:
+    return {
+        "q": "",
+        "desc": False,
+        "raised_again": False,
+        "unaccepted": False,
+        "stage": [],
+        "sort": DEFAULT_SORT.get(prefix, "urgency"),
+    }
 
 
 def apply(prefix: str, *, skip: tuple[str, ...] = ()) -> None:
@@ -89,7 +118,7 @@ def apply(prefix: str, *, skip: tuple[str, ...] = ()) -> None:
     wanted = {k: str(v) for k, v in st.query_params.to_dict().items() if k in PARAMS and k not in skip}
     if wanted == st.session_state.get(f"{prefix}.link"):
         return
-    defaults = _defaults()
+    defaults = _defaults(prefix)
     for name, suffix in PARAMS.items():
         if name in skip:
             continue
@@ -102,7 +131,7 @@ def apply(prefix: str, *, skip: tuple[str, ...] = ()) -> None:
 def remember(prefix: str, *, skip: tuple[str, ...] = ()) -> None:
     """After the widgets: write their values to the address (defaults left out)."""
     ref = ctx.tracker().reference
-    defaults = _defaults()
+    defaults = _defaults(prefix)
     current: dict[str, str] = {}
     for name, suffix in PARAMS.items():
         if name in skip:
@@ -112,8 +141,10 @@ def remember(prefix: str, *, skip: tuple[str, ...] = ()) -> None:
             continue
         if name == "session":
             current[name] = ref.session(int(value)).ref.code()
-        elif name == "desc":
+        elif name in FLAGS:
             current[name] = "1"
+        elif name == "stage":
+            current[name] = ",".join(_stage_order(value))
         elif isinstance(value, date):
             current[name] = value.isoformat()
         else:

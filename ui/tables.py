@@ -21,6 +21,9 @@ COLUMNS = (
     "status",
     "days",
     "due_on",
+    "internal_due",
+    "internal_days",
+    "stage",
     "lead_unit",
     "unit_role",
     "summary",
@@ -37,6 +40,8 @@ STATUS_COLOURS = {
     "replied_late": "background-color: #f3e3cf; color: #5a3a12",
     "replied_on_time": "background-color: #d8efdc; color: #124a1f",
     "transferred": "background-color: #e6e9ee; color: #2f3a48",
+    # issue 12: an assignment the lead unit has left unaccepted too long (the stage cell says so too)
+    "unaccepted": "background-color: #f9d9ea; color: #6a1240",
 }
 COLOURED = ("status", "days")
 
@@ -54,6 +59,22 @@ def days_text(days: int | None) -> str:
 
 def _shown(row: dict[str, Any]) -> str:
     return str(row.get("shown_status") or row["status"])
+
+
+def _stage_text(row: dict[str, Any]) -> str:
+    stage = row.get("stage")
+    if not stage:
+        return ""
+    label = ctx.tr(f"stage.{stage}")
+    return ctx.tr("list.unaccepted_mark", stage=label) if row.get("unaccepted_long") else label
+
+
+def _internal_state(row: dict[str, Any]) -> str:
+    """The colour of the internal deadline's days: red once passed (amber stays the legal due-soon's)."""
+    days = row.get("internal_days_left")
+    if days is None or pd.isna(days):
+        return ""
+    return "overdue" if days < 0 else ""
 
 
 def items_frame(rows: list[dict]) -> pd.DataFrame:
@@ -74,6 +95,9 @@ def items_frame(rows: list[dict]) -> pd.DataFrame:
             "unit_role": [ctx.tr(f"list.role.{role}") if role else "" for role in roles],
             "due_on": [ctx.fmt(r["due_on"]) for r in rows],
             "days": [days_text(r.get("days_left")) for r in rows],
+            "internal_due": [ctx.fmt(r.get("internal_due")) for r in rows],
+            "internal_days": [days_text(r.get("internal_days_left")) for r in rows],
+            "stage": [_stage_text(r) for r in rows],
             "status": [ctx.status_label(_shown(r)) for r in rows],
             "result": [ctx.result_label(r["result"]) if r["status"].startswith("replied") else "" for r in rows],
             "responded_on": [ctx.fmt(r["responded_on"]) for r in rows],
@@ -103,7 +127,10 @@ def styled_items(frame: pd.DataFrame, rows: list[dict]) -> Styler:
     """``frame`` (built by ``items_frame`` from ``rows``, columns possibly narrowed) with the
     status and days cells coloured by each row's shown status."""
     shown = [_shown(r) for r in rows]
-    return highlight(frame, {ctx.tr(f"col.{c}"): shown for c in COLOURED})
+    cells = {ctx.tr(f"col.{c}"): shown for c in COLOURED}
+    cells[ctx.tr("col.internal_days")] = [_internal_state(r) for r in rows]
+    cells[ctx.tr("col.stage")] = ["unaccepted" if r.get("unaccepted_long") else "" for r in rows]
+    return highlight(frame, cells)
 
 
 def column_config(frame: pd.DataFrame) -> dict[str, Any]:
@@ -114,6 +141,9 @@ def column_config(frame: pd.DataFrame) -> dict[str, Any]:
         ctx.tr("col.status"): st.column_config.TextColumn(width=150),
         ctx.tr("col.days"): st.column_config.TextColumn(width=120, help=ctx.tr("list.days_help")),
         ctx.tr("col.due_on"): st.column_config.TextColumn(width=95),
+        ctx.tr("col.internal_due"): st.column_config.TextColumn(width=95, help=ctx.tr("list.internal_help")),
+        ctx.tr("col.internal_days"): st.column_config.TextColumn(width=120, help=ctx.tr("list.internal_help")),
+        ctx.tr("col.stage"): st.column_config.TextColumn(width=170),
         ctx.tr("col.unit_role"): st.column_config.TextColumn(width=90),
         ctx.tr("col.summary"): st.column_config.TextColumn(width=420, help=ctx.tr("list.summary_help")),
     }

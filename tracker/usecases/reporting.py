@@ -8,9 +8,13 @@ from datetime import date
 from typing import Any
 
 from tracker import history
+from tracker.acceptance import unaccepted_cutoff, unaccepted_days
 from tracker.errors import InvalidInput
+from tracker.items import Kind
 from tracker.permissions import Action, Actor, require
+from tracker.reference import Reference
 from tracker.search_order import DEFAULT_SORT, SORT_KEYS, sort_key
+from tracker.stage import Stage, default_internal_due
 from tracker.text import fold
 from tracker.usecases.deps import UseCase
 
@@ -29,6 +33,8 @@ class Filters:
     due_to: date | None = None
     text: str = ""
     raised_before: bool = False  # only recommendations raised again of an earlier session's (issue 14)
+    stages: tuple[str, ...] = ()  # workflow stages (tracker.stage.Stage values); empty = any (issue 12)
+    unaccepted: bool = False  # only items the lead unit has left unaccepted too long (tracker/acceptance.py)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class Page:
 
 
 class Reporting(UseCase):
+    _defaults: tuple[Reference, tuple[date, ...], list[date], list[date]] | None = None
+
     def search(
         self,
         filters: Filters,
@@ -55,12 +63,21 @@ class Reporting(UseCase):
         ``order`` is a key of ``tracker.search_order.SORT_KEYS`` (urgency first by default);
         ``descending`` None takes the key's natural direction. Each row also says how it is shown:
         ``shown_status`` (due soon where it applies), ``days_left`` (calendar days; negative when
-        overdue; None once replied) and ``unit_role`` (lead / coordinating, when a unit is filtered).
+        overdue; None once replied) and ``unit_role`` (lead / coordinating, when a unit is filtered);
+        and for the reply's path (issue 12) ``internal_due`` (the internal deadline in force),
+        ``internal_days_left``, ``stage`` and ``unaccepted_long``.
         """
         key = sort_key(order)
         if key is None:
             raise InvalidInput("error.sort_key", order=order)
+        known = {s.value for s in Stage}
+        if any(s not in known for s in filters.stages):
+            raise InvalidInput("error.stage_unknown", value=", ".join(sorted(set(filters.stages) - known)))
+        stages = sorted(set(filters.stages)) or None
         text = fold(filters.text)
+        ref = self.reference
+        due_days, internal_q, internal_r = self._internal_defaults(ref)
+        cutoff = {k: unaccepted_cutoff(ref.calendar, unaccepted_days(ref.settings, k), as_of) for k in Kind}
         params: dict[str, Any] = {
             "as_of": as_of,
             "session_id": filters.session_id,
@@ -72,6 +89,13 @@ class Reporting(UseCase):
             "due_from": filters.due_from,
             "due_to": filters.due_to,
             "raised_before": bool(filters.raised_before),
+            "stages": stages,
+            "unaccepted": bool(filters.unaccepted),
+            "due_days": list(due_days),
+            "internal_q": internal_q,
+            "internal_r": internal_r,
+            "unaccepted_q": cutoff[Kind.DEPUTY_QUESTION],
+            "unaccepted_r": cutoff[Kind.VOTER_RECOMMENDATION],
             "soon_until": self.reference.due_soon_until(as_of),
             "q": text or None,
             "sort": key,
@@ -86,6 +110,19 @@ class Reporting(UseCase):
             again = self.db.records("items/search", {**params, "offset": 0, "limit": 1})
             total = again[0]["matches"] if again else 0
         return Page(rows, total, params["offset"], params["limit"])
+
+    def _internal_defaults(self, ref: Reference) -> tuple[tuple[date, ...], list[date], list[date]]:
+        """Each legal due day items have, with the default internal deadline a question and a
+        recommendation due that day get (working days before it, on the calendar in force). Worked
+        out again only when the reference data or the set of due days changed."""
+        days = tuple(r[0] for r in self.db.all("items/due_days"))
+        memo = self._defaults
+        if memo is not None and memo[0] is ref and memo[1] == days:
+            return memo[1], memo[2], memo[3]
+        q = [default_internal_due(ref.calendar, ref.settings, Kind.DEPUTY_QUESTION, d) for d in days]
+        r = [default_internal_due(ref.calendar, ref.settings, Kind.VOTER_RECOMMENDATION, d) for d in days]
+        self._defaults = (ref, days, q, r)
+        return days, q, r
 
     def archived_items(self, actor: Actor, limit: int = 500) -> list[dict[str, Any]]:
         """Archived items, so that whoever may archive can find one again and restore it."""

@@ -108,6 +108,8 @@ class Settings(UseCase):
         require(actor, Action.MANAGE_SETTINGS)
         if key == "due_soon_days" and not (value.isdigit() and 1 <= int(value) <= 60):
             raise InvalidInput("error.due_soon_days", field=key)
+        if key.startswith("unaccepted_days.") and not (value.isdigit() and 1 <= int(value) <= 30):
+            raise InvalidInput("error.unaccepted_days", field=key)
         if key == "percent_decimals" and value not in {str(d) for d in ALLOWED_DECIMALS}:
             raise InvalidInput("error.percent_decimals", field=key)
         self._write(
