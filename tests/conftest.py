@@ -3,12 +3,14 @@ and a helper to run the CLI as a user would (``python -m tracker`` in a subproce
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -51,9 +53,35 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "tracker.duckdb"
 
 
+@functools.cache
+def template_db() -> Path:
+    """A file as ``Tracker.open`` leaves a new one (migrated, reference data seeded), built once per
+    process (xdist worker). Never open it: ``fresh_db`` copies it. Opening a copy runs the same code
+    as reopening the app's file, without paying the migrations and the seed in every test."""
+    folder = Path(tempfile.mkdtemp(prefix="tracker-template-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "tracker.duckdb"
+    Tracker.open(path).close()
+    assert not path.with_name(path.name + ".wal").exists()  # closed and checkpointed: the file is all of it
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_template() -> Path:
+    return template_db()
+
+
+def fresh_db(target: Path) -> Path:
+    """``target`` as opening it would create it (a copy of the migrated template), unless it exists
+    or its folder does not (tests of unusable folders keep theirs)."""
+    if not target.exists() and target.parent.is_dir():
+        shutil.copyfile(template_db(), target)
+    return target
+
+
 @pytest.fixture
 def tracker(db_path: Path):
-    t = Tracker.open(db_path)
+    t = Tracker.open(fresh_db(db_path))
     try:
         yield t
     finally:
@@ -187,6 +215,7 @@ def start_app(
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("TRACKER_DB", str(db))
+    fresh_db(Path(db))
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
     if role is not None:
         at.session_state["app.actor"] = signed_in_as(db, role, unit)

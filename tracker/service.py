@@ -160,7 +160,7 @@ class Tracker:
     # -- reference data --------------------------------------------------------------------
     def initialize(self) -> None:
         self.db.migrate()
-        self.db.write(seed_defaults)  # the hook reloads the reference cache
+        self.db.write(seed_defaults)  # if it added a row the hook reloads the reference cache (else: on first use)
         self._follow_calendar()
 
     def _follow_calendar(self) -> None:

@@ -144,11 +144,25 @@ def create_accounts(db: Path) -> None:
     tracker.close()
 
 
+def serve_new_database(folder: Path) -> Server:
+    """`streamlit run app.py` (as `make run`) on a free loopback port against a new database in
+    ``folder`` holding the two accounts."""
+    db = folder / "browser.duckdb"
+    create_accounts(db)
+    return start_server(db, folder / "streamlit.log")
+
+
 @pytest.fixture
 def server(tmp_path) -> Iterator[Server]:
-    """`streamlit run app.py` (as `make run`) on a free loopback port against a new database holding the two accounts."""
-    db = tmp_path / "browser.duckdb"
-    create_accounts(db)
-    srv = start_server(db, tmp_path / "streamlit.log")
+    """A server of its own for each test (the journeys change the file and sign people in)."""
+    srv = serve_new_database(tmp_path)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for a module whose tests only read from it (its responses' headers, say)."""
+    srv = serve_new_database(tmp_path_factory.mktemp("served"))
     yield srv
     srv.stop()

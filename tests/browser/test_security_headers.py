@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import urllib.request
 
+import pytest
+
+
+@pytest.fixture
+def server(module_server):
+    """Both tests only read the served responses: one server for the module."""
+    return module_server
+
 
 def _headers(url: str) -> dict[str, str]:
     with urllib.request.urlopen(url, timeout=10) as response:

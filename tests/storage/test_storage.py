@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import ADMIN, ROOT, draft
+from tests.conftest import ADMIN, ROOT, draft, session_id
 from tracker import history
 from tracker.deadlines import DEFAULT_RULES
 from tracker.errors import DatabaseBusy
@@ -196,3 +196,26 @@ def test_database_busy_is_a_tracker_error_with_its_own_key():
     error = DatabaseBusy(path="/tmp/x.duckdb")
     assert error.key == "error.db_busy"
     assert "/tmp/x.duckdb" in error.message("en")
+
+
+def test_reopening_puts_back_only_the_default_rows_that_are_missing(db_path):
+    """The seed sends only what is missing: a default session deleted is back after a restart, a unit
+    an administrator renamed keeps its new name, and nothing is duplicated."""
+    t = Tracker.open(db_path)
+    try:
+        counts = _table_counts(t)
+
+        def work(cur):
+            cur.raw.execute("delete from sessions where term = 15 and number = 9 and not extraordinary")
+            cur.raw.execute("update units set name_vi = 'Vụ Tổ chức cán bộ (đổi tên)' where code = 'TCCB'")
+
+        t.db.write(work)
+    finally:
+        t.close()
+    t = Tracker.open(db_path)
+    try:
+        assert _table_counts(t) == counts
+        assert session_id(t, "15/9")
+        assert t.reference.unit("TCCB").name_vi == "Vụ Tổ chức cán bộ (đổi tên)"
+    finally:
+        t.close()

@@ -6,6 +6,7 @@ module, so a change to the rules shows up as a change to this table."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from tracker.items import Result
 from tracker.permissions import Actor
 from tracker.service import Tracker
 from tracker.stage import Stage
+from tracker.usecases.workflow_read import WorkflowView
 from tracker.workflow_rules import Step
 
 TODAY = date.today()
@@ -163,16 +165,33 @@ def live(tmp_path_factory: pytest.TempPathFactory):
         t.close()
 
 
+@dataclass(frozen=True)
+class Standing:
+    """An item brought to a state for the refusals, as it was read once it got there."""
+
+    item_id: int
+    version: int
+    view: WorkflowView
+    events: int
+
+
 @pytest.fixture(scope="module")
-def standing(live: Tracker) -> dict[str, tuple[int, int]]:
-    """One item per state for the refusals, which must leave it exactly as it was."""
-    return {state: make_item(live, state) for state in STATES}
+def standing(live: Tracker) -> dict[str, Standing]:
+    """One item per state for the refusals, which must leave it exactly as it was when made: every
+    refused cell compares the item with this first reading (so a refusal that changed it fails its
+    own cell and every later one), instead of reading it again before each attempt."""
+    made = {state: make_item(live, state) for state in STATES}
+    return {
+        state: Standing(item_id, version, live.workflow(item_id), len(live.history(item_id)))
+        for state, (item_id, version) in made.items()
+    }
 
 
 def test_each_state_derives_its_stage(live, standing):
     expected = {s: Stage(s) for s in STATES if s in Stage.__members__.values()}
     expected |= {"issued_resolving": Stage.ISSUED, "archived": Stage.AWAITING_ACCEPTANCE}
-    assert {s: live.workflow(standing[s][0]).stage for s in STATES} == expected
+    assert {s: live.workflow(standing[s].item_id).stage for s in STATES} == expected
+    assert {s: standing[s].view.stage for s in STATES} == expected
 
 
 @pytest.mark.parametrize("who", list(ACTORS))
@@ -194,10 +213,10 @@ def test_every_cell_the_service_and_the_page_agree(live, standing, step, state, 
         after = live.workflow(item_id).stage
         assert after == (LEADS_TO[step] or Stage(state if state != "issued_resolving" else "issued"))
         return
-    item_id, version = standing[state]
-    view = live.workflow(item_id)
+    here = standing[state]
+    item_id, version, view, events = here.item_id, here.version, here.view, here.events
+    assert view.version == version
     assert step not in workflow_rules.offers(actor, view.facts)
-    events = len(live.history(item_id))
     with pytest.raises((PermissionDenied, InvalidInput)) as caught:
         attempt(live, step, actor, item_id, version)()
     if not permitted:
@@ -210,6 +229,7 @@ def test_every_cell_the_service_and_the_page_agree(live, standing, step, state, 
     else:
         assert caught.value.key == "error.workflow_stage"
         assert caught.value.params == {"step": step.value, "stage": view.stage.value}
-    assert live.get_item(item_id).version == version
+    after = live.workflow(item_id)  # the item's row (its version) and its milestones, read again
+    assert after.version == version
     assert len(live.history(item_id)) == events
-    assert live.workflow(item_id).milestones == view.milestones
+    assert after.milestones == view.milestones
