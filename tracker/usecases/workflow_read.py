@@ -10,7 +10,8 @@ from datetime import date
 from statistics import median
 
 from tracker.errors import NotFound
-from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, last_flow, review_rounds
+from tracker.items import Kind
+from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, internal_days, last_flow, review_rounds
 from tracker.usecases.deps import Deps, UseCase
 from tracker.usecases.workflow_commitments import Commitment, commitment_as_of, result_as_of
 from tracker.usecases.workflow_deadline import WorkflowDeadline
@@ -116,24 +117,27 @@ class WorkflowRead(UseCase):
         self, as_of: date, session_id: int | None = None, kind: str | None = None
     ) -> dict[Key, dict[str, int]]:
         """Per (session, kind, lead unit): drafts in by the internal deadline, late, and still
-        missing past it. The legal figures are not touched."""
-        out: dict[Key, dict[str, int]] = defaultdict(lambda: {"draft_on_time": 0, "draft_late": 0, "draft_overdue": 0})
-        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
-        defaults: dict[tuple[str, date], date] = {}  # a session's items share a few due days
-        for r in self.db.records("workflow/drafts_as_of", params):
-            internal = r["internal_due_on"]
-            if internal is None:
-                key = (r["kind"], r["due_on"])
-                if key not in defaults:
-                    defaults[key] = self._deadline.internal_due(r["kind"], r["due_on"], None)
-                internal = defaults[key]
-            tally = out[(r["session_id"], r["kind"], r["unit"])]
-            drafted, n = r["drafted_on"], int(r["n"])
-            if drafted is not None:
-                tally["draft_on_time" if drafted <= internal else "draft_late"] += n
-            elif not r["replied"] and as_of > internal:
-                tally["draft_overdue"] += n
-        return dict(out)
+        missing past it. The legal figures are not touched. One statement: the default internal
+        deadline is counted back in SQL over the calendar's working days, passed as a list."""
+        first_due, last_due = self.db.one("stats/due_span") or (None, None)
+        if first_due is None or last_due is None:
+            return {}
+        calendar, settings = self.reference.calendar, self.reference.settings
+        days = {k: internal_days(settings, k) for k in Kind}
+        # From the earliest default any item can have (the most days back from the earliest due date).
+        start = calendar.working_days_before(first_due, max(days.values()))
+        params = {
+            "as_of": as_of,
+            "session_id": session_id,
+            "kind": kind,
+            "workdays": list(calendar.working_days(start, last_due)),
+            "question_days": days[Kind.DEPUTY_QUESTION],
+            "recommendation_days": days[Kind.VOTER_RECOMMENDATION],
+        }
+        return {
+            (r["session_id"], r["kind"], r["unit"]): {f: int(r[f]) for f in DRAFT_FIELDS}
+            for r in self.db.records("stats/draft_timeliness", params)
+        }
 
     def commitments(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
@@ -149,6 +153,7 @@ class WorkflowRead(UseCase):
 
 
 COMMITMENT_FIELDS = tuple(f"commitments_{c.value}" for c in Commitment)
+DRAFT_FIELDS = ("draft_on_time", "draft_late", "draft_overdue")
 
 
 def _parts(coordinating: tuple[str, ...], milestones: tuple[MilestoneRow, ...]) -> tuple[Part, ...]:
