@@ -91,6 +91,18 @@ class WorkflowRead(UseCase):
             out[key][r["stage"]] = out[key].get(r["stage"], 0) + int(r["n"])
         return dict(out)
 
+    def stage_overdue(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[str, tuple[int, int]]:
+        """Stage -> (items there, of which past the legal deadline), over the sessions and kinds
+        asked for (the progress page's pipeline chart)."""
+        out: dict[str, tuple[int, int]] = {}
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("stats/stage_overdue", params):
+            n, overdue = out.get(r["stage"], (0, 0))
+            out[r["stage"]] = (n + int(r["n"]), overdue + int(r["overdue"]))
+        return out
+
     def stage_medians(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
     ) -> dict[Key, dict[str, float | None]]:
