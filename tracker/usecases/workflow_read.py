@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from statistics import median
 
 from tracker.errors import NotFound
 from tracker.items import Kind
@@ -107,22 +106,14 @@ class WorkflowRead(UseCase):
         self, as_of: date, session_id: int | None = None, kind: str | None = None
     ) -> dict[Key, dict[str, float | None]]:
         """Per (session, kind, lead unit): the median days from assignment to acceptance, to the
-        first draft, to issue, and the median review rounds (None when no item got there)."""
-        found: dict[Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        first draft, to issue, and the median review rounds (None when no item got there). The
+        medians are DuckDB's (the middle value, or the mean of the two middle ones)."""
         params = {"as_of": as_of, "session_id": session_id, "kind": kind}
-        for r in self.db.records("workflow/stage_durations", params):
-            bucket = found[(r["session_id"], r["kind"], r["unit"])]
-            for name in ("to_accept", "to_draft", "to_issue", "rounds"):
-                if r[name] is not None:
-                    bucket[name].append(int(r[name]))
         return {
-            key: {
-                f"median_days_{name}" if name != "rounds" else "median_review_rounds": (
-                    float(median(values[name])) if values.get(name) else None
-                )
-                for name in ("to_accept", "to_draft", "to_issue", "rounds")
+            (r["session_id"], r["kind"], r["unit"]): {
+                f: (float(r[f]) if r[f] is not None else None) for f in MEDIAN_FIELDS
             }
-            for key, values in found.items()
+            for r in self.db.records("stats/stage_medians", params)
         }
 
     def draft_timeliness(
@@ -166,6 +157,7 @@ class WorkflowRead(UseCase):
 
 COMMITMENT_FIELDS = tuple(f"commitments_{c.value}" for c in Commitment)
 DRAFT_FIELDS = ("draft_on_time", "draft_late", "draft_overdue")
+MEDIAN_FIELDS = ("median_days_to_accept", "median_days_to_draft", "median_days_to_issue", "median_review_rounds")
 
 
 def _parts(coordinating: tuple[str, ...], milestones: tuple[MilestoneRow, ...]) -> tuple[Part, ...]:

@@ -1,13 +1,15 @@
-"""The internal deadline's measures in one SQL statement (queries/stats/draft_timeliness.sql) give
-the answers of the rule they replaced, item by item in Python (the item page's own internal
-deadline: the Office's date, or N working days before the legal deadline counted by
-tracker/workdays.py), on a real DuckDB file with deadlines across Tết 2026, 30/4–1/5 and 2/9 2025."""
+"""The workflow figures computed in one SQL statement each give the answers of the Python they
+replaced, item by item from what the item page reads, on a real DuckDB file with deadlines across
+Tết 2026, 30/4–1/5 and 2/9 2025: the internal deadline's measures (queries/stats/draft_timeliness.sql:
+the Office's date, or N working days before the legal deadline counted by tracker/workdays.py) and
+the per-unit medians (queries/stats/stage_medians.sql)."""
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
 from datetime import date, timedelta
+from statistics import median
 
 import pytest
 
@@ -83,10 +85,15 @@ def spread(tmp_path_factory: pytest.TempPathFactory):
             version = t.set_internal_deadline(LIAISON, item_id, version, on, "Phục vụ phiên họp")
         internal = t.workflow(item_id).internal_due_on
         fate = n % 5
+        unit = item.lead_unit or ""
+        if n % 6 == 1:  # reassigned: the medians count from the latest assignment
+            _milestone(t, item_id, Milestone.ASSIGNED, received + timedelta(days=n % 4), unit)
         if fate in (0, 1, 2):  # a draft before, on or after the internal deadline
             drafted = internal + timedelta(days=(-3, 0, 4)[fate])
-            _milestone(t, item_id, Milestone.ACCEPTED, received, item.lead_unit or "")
-            _milestone(t, item_id, Milestone.DRAFT_SUBMITTED, max(drafted, received), item.lead_unit or "")
+            _milestone(t, item_id, Milestone.ACCEPTED, received + timedelta(days=n % 5), unit)
+            _milestone(t, item_id, Milestone.DRAFT_SUBMITTED, max(drafted, received), unit)
+            for _ in range(n % 3):  # review rounds
+                _milestone(t, item_id, Milestone.SENT_BACK, max(drafted, received), unit)
         if n % 4 == 0 and item.due_on < date(2026, 3, 1):
             t.record_reply(LIAISON, item_id, t.get_item(item_id).version, reply(item.due_on - timedelta(days=1)))
         elif n == 29:
@@ -131,3 +138,42 @@ def test_a_changed_setting_moves_the_default_internal_deadline(spread: Tracker):
         assert after != before
     finally:
         spread.save_setting(SYSTEM, "internal_deadline_days.deputy_question", "5")
+
+
+def medians_reference(t: Tracker, as_of: date) -> dict[tuple[int, str, str | None], dict[str, float | None]]:
+    """The medians as the Python before them took them: per item with a milestone by ``as_of``,
+    calendar days from the latest assignment (else the item's entry) to the first acceptance, the
+    first draft and the reply, and the rounds sent back; statistics.median per unit."""
+    found: dict[tuple[int, str, str | None], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for row in t.search(Filters(), as_of, limit=1000).rows:
+        item = t.get_item(row["id"])
+        marks = [m for m in t.workflow(row["id"], as_of).milestones if m.on_date <= as_of]
+        if not marks:
+            continue
+        assigned = [m.on_date for m in marks if m.kind == Milestone.ASSIGNED]
+        start = max(assigned) if assigned else item.created_at.date()
+        bucket = found[(item.session_id, item.kind.value, item.lead_unit)]
+        for name, kind in (("to_accept", Milestone.ACCEPTED), ("to_draft", Milestone.DRAFT_SUBMITTED)):
+            days = [m.on_date for m in marks if m.kind == kind]
+            if days:
+                bucket[name].append((min(days) - start).days)
+        if item.reply is not None and item.reply.responded_on <= as_of:
+            bucket["to_issue"].append((item.reply.responded_on - start).days)
+        bucket["rounds"].append(sum(1 for m in marks if m.kind == Milestone.SENT_BACK))
+    names = {"to_accept": "median_days_to_accept", "to_draft": "median_days_to_draft"}
+    names |= {"to_issue": "median_days_to_issue", "rounds": "median_review_rounds"}
+    return {
+        key: {names[n]: (float(median(values[n])) if values.get(n) else None) for n in names}
+        for key, values in found.items()
+    }
+
+
+@pytest.mark.parametrize("as_of", AS_OF, ids=lambda d: d.strftime("%d/%m/%Y"))
+def test_the_one_statement_medians_equal_the_medians_item_by_item(spread: Tracker, as_of: date):
+    assert spread.stage_medians(as_of) == medians_reference(spread, as_of)
+
+
+def test_the_medians_are_not_trivial(spread: Tracker):
+    """Halves (an even count of values), reassignments and rounds all occur in the spread."""
+    values = [v for tally in spread.stage_medians(date(2026, 3, 31)).values() for v in tally.values() if v]
+    assert any(v != int(v) for v in values) and any(v >= 1 for v in values)
