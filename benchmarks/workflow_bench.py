@@ -21,7 +21,7 @@ from tracker.service import Tracker
 from tracker.storage import Cursor
 
 START, END = "<!-- workflow-bench:start -->", "<!-- workflow-bench:end -->"
-HEADING = "### Workflow figures"
+HEADING = "## Workflow figures (issue 12)"
 CALL_BUDGET_MS = 300.0  # the page budget: one figure must not take a page's whole run
 
 

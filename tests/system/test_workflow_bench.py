@@ -68,9 +68,9 @@ def test_the_section_replaces_only_what_lies_between_its_markers(tmp_path):
     doc.write_text("# Performance\n\n<!-- bench:start -->\nbench table\n<!-- bench:end -->\n", encoding="utf-8")
     workflow_bench.write_markdown("| first |", doc)
     assert doc.read_text(encoding="utf-8").endswith(
-        "<!-- bench:end -->\n\n### Workflow figures\n\n<!-- workflow-bench:start -->\n| first |\n<!-- workflow-bench:end -->\n"
+        "<!-- bench:end -->\n\n## Workflow figures (issue 12)\n\n<!-- workflow-bench:start -->\n| first |\n<!-- workflow-bench:end -->\n"
     )
     workflow_bench.write_markdown("| second |", doc)
     text = doc.read_text(encoding="utf-8")
     assert "| first |" not in text and "| second |" in text and "bench table" in text
-    assert text.count("### Workflow figures") == 1
+    assert text.count("## Workflow figures (issue 12)") == 1
