@@ -20,6 +20,7 @@ from ui import context as ctx
 from ui import plain_text as pt
 from ui.similar_progress import render_raised_again
 from ui.similar_session import render_session_suggestions
+from ui.stage_progress import render as render_stage_progress
 from ui.tables import column_config, highlight, items_frame, styled_items
 
 tracker = ctx.tracker()
@@ -203,3 +204,4 @@ if estimated_years:
     )
 
 render_session_suggestions(session_id)  # issue 14: the session's suggested pairs, for who may link them
+render_stage_progress(session_id, as_of, kind or None)  # issue 12: the reply's path, per stage and unit

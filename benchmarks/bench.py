@@ -28,6 +28,7 @@ from datetime import date, datetime
 from importlib import metadata
 from pathlib import Path
 
+from benchmarks import workflow_bench
 from benchmarks.register import Built, build_database
 from tracker import accounts
 from tracker.service import Filters, Tracker
@@ -364,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     today = date.today()
     results: list[SizeResult] = []
+    workflow: list[workflow_bench.WorkflowResult] = []  # docs/PERFORMANCE.md's "Workflow figures"
     browser: dict | None = None
     try:
         for size in sizes:
@@ -375,11 +377,13 @@ def main(argv: list[str] | None = None) -> int:
             big = size >= FULL_SIZE
             tracker = Tracker.open(path)
             try:
+                milestones = workflow_bench.add_paths(tracker, today)  # every figure below sees reply paths
                 problems = tracker.integrity_problems()
                 if problems:
                     raise AssertionError(f"the built register is inconsistent: {problems[:5]}")
                 _log(f"{_n(size)} items: service calls")
                 core = measure_core(tracker, today, max(5, args.runs // 2) if big else args.runs)
+                workflow.append(workflow_bench.measure(tracker, size, milestones, today, args.runs))
                 # The app re-reads the signed-in account on every run: the probes need a real one.
                 accounts.create_first_admin(tracker, BENCH_USER, BENCH_PASSWORD, "Đo hiệu năng")
             finally:
@@ -394,6 +398,9 @@ def main(argv: list[str] | None = None) -> int:
                     timeout=3600,
                 )
             results.append(SizeResult(size, built, core, pages))
+            if pages:
+                progress = pages["pages"]["progress"]
+                workflow[-1].progress_page = (progress["uncached_ms"], progress["cached_ms"])
             if size == browser_size:
                 _log(f"{_n(size)} items: real browser")
                 browser = _probe(
@@ -424,9 +431,11 @@ def main(argv: list[str] | None = None) -> int:
         "load_end": f"{os.getloadavg()[0]:.1f}",
     }
     block = render(results, browser, info, LEGEND)
-    print(block)
+    figures = workflow_bench.render(workflow, info["date"], f"{info['load_start']} / {info['load_end']}")
+    print(block + "\n\n" + figures)
     if not args.no_write:
         write_markdown(block)
+        workflow_bench.write_markdown(figures, PERFORMANCE_MD)
         _log(f"written to {PERFORMANCE_MD.relative_to(ROOT)}")
     return 0
 

@@ -23,7 +23,7 @@ from tracker.dates import format_date
 from tracker.errors import InvalidInput
 from tracker.export_data import REPLIED, ExportData, ExportScope, scope_lines  # noqa: F401 - re-exported
 from tracker.export_summary import summary_sheet
-from tracker.file_columns import ALL_COLUMNS, FORMATS, TRANSFERRED
+from tracker.file_columns import CSV_COLUMNS, FORMATS, TRANSFERRED
 from tracker.formula_guard import looks_like_formula, neutralise
 from tracker.i18n import t
 from tracker.items import Kind, Result, Status
@@ -60,7 +60,7 @@ def collect(tracker: Tracker, actor: Actor, scope: ExportScope, *, rows: bool = 
         raise InvalidInput("error.unknown_unit", field="unit", value=scope.unit)
     params = {"as_of": scope.as_of, "session_id": scope.session_id, "unit": scope.unit, "only_open": scope.only_open}
     if rows:
-        items = tracker.db.records("export/items", params)
+        items = _with_internal_due(tracker, tracker.db.records("export/items", params))
         groups = [(r["kind"], r["lead_unit"], r["status"], r["result"], 1) for r in items]
     else:
         items = []
@@ -83,6 +83,20 @@ def collect(tracker: Tracker, actor: Actor, scope: ExportScope, *, rows: bool = 
     )
     nxt, due = tracker.report_due_for(session) if session is not None else (None, None)
     return ExportData(scope, session, items, counts, by_unit, nxt, due, coordinating, ref.percent_decimals)
+
+
+def _with_internal_due(tracker: Tracker, items: list[Row]) -> list[Row]:
+    """Each row's internal deadline in force (issue 12): the Office's date, else the default
+    counted back from the legal deadline, once per kind and legal deadline (a session's items
+    share a few due days)."""
+    defaults: dict[tuple[str, date], date] = {}
+    for r in items:
+        if r["internal_due_on"] is None:
+            key = (r["kind"], r["due_on"])
+            if key not in defaults:
+                defaults[key] = tracker.internal_due(r["kind"], r["due_on"], None)
+            r["internal_due_on"] = defaults[key]
+    return items
 
 
 def export(
@@ -189,7 +203,9 @@ def _register_columns(tracker: Tracker, lang: str, as_of: date) -> list[_Column]
             lambda r: _unit_names(tracker, r["coordinating_units"], lang),
         ),
         _Column("due_on", "field.due_on", "date", lambda r: r["due_on"]),
+        _Column("internal_due_on", "field.internal_due_on", "date", lambda r: r["internal_due_on"]),
         _Column("status", "field.status", "text", lambda r: t(f"status.{r['status']}", lang)),
+        _Column("stage", "export.col.stage", "text", lambda r: t(f"stage.{r['stage']}", lang)),
         _Column("response_no", "field.response_no", "text", lambda r: r["response_no"] or ""),
         _Column("responded_on", "field.responded_on", "date", lambda r: r["responded_on"]),
         _Column("signer", "field.signer", "text", lambda r: r["signer"] or ""),
@@ -283,10 +299,11 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
     summary_sheet(tracker, book, data, lang)
     columns = _register_columns(tracker, lang, data.scope.as_of)
     _item_sheet(book, book.book.add_worksheet(t("export.sheet_register", lang)), columns, data.rows, lang)
+    after = 1 + next(n for n, c in enumerate(columns) if c.key == "due_on")  # beside the legal deadline
     overdue_columns = [
-        *columns[:13],
+        *columns[:after],
         _Column("days_overdue", "export.col.days_overdue", "int", lambda r: (data.scope.as_of - r["due_on"]).days),
-        *columns[13:],
+        *columns[after:],
     ]
     _item_sheet(
         book, book.book.add_worksheet(t("export.sheet_overdue", lang)), overdue_columns, data.overdue_rows(), lang
@@ -297,7 +314,8 @@ def to_xlsx(tracker: Tracker, data: ExportData, lang: str = "vi") -> bytes:
 
 # -- CSV ------------------------------------------------------------------------------------------
 def csv_record(r: Row) -> dict[str, str]:
-    """One item in the import's columns: codes, not labels, so it re-imports unchanged."""
+    """One item in the import's columns: codes, not labels, so it re-imports unchanged; then the
+    stage (a code) and the internal deadline, which the import leaves aside."""
     transferred = r["status"] == Status.TRANSFERRED.value
     return {
         "kind": r["kind"],
@@ -323,6 +341,8 @@ def csv_record(r: Row) -> dict[str, str]:
         "committed_on": format_date(r["committed_on"]),
         "late_reason": r["late_reason"] or "",
         "transfer_note": r["transfer_note"] or "",
+        "stage": r["stage"],
+        "internal_due_on": format_date(r["internal_due_on"]),
     }
 
 
@@ -330,8 +350,8 @@ def to_csv(data: ExportData) -> bytes:
     """UTF-8 with a BOM (Excel then reads Vietnamese correctly), CRLF, formula-like text neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ALL_COLUMNS)
+    writer.writerow(CSV_COLUMNS)
     for r in data.rows:
         record = csv_record(r)
-        writer.writerow([neutralise(record[c]) for c in ALL_COLUMNS])
+        writer.writerow([neutralise(record[c]) for c in CSV_COLUMNS])
     return out.getvalue().encode("utf-8-sig")

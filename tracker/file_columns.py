@@ -34,6 +34,10 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "transfer_note",
 )
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
+# What the CSV export adds after them (issue 12): the workflow stage (a code, like kind and result)
+# and the internal deadline in force. Derived or the Office's: the import leaves them aside.
+EXPORT_ONLY_COLUMNS: tuple[str, ...] = ("stage", "internal_due_on")
+CSV_COLUMNS = ALL_COLUMNS + EXPORT_ONLY_COLUMNS
 # A blank or absent phase follows from the session's dates (sessions.derive_phase).
 REQUIRED_COLUMNS = ("kind", "session", "received_on", "summary")
 DATE_COLUMNS = frozenset({"received_on", "due_on", "responded_on", "committed_on"})

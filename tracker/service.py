@@ -138,6 +138,7 @@ class Tracker:
         self.internal_due = deadline.internal_due
         self.workflow = workflow.view
         self.stage_counts = workflow.stage_counts
+        self.stage_overdue = workflow.stage_overdue
         self.stage_medians = workflow.stage_medians
         self.draft_timeliness = workflow.draft_timeliness
         self.commitments = workflow.commitments

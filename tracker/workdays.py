@@ -218,6 +218,11 @@ class WorkCalendar:
             return -self.working_days_between(end, start)
         return sum(1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=n)))
 
+    def working_days(self, start: date, end: date) -> tuple[date, ...]:
+        """Every working day in [start, end], ascending: what SQL reads the calendar from
+        (queries/stats/draft_timeliness.sql), since the rules live here, not in the database."""
+        return _working_days(self, start, end)
+
     def non_working_days(self, start: date, end: date) -> list[date]:
         """Every day in [start, end] that is not worked."""
         return [
@@ -225,6 +230,13 @@ class WorkCalendar:
             for n in range((end - start).days + 1)
             if not self.is_working_day(start + timedelta(days=n))
         ]
+
+
+@lru_cache(maxsize=32)
+def _working_days(calendar: WorkCalendar, start: date, end: date) -> tuple[date, ...]:
+    # Keyed by the calendar's value (its overrides and announced years): an edit is a new key.
+    days = (start + timedelta(days=n) for n in range((end - start).days + 1))
+    return tuple(d for d in days if calendar.is_working_day(d))
 
 
 def parse_announced_years(text: str | None) -> frozenset[int]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from statistics import median
 
 from tracker.errors import NotFound
-from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, last_flow, review_rounds
+from tracker.items import Kind
+from tracker.stage import Milestone, MilestoneRow, Stage, derive_stage, internal_days, last_flow, review_rounds
 from tracker.usecases.deps import Deps, UseCase
 from tracker.usecases.workflow_commitments import Commitment, commitment_as_of, result_as_of
 from tracker.usecases.workflow_deadline import WorkflowDeadline
@@ -90,50 +90,57 @@ class WorkflowRead(UseCase):
             out[key][r["stage"]] = out[key].get(r["stage"], 0) + int(r["n"])
         return dict(out)
 
+    def stage_overdue(
+        self, as_of: date, session_id: int | None = None, kind: str | None = None
+    ) -> dict[str, tuple[int, int]]:
+        """Stage -> (items there, of which past the legal deadline), over the sessions and kinds
+        asked for (the progress page's pipeline chart)."""
+        out: dict[str, tuple[int, int]] = {}
+        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
+        for r in self.db.records("stats/stage_overdue", params):
+            n, overdue = out.get(r["stage"], (0, 0))
+            out[r["stage"]] = (n + int(r["n"]), overdue + int(r["overdue"]))
+        return out
+
     def stage_medians(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
     ) -> dict[Key, dict[str, float | None]]:
         """Per (session, kind, lead unit): the median days from assignment to acceptance, to the
-        first draft, to issue, and the median review rounds (None when no item got there)."""
-        found: dict[Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        first draft, to issue, and the median review rounds (None when no item got there). The
+        medians are DuckDB's (the middle value, or the mean of the two middle ones)."""
         params = {"as_of": as_of, "session_id": session_id, "kind": kind}
-        for r in self.db.records("workflow/stage_durations", params):
-            bucket = found[(r["session_id"], r["kind"], r["unit"])]
-            for name in ("to_accept", "to_draft", "to_issue", "rounds"):
-                if r[name] is not None:
-                    bucket[name].append(int(r[name]))
         return {
-            key: {
-                f"median_days_{name}" if name != "rounds" else "median_review_rounds": (
-                    float(median(values[name])) if values.get(name) else None
-                )
-                for name in ("to_accept", "to_draft", "to_issue", "rounds")
+            (r["session_id"], r["kind"], r["unit"]): {
+                f: (float(r[f]) if r[f] is not None else None) for f in MEDIAN_FIELDS
             }
-            for key, values in found.items()
+            for r in self.db.records("stats/stage_medians", params)
         }
 
     def draft_timeliness(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
     ) -> dict[Key, dict[str, int]]:
         """Per (session, kind, lead unit): drafts in by the internal deadline, late, and still
-        missing past it. The legal figures are not touched."""
-        out: dict[Key, dict[str, int]] = defaultdict(lambda: {"draft_on_time": 0, "draft_late": 0, "draft_overdue": 0})
-        params = {"as_of": as_of, "session_id": session_id, "kind": kind}
-        defaults: dict[tuple[str, date], date] = {}  # a session's items share a few due days
-        for r in self.db.records("workflow/drafts_as_of", params):
-            internal = r["internal_due_on"]
-            if internal is None:
-                key = (r["kind"], r["due_on"])
-                if key not in defaults:
-                    defaults[key] = self._deadline.internal_due(r["kind"], r["due_on"], None)
-                internal = defaults[key]
-            tally = out[(r["session_id"], r["kind"], r["unit"])]
-            drafted, n = r["drafted_on"], int(r["n"])
-            if drafted is not None:
-                tally["draft_on_time" if drafted <= internal else "draft_late"] += n
-            elif not r["replied"] and as_of > internal:
-                tally["draft_overdue"] += n
-        return dict(out)
+        missing past it. The legal figures are not touched. One statement: the default internal
+        deadline is counted back in SQL over the calendar's working days, passed as a list."""
+        first_due, last_due = self.db.one("stats/due_span") or (None, None)
+        if first_due is None or last_due is None:
+            return {}
+        calendar, settings = self.reference.calendar, self.reference.settings
+        days = {k: internal_days(settings, k) for k in Kind}
+        # From the earliest default any item can have (the most days back from the earliest due date).
+        start = calendar.working_days_before(first_due, max(days.values()))
+        params = {
+            "as_of": as_of,
+            "session_id": session_id,
+            "kind": kind,
+            "workdays": list(calendar.working_days(start, last_due)),
+            "question_days": days[Kind.DEPUTY_QUESTION],
+            "recommendation_days": days[Kind.VOTER_RECOMMENDATION],
+        }
+        return {
+            (r["session_id"], r["kind"], r["unit"]): {f: int(r[f]) for f in DRAFT_FIELDS}
+            for r in self.db.records("stats/draft_timeliness", params)
+        }
 
     def commitments(
         self, as_of: date, session_id: int | None = None, kind: str | None = None
@@ -149,6 +156,8 @@ class WorkflowRead(UseCase):
 
 
 COMMITMENT_FIELDS = tuple(f"commitments_{c.value}" for c in Commitment)
+DRAFT_FIELDS = ("draft_on_time", "draft_late", "draft_overdue")
+MEDIAN_FIELDS = ("median_days_to_accept", "median_days_to_draft", "median_days_to_issue", "median_review_rounds")
 
 
 def _parts(coordinating: tuple[str, ...], milestones: tuple[MilestoneRow, ...]) -> tuple[Part, ...]:
