@@ -61,3 +61,12 @@ def test_a_word_past_the_vocabulary_bound_keeps_its_place_and_carries_no_feature
     assert ids == [1, 2, 3, 0]
     assert vocab.text(ids) == "tang phu cap "
     assert vocab.grow("cap tang") == [3, 1]
+
+
+def test_a_built_item_saved_with_its_text_unchanged_stays_out_of_the_supplement():
+    index = SimilarityIndex([(4, KHEN), (1, PHU_CAP)])  # not in id order: still found
+    index.add(1, PHU_CAP)  # assigned or answered: the same text
+    assert index.fresh == 0 and _ids(index.similar(AGAIN)) == [1]
+    index.remove(4)
+    index.add(4, KHEN)  # restored after being archived: back, from the supplement
+    assert index.fresh == 1 and _ids(index.similar(KHEN_AGAIN)) == [4]

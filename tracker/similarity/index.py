@@ -13,7 +13,7 @@ uint16 word ids (tracker/similarity/encoding.py), two bytes a word; features are
 hashed word pairs in a fixed table, so no dict of strings grows with the register; the weights
 are float32. Candidates come from postings of each item's few rarest features only (prefix
 filtering: two texts of one point share their rare words, so a true match shares one of the
-other's rarest), which bounds the postings at ``_INDEXED`` a item; the candidates with the
+other's rarest), which bounds the postings at ``_INDEXED`` an item; the candidates with the
 highest weight of shared postings are then scored exactly from their word ids.
 
 An item saved after the build is added to a small in-memory supplement (``add``/``remove``,
@@ -146,6 +146,7 @@ class SimilarityIndex:
             fill[kept[first]] += sizes
         del df, fill
         self._post_starts = post_starts
+        self._ordered = bool(np.all(self.ids[1:] > self.ids[:-1]))
         _give_back()
         self._dead: npt.NDArray[np.bool_] | None = None
         self._fresh: dict[int, _Fresh] = {}
@@ -287,9 +288,14 @@ class SimilarityIndex:
 
     # -- keeping it fresh ---------------------------------------------------------------
     def add(self, item_id: int, text: str) -> None:
-        """Index (or re-index) one item saved since the build, with the build's weights."""
-        self.remove(item_id)
+        """Index (or re-index) one item saved since the build, with the build's weights. A built
+        item saved with its text unchanged (assigned, answered) stays as it is."""
         key = comparison_key(text)
+        at = self._position(item_id)
+        if at is not None and item_id not in self._fresh and not self._is_dead(at):
+            if self._vocab.text(self._words[self._starts[at] : self._starts[at + 1]].tolist()) == key:
+                return
+        self.remove(item_id)
         weights = self._weights(key)
         norm = math.sqrt(sum(weights.values()))
         if not norm:
@@ -304,11 +310,22 @@ class SimilarityIndex:
         if gone is not None:
             for feature in gone.weights:
                 self._fresh_postings[feature].discard(item_id)
-        at = np.flatnonzero(self.ids == item_id)
-        if len(at):
+        at = self._position(item_id)
+        if at is not None:
             if self._dead is None:
                 self._dead = np.zeros(len(self.ids), dtype=np.bool_)
             self._dead[at] = True
+
+    def _position(self, item_id: int) -> int | None:
+        """Where a built item sits (the corpus comes in id order; any other order is searched)."""
+        if self._ordered:
+            at = int(np.searchsorted(self.ids, item_id))
+            return at if at < len(self.ids) and int(self.ids[at]) == item_id else None
+        found = np.flatnonzero(self.ids == item_id)
+        return int(found[0]) if len(found) else None
+
+    def _is_dead(self, at: int) -> bool:
+        return self._dead is not None and bool(self._dead[at])
 
     def pair_score(self, a: str, b: str) -> int:
         """The score of two texts with this register's weights (the evaluation's measure)."""
