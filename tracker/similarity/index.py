@@ -108,11 +108,13 @@ class SimilarityIndex:
             words.extend(vocab.grow(comparison_key(text)))
             starts.append(len(words))
         self._vocab = vocab
-        self.ids = np.array(ids, dtype=np.int64)
+        # numpy views of the arrays as built, not copies: a copy of a million keys would be the
+        # build's peak.
+        self.ids = np.frombuffer(ids, dtype=np.int64)
         if not len(self.ids) or self.ids.max() < 2**31:
             self.ids = self.ids.astype(np.int32)
-        self._words = np.array(words, dtype=np.uint16)
-        self._starts = np.array(starts, dtype=np.uint32)
+        self._words = np.frombuffer(words, dtype=np.uint16)
+        self._starts = np.frombuffer(starts, dtype=np.uint32)
         del ids, words, starts
         self._stop = vocab.stop_mask()
         count = len(self.ids)
