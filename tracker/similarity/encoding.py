@@ -70,13 +70,13 @@ def item_features(
 ) -> tuple[IntArray, IntArray]:
     """Each item's distinct features from its word ids (``owners``: the item of each word, in
     order): content words and the pairs of neighbouring content words, as
-    tracker/similarity/normalize.features does on strings. Returns (owners, features), sorted."""
+    tracker/similarity/normalize.features does on strings. Returns (owners, features), unordered."""
     content = ~stop[words]
     kept, who = words[content].astype(np.uint64), owners[content]
     pair = (who[:-1] == who[1:]) & (kept[:-1] > 0) & (kept[1:] > 0)
     feats = np.concatenate((kept[kept > 0].astype(np.int64), pair_slots(kept[:-1][pair], kept[1:][pair])))
     held = np.concatenate((who[kept > 0], who[:-1][pair]))
-    both = np.unique(held * FEATURES + feats)
+    both = np.unique(held * FEATURES + feats, sorted=False)  # a hash: no sort needed by anyone
     return both // FEATURES, both % FEATURES
 
 

@@ -188,8 +188,11 @@ class SimilarityIndex:
         ids = np.asarray([get(w, 0) for w in words], dtype=np.uint64)
         pair = (ids[:-1] > 0) & (ids[1:] > 0)
         fids = np.unique(np.concatenate((ids[ids > 0].astype(np.int64), pair_slots(ids[:-1][pair], ids[1:][pair]))))
-        unknown = {w for w, i in zip(words, ids.tolist(), strict=True) if not i}
-        unknown |= {f"{a}_{b}" for (a, b), ok in zip(itertools.pairwise(words), pair.tolist(), strict=True) if not ok}
+        unknown: set[str] = set()
+        if len(fids) < 2 * len(words) - 1:  # some word unknown (usually none is)
+            unknown = {w for w, i in zip(words, ids.tolist(), strict=True) if not i}
+            pairs = zip(itertools.pairwise(words), pair.tolist(), strict=True)
+            unknown |= {f"{a}_{b}" for (a, b), ok in pairs if not ok}
         return fids, math.sqrt(float(np.sum(self._w[fids], dtype=np.float64)) + len(unknown) * self._rare)
 
     def _weights(self, key: str) -> dict[str, float]:
@@ -249,7 +252,8 @@ class SimilarityIndex:
         lengths = self._starts[uniq + 1].astype(np.int64) - lo
         ends = np.cumsum(lengths)
         offsets = np.repeat(lo - ends + lengths, lengths) + np.arange(int(ends[-1]))
-        owners, feats = item_features(self._words[offsets], np.repeat(np.arange(len(uniq)), lengths), self._stop)
+        gathered = self._words[offsets]
+        owners, feats = item_features(gathered, np.repeat(np.arange(len(uniq)), lengths), self._stop)
         at = np.minimum(np.searchsorted(fids, feats), len(fids) - 1)  # fids: sorted, distinct
         shared = np.where(fids[at] == feats, self._w[feats], np.float32(0))
         # Each candidate's norm from the same features (a stored norm would cost 4 bytes an item).
@@ -259,11 +263,12 @@ class SimilarityIndex:
         # before rapidfuzz looks at it.
         reach = 50.0 + 0.5 * np.minimum(100.0, 200.0 * cosines) >= threshold - 0.5
         out: list[Match] = []
-        for pos, cosine in zip(uniq[reach].tolist(), cosines[reach].tolist(), strict=True):
-            other = self._vocab.text(self._words[self._starts[pos] : self._starts[pos + 1]].tolist())
-            score = _blend(fuzz.token_set_ratio(key, other), cosine)
+        words, bounds = gathered.tolist(), (ends - lengths).tolist()  # one conversion for all
+        for n in np.flatnonzero(reach).tolist():
+            other = self._vocab.text(words[bounds[n] : bounds[n] + int(lengths[n])])
+            score = _blend(fuzz.token_set_ratio(key, other), float(cosines[n]))
             if score >= threshold:
-                out.append(Match(int(self.ids[pos]), score))
+                out.append(Match(int(self.ids[uniq[n]]), score))
         return out
 
     def _from_fresh(self, key: str, threshold: int, exclude: Collection[int]) -> list[Match]:
@@ -294,9 +299,8 @@ class SimilarityIndex:
         item saved with its text unchanged (assigned, answered) stays as it is."""
         key = comparison_key(text)
         at = self._position(item_id)
-        if at is not None and item_id not in self._fresh and not self._is_dead(at):
-            if self._vocab.text(self._words[self._starts[at] : self._starts[at + 1]].tolist()) == key:
-                return
+        if at is not None and item_id not in self._fresh and not self._is_dead(at) and self._key_at(at) == key:
+            return
         self.remove(item_id)
         weights = self._weights(key)
         norm = math.sqrt(sum(weights.values()))
@@ -325,6 +329,9 @@ class SimilarityIndex:
             return at if at < len(self.ids) and int(self.ids[at]) == item_id else None
         found = np.flatnonzero(self.ids == item_id)
         return int(found[0]) if len(found) else None
+
+    def _key_at(self, at: int) -> str:
+        return self._vocab.text(self._words[self._starts[at] : self._starts[at + 1]].tolist())
 
     def _is_dead(self, at: int) -> bool:
         return self._dead is not None and bool(self._dead[at])
