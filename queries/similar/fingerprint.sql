@@ -1,5 +1,4 @@
--- What the matcher's index depends on: it is rebuilt when this changes (items added, archived, edited).
+-- The matcher's freshness stamp: when it changes, the items saved since are put in its index (changed_since.sql).
 -- Params: none.
-select count(*), coalesce(max(id), 0), coalesce(sum(length(summary)), 0)
-from items
-where archived_at is null;
+select coalesce(max(updated_at), timestamp '1970-01-01'), count(*), coalesce(max(id), 0)
+from items;

@@ -84,3 +84,26 @@ def test_the_command_runs_as_a_subprocess(register, db_path):
     result = run_cli("similar", "--session", "15/9", db=db_path)
     assert result.returncode == 0, result.stderr
     assert "7/BDN" in result.stdout and "15/8" in result.stdout
+
+
+def test_confirm_refuses_a_loop_in_vietnamese_and_links_nothing(register, capsys):
+    old, new = register
+    t = Tracker.open()
+    try:
+        first = t.create_item(
+            LIAISON, draft(t, session="15/7", received_on=date(2024, 5, 27), summary=EARLIER, ref_no="3/BDN")
+        )
+        t.mark_raised_again(LIAISON, old, first)
+        t.mark_raised_again(LIAISON, new, old)
+    finally:
+        t.close()
+    assert main(["similar", "confirm", str(first), str(new)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"Lỗi: Không thể đánh dấu: mục {new} đã là lần nêu lại (trực tiếp hoặc qua các kỳ họp khác) của mục này, "
+        "liên kết sẽ tạo thành vòng lặp."
+    )
+    t = Tracker.open()
+    try:
+        assert t.raised_before_ids() == {old, new}
+    finally:
+        t.close()

@@ -134,6 +134,25 @@ def test_a_viewer_sees_the_chain_but_no_undo(db_path, monkeypatch):
     assert f"item.similar.undo.{link}" not in [b.key for b in at.button]
 
 
+def test_the_item_action_refuses_a_raised_again_link_that_would_loop(db_path, monkeypatch):
+    from tests.pages.item_page_helpers import open_action, open_item
+
+    at = start_app(db_path, monkeypatch, "liaison")
+    old = _earlier(db_path)
+    live = _open_tracker(str(db_path))
+    first = live.create_item(
+        LIAISON, draft(live, session="15/7", received_on=date(2024, 5, 27), summary=EARLIER, ref_no="3/BDN")
+    )
+    new = live.create_item(LIAISON, draft(live, summary=AGAIN, ref_no="31/BDN"))
+    live.mark_raised_again(LIAISON, old, first)
+    live.mark_raised_again(LIAISON, new, old)
+    open_action(open_item(at, first), first, "link_similar")
+    at.button(key=f"item.{first}.similar.confirm.{first}.{new}").click().run()
+    assert not at.exception
+    assert f"Không thể đánh dấu: mục {new} đã là lần nêu lại" in "\n".join(e.value for e in at.error).replace("\\", "")
+    assert {(lk.item_id, lk.earlier_id) for lk in live.links_of([first, old, new])} == {(old, first), (new, old)}
+
+
 def _bank_page() -> None:
     import streamlit as st
 

@@ -130,3 +130,33 @@ def test_the_chain_and_its_summary_across_three_sessions(tracker):
     assert (
         tracker.chain(alone).summary("vi", date(2025, 9, 1)) == "Nêu lại qua 1 kỳ họp từ 15/9; chưa có lần trả lời nào"
     )
+
+
+def test_a_link_that_would_make_an_item_its_own_ancestor_is_refused_and_changes_nothing(tracker):
+    first = tracker.create_item(
+        LIAISON, draft(tracker, session="15/7", received_on=date(2024, 5, 27), summary=EARLIER, ref_no="5/BDN")
+    )
+    second = _earlier(tracker)
+    third = tracker.create_item(LIAISON, draft(tracker, summary=AGAIN))
+    tracker.mark_raised_again(LIAISON, second, first)
+    tracker.mark_raised_again(LIAISON, third, second)
+    history = len(tracker.history(first))
+    # first → third would close the loop first → third → second → first.
+    with pytest.raises(InvalidInput) as caught:
+        tracker.mark_raised_again(LIAISON, first, third)
+    assert caught.value.key == "error.similar_cycle"
+    assert caught.value.message("vi") == (
+        f"Không thể đánh dấu: mục {third} đã là lần nêu lại (trực tiếp hoặc qua các kỳ họp khác) của mục này, "
+        "liên kết sẽ tạo thành vòng lặp."
+    )
+    assert [(lk.item_id, lk.earlier_id) for lk in tracker.links_of([first, second, third])] == [
+        (second, first),
+        (third, second),
+    ]
+    assert len(tracker.history(first)) == history
+    assert [o.id for o in tracker.chain(third).occurrences] == [first, second, third]
+    # Once the middle link is undone there is no loop left to close: the same link is accepted.
+    middle = next(lk.id for lk in tracker.links_of([third]) if lk.item_id == third)
+    tracker.undo_link(LIAISON, middle)
+    tracker.mark_raised_again(LIAISON, first, third)
+    assert {(lk.item_id, lk.earlier_id) for lk in tracker.links_of([first])} == {(second, first), (first, third)}

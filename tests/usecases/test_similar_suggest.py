@@ -3,7 +3,6 @@ item, what never comes back, and the index following the register."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 from tests.conftest import LIAISON, draft, reply, session_id
@@ -59,14 +58,52 @@ def test_a_merged_item_is_never_suggested(tracker):
     assert [s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]] == [first]
 
 
-def test_the_index_follows_items_saved_after_it_was_built(tracker):
-    assert tracker.similar_for_texts([AGAIN]) == [[]]
+def test_an_item_saved_a_moment_ago_is_found_by_the_next_suggestion(tracker):
+    assert tracker.similar_for_texts([AGAIN]) == [[]]  # the index is built here, over nothing
     old = _earlier(tracker)
+    # No waiting for a rebuild: the save is in the index by the next call.
+    assert [s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]] == [old]
+    other = tracker.create_item(LIAISON, draft(tracker, session="15/8", summary=OTHER, ref_no="8/BDN"))
+    # Its text corrected to the same point: found under the new text, no longer under the old.
+    tracker.edit_item(
+        LIAISON,
+        other,
+        1,
+        phase="before",
+        ref_no="8/BDN",
+        sources=("Cử tri tỉnh Nghệ An",),
+        deputy="",
+        summary=EARLIER.replace("Hà Tĩnh", "Nghệ An"),
+        full_text="",
+        topic="",
+        reason="sửa nội dung",
+    )
+    assert {s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]} == {old, other}
+    assert tracker.similar_for_texts([OTHER]) == [[]]
+    # Archived: gone from the suggestions at once; restored: back.
+    version = tracker.set_archived(LIAISON, old, tracker.get_item(old).version, True, "Nhập nhầm")
+    assert [s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]] == [other]
+    tracker.set_archived(LIAISON, old, version, False, "Khôi phục")
+    assert {s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]} == {old, other}
+
+
+def test_a_full_build_replaces_the_supplement_and_keeps_what_was_saved(tracker, monkeypatch):
+    from tracker.usecases import similar_suggest
+
+    tracker.similar_for_texts([AGAIN])
     suggest = tracker.similar_for_texts.__self__
-    for _ in range(600):  # the rebuild runs on its own thread; wait for it, however long it takes
-        found = tracker.similar_for_texts([AGAIN])[0]
-        if found:
-            break
-        time.sleep(0.05)
-    assert [s.occurrence.id for s in found] == [old]
-    assert not suggest._building
+    monkeypatch.setattr(similar_suggest, "_FRESH_LIMIT", 0)  # the first saved item starts a build
+    started = []
+    monkeypatch.setattr(similar_suggest.threading, "Thread", lambda target, daemon: started.append(target) or _Now())
+    old = _earlier(tracker)
+    assert [s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]] == [old]  # from the supplement
+    assert suggest.index().fresh == 1 and len(started) == 1
+    started[0]()  # the background build, run here
+    built = suggest.index()
+    assert built.fresh == 0 and len(built) == 1
+    assert [s.occurrence.id for s in tracker.similar_for_texts([AGAIN])[0]] == [old]
+
+
+class _Now:
+    def start(self) -> None:
+        pass

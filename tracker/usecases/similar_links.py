@@ -51,6 +51,13 @@ def _refuse_linked(cur: Cursor, a: int, b: int) -> None:
             raise InvalidInput("error.similar_already_linked", other=b)
 
 
+def _refuse_loop(cur: Cursor, item_id: int, earlier_id: int) -> None:
+    """A chain runs from earlier sessions to later ones: ``item_id`` raised again of
+    ``earlier_id`` must not make it its own ancestor (A → B → … → A), or the chain never ends."""
+    if any(row[0] == item_id for row in cur.all("similar/ancestors", [earlier_id])):
+        raise InvalidInput("error.similar_cycle", other=earlier_id)
+
+
 def _union(first: str, second: str) -> str:
     parts = list(split(first, ";"))
     parts += [p for p in split(second, ";") if p.casefold() not in {q.casefold() for q in parts}]
@@ -80,6 +87,7 @@ class SimilarLinks(UseCase):
             if later["session_id"] == earlier["session_id"]:
                 raise InvalidInput("error.similar_same_session")
             _refuse_linked(cur, item_id, earlier_id)
+            _refuse_loop(cur, item_id, earlier_id)
             row = cur.one("similar/insert_link", [RAISED_AGAIN, item_id, earlier_id, score, actor.username, None])
             link_id: int = row[0] if row else 0
             log(cur, item_id, actor, "raised_again", {"raised_again_of": [None, earlier_id]}, "", later["version"])

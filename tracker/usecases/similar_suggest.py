@@ -3,20 +3,25 @@ import preview) and over a session already entered. A suggestion is only shown: 
 merging is a person's act (tracker/usecases/similar_links.py). Dismissed and already linked pairs
 never come back.
 
-The index (tracker/similarity/index.py) is built once per process over every item not archived
-and rebuilt when the register's texts change (queries/similar/fingerprint.sql).
+The index (tracker/similarity/index.py) is built once per process over every item not archived;
+each item saved since is put into it before the next suggestion (``SimilarSuggest.index``).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from tracker.similarity.index import DEFAULT_THRESHOLD, SimilarityIndex
 from tracker.usecases.deps import UseCase
+
+# Items saved since the last build that the index carries in its supplement before a full
+# build is started (a supplement item costs a few hundred bytes and is scored exactly).
+_FRESH_LIMIT = 2_000
+_PAGE = 50_000  # rows of the corpus read at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,37 +106,59 @@ class SimilarSuggest(UseCase):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._index: SimilarityIndex | None = None
-        self._fingerprint: tuple[Any, ...] | None = None
-        self._sessions: dict[int, int] = {}
+        self._stamp: tuple[Any, ...] | None = None
         self._building = False
 
     def index(self) -> SimilarityIndex:
-        """The index over the register. Built on first use; when the register's texts change
-        later, rebuilt on a background thread while the one at hand keeps answering (at 100,000
-        items a build takes seconds: nobody waits for it at every saved item; what it misses for
-        those seconds is an item saved meanwhile)."""
-        fingerprint = self.db.one("similar/fingerprint")
+        """The index over the register, fresh to the last saved item. Built on first use; after
+        that, every call compares the register's stamp (queries/similar/fingerprint.sql) with the
+        one it has seen and puts the items saved since into the index (added, changed, archived:
+        tracker/similarity/index.py's supplement), so an item saved a moment ago is found. When
+        the supplement grows past ``_FRESH_LIMIT``, a full build runs on a background thread
+        while the index at hand keeps answering (at a million items a build takes a minute)."""
+        stamp = self.db.one("similar/fingerprint")
         with self._lock:
-            index = self._index
-            if index is not None and (fingerprint == self._fingerprint or self._building):
+            index, seen = self._index, self._stamp
+            if index is not None and stamp == seen:
                 return index
-            if index is not None:
+        if index is None or seen is None:
+            return self._rebuild()
+        changed = self.db.all("similar/changed_since", [seen[0], seen[2]])
+        with self._lock:
+            if self._index is index:
+                for item_id, archived, text in changed:
+                    if archived:
+                        index.remove(int(item_id))
+                    else:
+                        index.add(int(item_id), text)
+                self._stamp = stamp
+            if index.fresh > _FRESH_LIMIT and not self._building:
                 self._building = True
-                threading.Thread(target=self._rebuild, args=(fingerprint,), daemon=True).start()
-                return index
-        return self._rebuild(fingerprint)
+                threading.Thread(target=self._rebuild, daemon=True).start()
+        return index
 
-    def _rebuild(self, fingerprint: tuple[Any, ...] | None) -> SimilarityIndex:
+    def _rebuild(self) -> SimilarityIndex:
         try:
-            rows = self.db.all("similar/corpus")
-            index = SimilarityIndex((int(r[0]), r[4] or r[5] or "") for r in rows)
+            # The stamp before the texts: whatever is saved while they are read is caught up after.
+            stamp = self.db.one("similar/fingerprint")
+            index = SimilarityIndex(self._corpus())
             with self._lock:
-                self._index, self._fingerprint = index, fingerprint
-                self._sessions = {int(r[0]): int(r[2]) for r in rows}
+                self._index, self._stamp = index, stamp
             return index
         finally:
             with self._lock:
                 self._building = False
+
+    def _corpus(self) -> Iterator[tuple[int, str]]:
+        """Every text to index, a page at a time: a million rows at once would hold gigabytes."""
+        after = 0
+        while True:
+            page = self.db.all("similar/corpus_page", [after, _PAGE])
+            for item_id, text in page:
+                yield int(item_id), text
+            if len(page) < _PAGE:
+                return
+            after = int(page[-1][0])
 
     def occurrences(self, ids: Collection[int]) -> dict[int, Occurrence]:
         if not ids:
@@ -168,8 +195,7 @@ class SimilarSuggest(UseCase):
         self, session_id: int, *, threshold: int = DEFAULT_THRESHOLD, limit: int = 5
     ) -> list[ItemSuggestions]:
         """Every item of the session that has suggestions, in register order."""
-        self.index()
-        ids = sorted(i for i, s in self._sessions.items() if s == session_id)
+        ids = [int(r[0]) for r in self.db.all("similar/session_item_ids", [session_id])]
         return [s for s in self._for_items(ids, limit, threshold) if s.matches]
 
     def _for_items(self, ids: Sequence[int], limit: int, threshold: int) -> list[ItemSuggestions]:
