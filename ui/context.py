@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import cast
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from tracker import accounts, web_sessions
 from tracker.dates import format_date
@@ -64,8 +66,29 @@ def now() -> datetime:
     return datetime.now()
 
 
+_RUN_MEMO = "_tracker_run_memo"
+
+
+def _this_run(generation: int) -> dict[str, object]:
+    """What is worth working out once per script run (who is signed in): a page asks ctx.actor()
+    a dozen times a run, and each answer was two queries (issue 15: server CPU per click). Kept on
+    Streamlit's context of this run (it starts each run, fragment runs included, with a fresh
+    ``cursors`` dict) and for this database generation, so the next click, and any write within
+    this run, reads afresh."""
+    run = get_script_run_ctx()
+    if run is None:
+        return {}
+    memo = getattr(run, _RUN_MEMO, None)
+    if memo is None or memo[0] is not run.cursors or memo[1] != generation:
+        memo = (run.cursors, generation, {})
+        setattr(run, _RUN_MEMO, memo)
+    values: dict[str, object] = memo[2]
+    return values
+
+
 def signed_in() -> Actor | None:
-    """The signed-in person (local account, or single sign-on mapped to an account).
+    """The signed-in person (local account, or single sign-on mapped to an account), worked out
+    once per script run (below).
 
     Re-read from the accounts table on every run: a role changed or an account disabled by an
     administrator takes effect at the person's next click, not at their next sign-in. The tab's
@@ -73,6 +96,16 @@ def signed_in() -> Actor | None:
     and when the password changes or the account is disabled. A new tab or a reloaded page finds
     its session again through the HttpOnly cookie (tracker/web_sessions.py).
     """
+    memo = _this_run(tracker().db.generation)
+    if "actor" in memo and memo.get("session") == st.session_state.get(SESSION_KEY):
+        return cast("Actor | None", memo["actor"])
+    current = _signed_in()
+    memo = _this_run(tracker().db.generation)  # a write on the way (a session touched) starts a new one
+    memo["actor"], memo["session"] = current, st.session_state.get(SESSION_KEY)
+    return current
+
+
+def _signed_in() -> Actor | None:
     remembered = st.session_state.get(ACTOR_KEY)
     if remembered is None:
         return _resume_from_cookie()
