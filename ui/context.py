@@ -44,8 +44,13 @@ def _open_tracker(path: str) -> Tracker:
 
 
 def tracker() -> Tracker:
+    memo = _this_run()
+    known = memo.get("tracker")
+    if known is not None:
+        return cast(Tracker, known)
     try:
-        return _open_tracker(str(default_path()))
+        opened = memo["tracker"] = _open_tracker(str(default_path()))
+        return opened
     except DatabaseUnavailable as error:
         # One sentence for everyone, anonymous visitors included: no traceback, no server path.
         # (cache_resource keeps no failure, so the next visit tries the file again.)
@@ -69,26 +74,26 @@ def now() -> datetime:
 _RUN_MEMO = "_tracker_run_memo"
 
 
-def _this_run(generation: int) -> dict[str, object]:
-    """What is worth working out once per script run (who is signed in): a page asks ctx.actor()
-    a dozen times a run, and each answer was two queries (issue 15: server CPU per click). Kept on
-    Streamlit's context of this run (it starts each run, fragment runs included, with a fresh
-    ``cursors`` dict) and for this database generation, so the next click, and any write within
-    this run, reads afresh."""
+def _this_run() -> dict[str, object]:
+    """What is worth working out once per script run: a page asks ctx.tracker() a hundred times
+    and ctx.actor() a dozen times a run, and each actor was two queries (issue 15: server CPU per
+    click). Kept on Streamlit's context of this run, which starts every run (fragment runs
+    included) with a fresh ``cursors`` dict, so the next click works it out afresh."""
     run = get_script_run_ctx()
     if run is None:
         return {}
     memo = getattr(run, _RUN_MEMO, None)
-    if memo is None or memo[0] is not run.cursors or memo[1] != generation:
-        memo = (run.cursors, generation, {})
+    if memo is None or memo[0] is not run.cursors:
+        memo = (run.cursors, {})
         setattr(run, _RUN_MEMO, memo)
-    values: dict[str, object] = memo[2]
+    values: dict[str, object] = memo[1]
     return values
 
 
 def signed_in() -> Actor | None:
     """The signed-in person (local account, or single sign-on mapped to an account), worked out
-    once per script run (below).
+    once per script run and database generation (a write within the run, such as a sign-out,
+    reads it afresh).
 
     Re-read from the accounts table on every run: a role changed or an account disabled by an
     administrator takes effect at the person's next click, not at their next sign-in. The tab's
@@ -96,12 +101,14 @@ def signed_in() -> Actor | None:
     and when the password changes or the account is disabled. A new tab or a reloaded page finds
     its session again through the HttpOnly cookie (tracker/web_sessions.py).
     """
-    memo = _this_run(tracker().db.generation)
-    if "actor" in memo and memo.get("session") == st.session_state.get(SESSION_KEY):
+    memo = _this_run()
+    now_known = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
+    if memo.get("actor_for") == now_known:
         return cast("Actor | None", memo["actor"])
     current = _signed_in()
-    memo = _this_run(tracker().db.generation)  # a write on the way (a session touched) starts a new one
-    memo["actor"], memo["session"] = current, st.session_state.get(SESSION_KEY)
+    memo["actor"] = current
+    # After the check (it may note the session as active, a write): what the next call compares.
+    memo["actor_for"] = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
     return current
 
 
