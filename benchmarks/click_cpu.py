@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--profile", help="a folder for one pstats file per click")
+    parser.add_argument("--clicks", default="progress,register,search,item,export", help="which clicks, in order")
     args = parser.parse_args()
     os.environ["TRACKER_DB"] = args.db
 
@@ -109,6 +110,7 @@ def main() -> None:
             raise SystemExit(f"{[e.value for e in at.exception]}")
         return sum(spent[-1:]) * 1000  # the click's own run (search: the run with the text)
 
+    clicks = {name: clicks[name] for name in args.clicks.split(",")}
     for click in clicks.values():  # warm: imports, the Tracker, each page once
         click()
     result: dict[str, dict[str, float]] = {}

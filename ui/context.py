@@ -59,7 +59,13 @@ def tracker() -> Tracker:
 
 
 def lang() -> str:
-    return st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    # Settled for the run once the person is known (a reloaded tab takes its session's language
+    # then); a page asks it hundreds of times a run, and session state is slow to ask.
+    known = _this_run().get("lang")
+    if known is not None:
+        return cast(str, known)
+    current: str = st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    return current
 
 
 def tr(key: str, /, **params: object) -> str:
@@ -109,6 +115,7 @@ def signed_in() -> Actor | None:
     memo["actor"] = current
     # After the check (it may note the session as active, a write): what the next call compares.
     memo["actor_for"] = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
+    memo["lang"] = st.session_state.get(LANG_KEY, DEFAULT_LANG)
     return current
 
 
