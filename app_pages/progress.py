@@ -28,7 +28,7 @@ ref = tracker.reference
 lang = ctx.lang()
 decimals = ref.percent_decimals
 st.title(ctx.tr("progress.title"))
-strip = st.container()  # "what needs me now" goes first, once we know there is anything at all
+strip = st.container()  # "what needs me now" goes first on screen, filled once the chart is out
 
 c1, c2, c3 = st.columns([3, 2, 1])
 as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
@@ -54,11 +54,15 @@ if not ever:
                 st.rerun()
     st.stop()
 
-with strip:
-    needs_now.render_strip()
-    st.divider()
+
+def render_strip() -> None:
+    with strip:
+        needs_now.render_strip()
+        st.divider()
+
 
 if not all_rows:
+    render_strip()
     st.info(ctx.tr("progress.nothing_as_of", date=ctx.fmt(as_of)), icon=":material/info:")
     st.stop()
 
@@ -88,28 +92,32 @@ session = ref.session(session_id)
 rows = cached.stats(tracker, *cached.key(tracker), as_of, session_id, kind or None)
 counts = sum((r.counts for r in rows), Counts())
 
-# One line per kind, as the ministry's reports say it ("129/129 replied"; "no question yet").
-for row in rows:
-    if row.counts.total == 0 and row.counts.transferred == 0:
-        st.write(ctx.tr(f"progress.none_received.{row.kind}", session=session.label(lang)))
-    else:
-        st.write(
-            ctx.tr(
-                f"progress.line.{row.kind}",
-                replied=row.counts.replied,
-                total=row.counts.total,
-                pct=charts.percent_text(row.counts.replied, row.counts.total, lang, decimals),
-            )
-        )
-
-m = st.columns(5)
-m[0].metric(ctx.tr("metric.total"), counts.total)
-m[1].metric(ctx.tr("metric.replied"), f"{counts.replied}/{counts.total}")
-m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang, decimals))
-m[3].metric(ctx.tr("status.overdue"), counts.overdue)
-m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
-
+# The chart leaves first (issue 15, the browser target): what a reader waits for is the chart, so
+# the lines and metrics above it and the strip at the top are sent after it, into their places.
+summary = st.container()
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+with summary:
+    # One line per kind, as the ministry's reports say it ("129/129 replied"; "no question yet").
+    for row in rows:
+        if row.counts.total == 0 and row.counts.transferred == 0:
+            st.write(ctx.tr(f"progress.none_received.{row.kind}", session=session.label(lang)))
+        else:
+            st.write(
+                ctx.tr(
+                    f"progress.line.{row.kind}",
+                    replied=row.counts.replied,
+                    total=row.counts.total,
+                    pct=charts.percent_text(row.counts.replied, row.counts.total, lang, decimals),
+                )
+            )
+
+    m = st.columns(5)
+    m[0].metric(ctx.tr("metric.total"), counts.total)
+    m[1].metric(ctx.tr("metric.replied"), f"{counts.replied}/{counts.total}")
+    m[2].metric(ctx.tr("metric.completion"), charts.percent_text(counts.replied, counts.total, lang, decimals))
+    m[3].metric(ctx.tr("status.overdue"), counts.overdue)
+    m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
+render_strip()
 render_raised_again(session_id, date.today())  # issue 14: recommendations raised again
 schedule = session_schedule(ref.sessions, session, ref.calendar)
 report_deadline.render(schedule, ref.calendar, date.today())

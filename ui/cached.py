@@ -1,13 +1,59 @@
-"""Cached reads for pages. Each takes the database generation, which every committed write
-bumps, so a write anywhere makes every page read fresh data (no stale caches)."""
+"""Cached reads for pages. Each takes the data generation, which every committed write bumps
+(but one that only notes a tab as active), so a write anywhere makes every page read fresh data
+(no stale caches)."""
 
 from __future__ import annotations
 
+import threading
+import weakref
 from datetime import date
 
 import streamlit as st
 
 from tracker.service import Filters, Page, StatsRow, Tracker
+from tracker.storage import QUERIES_DIR, Database
+
+# A signed-in tab's session is noted as active once a minute (tracker/web_sessions.py): with fifty
+# tabs open that is a write a second, and if it made every cached read stale no page would ever be
+# served from the cache (issue 15). No cached read below shows web_sessions.
+_NOT_SHOWN = frozenset({"web_sessions"})
+_generations: weakref.WeakKeyDictionary[Database, list[int]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+_seen = threading.local()  # which folders the write just committed in this thread touched
+
+
+def _data_generation(db: Database) -> int:
+    counter = _generations.get(db)
+    if counter is None:
+        with _lock:
+            counter = _generations.get(db)
+            if counter is None:
+                counter = _generations[db] = [0]
+                _listen(db, counter)
+    return counter[0]
+
+
+def _listen(db: Database, counter: list[int]) -> None:
+    # Database.on_write calls its listeners in order, in the thread that wrote, after each commit:
+    # the first two say what the write touched, the last decides. A write of raw SQL only (an
+    # import's bulk insert, a migration) touches no named folder and counts.
+    shown = {p.name for p in QUERIES_DIR.iterdir() if p.is_dir()} - _NOT_SHOWN
+
+    def touched_hidden() -> None:
+        _seen.hidden = True
+
+    def touched_shown() -> None:
+        _seen.shown = True
+
+    def decide() -> None:
+        if getattr(_seen, "shown", False) or not getattr(_seen, "hidden", False):
+            with _lock:  # two sessions' writes at once must both count
+                counter[0] += 1
+        _seen.hidden = _seen.shown = False
+
+    db.on_write(touched_hidden, folders=_NOT_SHOWN)
+    db.on_write(touched_shown, folders=shown)
+    db.on_write(decide)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -45,5 +91,5 @@ def topics(_tracker: Tracker, path: str, gen: int) -> list[str]:
 
 
 def key(tracker: Tracker) -> tuple[str, int]:
-    """The leading cache arguments: which file, and how fresh."""
-    return str(tracker.db.path), tracker.db.generation
+    """The leading cache arguments: which file, and how fresh its data is."""
+    return str(tracker.db.path), _data_generation(tracker.db)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import cast
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from tracker import accounts, web_sessions
 from tracker.dates import format_date
@@ -42,8 +44,13 @@ def _open_tracker(path: str) -> Tracker:
 
 
 def tracker() -> Tracker:
+    memo = _this_run()
+    known = memo.get("tracker")
+    if known is not None:
+        return cast(Tracker, known)
     try:
-        return _open_tracker(str(default_path()))
+        opened = memo["tracker"] = _open_tracker(str(default_path()))
+        return opened
     except DatabaseUnavailable as error:
         # One sentence for everyone, anonymous visitors included: no traceback, no server path.
         # (cache_resource keeps no failure, so the next visit tries the file again.)
@@ -52,7 +59,13 @@ def tracker() -> Tracker:
 
 
 def lang() -> str:
-    return st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    # Settled for the run once the person is known (a reloaded tab takes its session's language
+    # then); a page asks it hundreds of times a run, and session state is slow to ask.
+    known = _this_run().get("lang")
+    if known is not None:
+        return cast(str, known)
+    current: str = st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    return current
 
 
 def tr(key: str, /, **params: object) -> str:
@@ -64,8 +77,29 @@ def now() -> datetime:
     return datetime.now()
 
 
+_RUN_MEMO = "_tracker_run_memo"
+
+
+def _this_run() -> dict[str, object]:
+    """What is worth working out once per script run: a page asks ctx.tracker() a hundred times
+    and ctx.actor() a dozen times a run, and each actor was two queries (issue 15: server CPU per
+    click). Kept on Streamlit's context of this run, which starts every run (fragment runs
+    included) with a fresh ``cursors`` dict, so the next click works it out afresh."""
+    run = get_script_run_ctx()
+    if run is None:
+        return {}
+    memo = getattr(run, _RUN_MEMO, None)
+    if memo is None or memo[0] is not run.cursors:
+        memo = (run.cursors, {})
+        setattr(run, _RUN_MEMO, memo)
+    values: dict[str, object] = memo[1]
+    return values
+
+
 def signed_in() -> Actor | None:
-    """The signed-in person (local account, or single sign-on mapped to an account).
+    """The signed-in person (local account, or single sign-on mapped to an account), worked out
+    once per script run and database generation (a write within the run, such as a sign-out,
+    reads it afresh).
 
     Re-read from the accounts table on every run: a role changed or an account disabled by an
     administrator takes effect at the person's next click, not at their next sign-in. The tab's
@@ -73,6 +107,19 @@ def signed_in() -> Actor | None:
     and when the password changes or the account is disabled. A new tab or a reloaded page finds
     its session again through the HttpOnly cookie (tracker/web_sessions.py).
     """
+    memo = _this_run()
+    now_known = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
+    if memo.get("actor_for") == now_known:
+        return cast("Actor | None", memo["actor"])
+    current = _signed_in()
+    memo["actor"] = current
+    # After the check (it may note the session as active, a write): what the next call compares.
+    memo["actor_for"] = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
+    memo["lang"] = st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    return current
+
+
+def _signed_in() -> Actor | None:
     remembered = st.session_state.get(ACTOR_KEY)
     if remembered is None:
         return _resume_from_cookie()
