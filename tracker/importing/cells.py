@@ -82,10 +82,18 @@ class Cells:
             self._texts[column] = texts
         return self._texts[column]
 
+    def raw_column(self, index: int) -> list[object]:
+        """Every row's cell at ``index`` as read ("" where a row is shorter)."""
+        rows = self.table.rows
+        try:
+            return [values[index] for _, values in rows]
+        except IndexError:  # a row shorter than the header (a CSV may end its rows early)
+            return [values[index] if index < len(values) else "" for _, values in rows]
+
     def _texts_at(self, index: int) -> list[str]:
         # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
-        raw = [values[index] if index < len(values) else "" for _, values in self.table.rows]
+        raw = self.raw_column(index)
         if all(type(value) is str for value in raw):  # a CSV, or an .xlsx column of text
             return each_distinct(raw, lambda value: self.text_of(self.cell_value(value)))
         typed = [(type(value), value) for value in raw]

@@ -13,6 +13,7 @@ tests/importing/test_fast_path.py compares both paths row for row.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Hashable
 from datetime import date, timedelta
 from typing import TypeVar
@@ -171,9 +172,7 @@ class _FastRows:
 
     def _raw(self, column: str) -> list[object]:
         index = self.columns.get(column)
-        if index is None:
-            return [""] * len(self.rows)
-        return [values[index] if index < len(values) else "" for _, values in self.rows]
+        return [""] * len(self.rows) if index is None else self.parser.cells.raw_column(index)
 
     def _day_column(self, column: str) -> list[Day]:
         """(readable, the date or None) for each row's cell, read once per distinct cell."""
@@ -181,6 +180,21 @@ class _FastRows:
 
     def _column(self, column: str, fn: Callable[[str], V]) -> list[V]:
         return each_distinct(self.col[column], fn)
+
+    def _column_ok(self, column: str, limit: int, multiline: bool) -> list[bool]:
+        """``validate_text`` passes for each row's cell (as ``_text_ok``), for the whole column.
+
+        The rule runs once on the column's distinct texts joined by spaces: control, bidi and
+        zero-width characters (and line breaks in a single-line column) are properties of single
+        characters, which NFC neither makes nor removes and a space never forms, so it passes
+        iff it passes for every text. Then only each text's length is left to check. When it
+        does not pass, each text is checked alone."""
+        texts = self.col[column]
+        try:
+            v.validate_text(" ".join(dict.fromkeys(texts)), "", sys.maxsize, multiline=multiline)
+        except InvalidInput:
+            return self._column(column, _text_ok(limit, multiline))
+        return each_distinct(texts, lambda text: len(clean(text)) <= limit)
 
     def _prepare(self) -> None:
         """Every column-wise answer the rows look up: each rule once per distinct value (or, for
@@ -192,17 +206,16 @@ class _FastRows:
         self.due_given = self._day_column("due_on")
         self.responded = self._day_column("responded_on")
         self.committed = self._day_column("committed_on")
-        short, summary_ok = self.short_ok, self.summary_ok
         # The checks of one cell each, all of which a row must pass.
         self.texts_ok = [
             bool(a) and all(checks)
             for a, *checks in zip(
                 self.col["summary"],
-                self._column("summary", summary_ok),
-                self._column("full_text", self.full_text_ok),
-                self._column("ref_no", short),
-                self._column("topic", short),
-                self._column("deputy", short),
+                self._column_ok("summary", v.MAX_SUMMARY, True),
+                self._column_ok("full_text", v.MAX_FULL_TEXT, True),
+                self._column_ok("ref_no", _SHORT, False),
+                self._column_ok("topic", _SHORT, False),
+                self._column_ok("deputy", _SHORT, False),
                 self._column("source", self.sources_ok),
                 strict=True,
             )
@@ -210,11 +223,11 @@ class _FastRows:
         self.reply_texts_ok = [
             all(checks)
             for checks in zip(
-                self._column("response_no", short),
-                self._column("signer", short),
-                self._column("response_summary", summary_ok),
-                self._column("roadmap", self.reason_ok),
-                self._column("late_reason", self.reason_ok),
+                self._column_ok("response_no", _SHORT, False),
+                self._column_ok("signer", _SHORT, False),
+                self._column_ok("response_summary", v.MAX_SUMMARY, True),
+                self._column_ok("roadmap", v.MAX_REASON, True),
+                self._column_ok("late_reason", v.MAX_REASON, True),
                 strict=True,
             )
         ]
