@@ -63,10 +63,12 @@ _ALL_READ = (
 )
 Day = tuple[bool, date | None]
 # kind, term, session number, date received (readable, date), phase, due date, lead, coordinating.
-_HeadKey = tuple[str, str, str, bool, date | None, str, Day, str, str]
-_Head = tuple[Kind, SessionRef, Phase, bool, str | None, tuple[str, ...], date, DueFacts, str]
-# date replied, date committed, result text, has a number, kind, date received, deadline.
-_ReplyKey = tuple[Day, Day, str, bool, Kind, date, date]
+_HeadKey = tuple[str, str, str, Day, str, Day, str, str]
+# ... what they give, the date received last.
+_Head = tuple[Kind, SessionRef, Phase, bool, str | None, tuple[str, ...], date, DueFacts, str, date]
+# date replied, date committed, result text, has a number; then kind, date received, deadline.
+_ReplyCells = tuple[Day, Day, str, bool]
+_ReplyKey = tuple[_ReplyCells, Kind, date, date]
 _ReplyHead = tuple[date, Result | None, bool]
 _NO_REPLY: _ReplyHead = (date.min, None, False)  # a row with no reply columns filled
 
@@ -231,6 +233,24 @@ class _FastRows:
                 strict=True,
             )
         ]
+        col = self.col
+        # Each row's key into the memoised checks of several cells (zip builds them in C).
+        self.head_keys: list[_HeadKey] = list(
+            zip(
+                col["kind"],
+                col["term"],
+                col["session"],
+                self.received,
+                col["phase"],
+                self.due_given,
+                col["lead_unit"],
+                col["coordinating_units"],
+                strict=True,
+            )
+        )
+        self.reply_keys: list[_ReplyCells] = list(
+            zip(self.responded, self.committed, col["result"], map(bool, col["response_no"]), strict=True)
+        )
 
     def _sources_ok(self, text: str) -> bool:
         sources = self.list_of(text)
@@ -261,24 +281,10 @@ class _FastRows:
         col = self.col
         if not self.texts_ok[i]:
             return None
-        received_ok, received = self.received[i]
-        head = self.head(
-            (
-                col["kind"][i],
-                col["term"][i],
-                col["session"][i],
-                received_ok,
-                received,
-                col["phase"][i],
-                self.due_given[i],
-                col["lead_unit"][i],
-                col["coordinating_units"][i],
-            )
-        )
+        head = self.head(self.head_keys[i])
         if head is None:
             return None
-        kind, session, phase, derived, lead, coordinating, due_on, facts, due_reason = head
-        assert received is not None  # head settles only rows with a date received
+        kind, session, phase, derived, lead, coordinating, due_on, facts, due_reason, received = head
         deputy, sources = col["deputy"][i], self.list_of(col["source"][i])
         if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
             return None
@@ -308,7 +314,7 @@ class _FastRows:
     def _head(self, key: _HeadKey) -> _Head | None:
         """What the cells that are checked together give (kind, session, dates, phase, units,
         deadline), or None when the slow path must decide."""
-        kind_text, term, number, received_ok, received, phase_text, (due_ok, due_given), lead_text, listed = key
+        kind_text, term, number, (received_ok, received), phase_text, (due_ok, due_given), lead_text, listed = key
         kind = _KINDS.get(self.kind_of(kind_text))
         if kind is None:
             return None
@@ -347,23 +353,13 @@ class _FastRows:
         if due_on is not None:
             facts = facts.set_afterwards(due_on)
         final_due = due_on or deadline.due_on
-        return kind, session, phase, derived, lead, tuple(coordinating), final_due, facts, due_reason
+        return kind, session, phase, derived, lead, tuple(coordinating), final_due, facts, due_reason, received
 
     def reply(self, i: int, kind: Kind, received: date, due_on: date) -> tuple[bool, Reply | None]:
         """(True, the row's reply or None without one), or (False, None) when the slow path must decide."""
         col = self.col
         response_no, late_reason = col["response_no"][i], col["late_reason"][i]
-        head = self.reply_head(
-            (
-                self.responded[i],
-                self.committed[i],
-                col["result"][i],
-                bool(response_no),
-                kind,
-                received,
-                due_on,
-            )
-        )
+        head = self.reply_head((self.reply_keys[i], kind, received, due_on))
         if head is None:
             return False, None
         if head is _NO_REPLY:
@@ -380,7 +376,7 @@ class _FastRows:
     def _reply_head(self, key: _ReplyKey) -> _ReplyHead | None:
         """What the reply's dates and result give: no reply, (date, result, late), or None when
         the slow path must decide."""
-        (ok, responded), (ok_committed, _), result_text, has_number, kind, received, due_on = key
+        ((ok, responded), (ok_committed, _), result_text, has_number), kind, received, due_on = key
         if not ok or not ok_committed:  # the commitment date is read (and refused) even when unused
             return None
         if not (result_text or has_number or responded):
