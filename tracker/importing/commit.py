@@ -9,6 +9,7 @@ from tracker import file_limits, history
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.i18n import t
 from tracker.importing.columns import Columns, changes_json, item_columns, reason_params_json
+from tracker.importing.gc_pause import collector_paused
 from tracker.importing.model import Fate, ImportResult, Preview, Progress
 from tracker.importing.preview import preview_import
 from tracker.importing.read import read_table
@@ -20,6 +21,7 @@ from tracker.storage import Cursor
 from tracker.text import fold
 
 
+@collector_paused()
 def commit_import(
     tracker: Tracker, actor: Actor, preview: Preview, *, lang: str = "vi", on_progress: Progress | None = None
 ) -> ImportResult:
