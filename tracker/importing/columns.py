@@ -88,7 +88,11 @@ class _WordFolds(dict[str, str]):
         return folded
 
     def text(self, text: str | None) -> str:
-        return " ".join(filter(None, map(self.__getitem__, text.split()))) if text else ""
+        if not text:
+            return ""
+        if text.isascii():  # no marks to fold (as record.search_text does for such a part)
+            return " ".join(text.lower().split())
+        return " ".join(filter(None, map(self.__getitem__, text.split())))
 
 
 def _json_value(value: object) -> str:
