@@ -43,7 +43,7 @@ IMPORTED_FIELDS = (
     "result",
     "transferred_on",
 )
-_EVENT_COLUMNS = ("item_id", "actor", "action", "changes", "reason", "version", "reason_key", "reason_params")
+EVENT_COLUMNS = ("item_id", "actor", "action", "changes", "reason", "version", "reason_key", "reason_params")
 
 
 def jsonable(value: object) -> object:
@@ -171,7 +171,7 @@ def append_item_events(cur: Cursor, events: Sequence[ItemEvent]) -> None:
                 "reason_params": [_params_json(e.reason_key, e.reason_params) for e in events],
             }
         )
-        cur.insert_frame("item_events", frame, _EVENT_COLUMNS)
+        cur.insert_frame("item_events", frame, EVENT_COLUMNS)
 
 
 def log_item(cur: Cursor, item_id: int, actor: Actor, action: str, changes: Changes, reason: str, version: int) -> None:

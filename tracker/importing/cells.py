@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
@@ -20,6 +22,15 @@ _COLUMN_OF_FIELD = {
     "session_id": "session",
     "due_override_reason": "due_on",
 }
+
+
+def each_distinct(values: Sequence[Hashable], fn: Callable[[Any], Any]) -> list[Any]:
+    """``[fn(v) for v in values]`` with ``fn`` run once per distinct value (issue 15: a column
+    repeats itself, and a dict lookup a row costs far less than a rule a row). Values equal as
+    keys must give equal answers (``1``, ``1.0`` and ``True`` are one key: pair them with their
+    type where that matters)."""
+    memo = {value: fn(value) for value in dict.fromkeys(values)}
+    return list(map(memo.__getitem__, values))
 
 
 def split_list(text: str) -> list[str]:
@@ -71,21 +82,22 @@ class Cells:
             self._texts[column] = texts
         return self._texts[column]
 
+    def raw_column(self, index: int) -> list[object]:
+        """Every row's cell at ``index`` as read ("" where a row is shorter)."""
+        rows = self.table.rows
+        try:
+            return [values[index] for _, values in rows]
+        except IndexError:  # a row shorter than the header (a CSV may end its rows early)
+            return [values[index] if index < len(values) else "" for _, values in rows]
+
     def _texts_at(self, index: int) -> list[str]:
-        # A column repeats itself (blanks, kinds, sessions, units): each distinct text is cleaned
-        # once. Only str keys: 1, 1.0 and True are equal as keys but read differently.
-        memo: dict[str, str] = {"": ""}
-        texts = []
-        for _, values in self.table.rows:
-            value = values[index] if index < len(values) else ""
-            if type(value) is str:
-                text = memo.get(value)
-                if text is None:
-                    text = memo[value] = self.text_of(self.cell_value(value))
-            else:
-                text = self.text_of(self.cell_value(value))
-            texts.append(text)
-        return texts
+        # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
+        # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
+        raw = self.raw_column(index)
+        if all(type(value) is str for value in raw):  # a CSV, or an .xlsx column of text
+            return each_distinct(raw, lambda value: self.text_of(self.cell_value(value)))
+        typed = [(type(value), value) for value in raw]
+        return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
 
     def header(self, column: str) -> str:
         index = self.columns.get(column)

@@ -8,32 +8,20 @@ from pathlib import Path
 from tracker import file_limits, history
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.i18n import t
-from tracker.importing.model import Fate, ImportedItem, ImportResult, Preview, Progress
+from tracker.importing.columns import Columns, changes_json, item_columns, reason_params_json
+from tracker.importing.gc_pause import collector_paused
+from tracker.importing.model import Fate, ImportResult, Preview, Progress
 from tracker.importing.preview import preview_import
 from tracker.importing.read import read_table
-from tracker.item_store import insert_items
+from tracker.item_store import insert_item_columns
 from tracker.permissions import Action, Actor, can, require
-from tracker.record import ItemRecord
 from tracker.service import Tracker
 from tracker.sessions import SessionRef
 from tracker.storage import Cursor
 from tracker.text import fold
 
 
-def _item_record(item: ImportedItem, session_id: int, actor: Actor) -> ItemRecord:
-    return ItemRecord.from_entered(
-        item,
-        session_id=session_id,
-        due_on=item.due_on,
-        due_facts=item.due_facts,
-        due_override_reason=item.due_override_reason,
-        created_by=actor.username,
-        reply=item.reply,
-        transferred_on=item.transferred_on,
-        transfer_note=item.transfer_note,
-    )
-
-
+@collector_paused()
 def commit_import(
     tracker: Tracker, actor: Actor, preview: Preview, *, lang: str = "vi", on_progress: Progress | None = None
 ) -> ImportResult:
@@ -115,24 +103,23 @@ def commit_import(
         late_skipped = len(new_rows) - len(rows)
         if not rows:
             return ImportResult(0, skipped + late_skipped)
-        records = [_item_record(item, session_ids[item.session], actor) for _, item in rows]
+        # As columns, not one ItemRecord per item (tracker/importing/columns.py says why).
+        items = item_columns([item for _, item in rows], session_ids, actor.username)
 
-        def imported(ids: Sequence[int]) -> list[history.ItemEvent]:
-            return [
-                history.ItemEvent(
-                    item_id,
-                    actor.username,
-                    "imported",
-                    history.imported_changes(rec.values()),
-                    "",
-                    1,  # the version the import produced
-                    "import.event_reason",  # rendered in the reader's language
-                    {"file": preview.table.name, "row": row},
-                )
-                for item_id, rec, (row, _) in zip(ids, records, rows, strict=True)
-            ]
+        def imported(ids: Sequence[int]) -> Columns:
+            n = len(ids)
+            return {
+                "item_id": list(ids),
+                "actor": [actor.username] * n,
+                "action": ["imported"] * n,
+                "changes": changes_json(items),
+                "reason": [""] * n,
+                "version": [1] * n,  # the version the import produced
+                "reason_key": ["import.event_reason"] * n,  # rendered in the reader's language
+                "reason_params": reason_params_json(preview.table.name, [row for row, _ in rows]),
+            }
 
-        ids = insert_items(cur, records, imported)
+        ids = insert_item_columns(cur, items, imported)
         return ImportResult(
             len(rows),
             skipped + late_skipped,

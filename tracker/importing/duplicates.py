@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
@@ -43,23 +44,25 @@ def _find_duplicates(
     is compared only when one side has no number (else the demo's and real data's recurring
     topics would all collide)."""
     by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
-    texts_all: dict[_Group, _Texts] = {}
-    texts_blank: dict[_Group, _Texts] = {}
-    owners_all: dict[_Group, list[_Owner]] = {}
-    owners_blank: dict[_Group, list[_Owner]] = {}
+    # defaultdicts: a new _Texts or list is made once per group, not once per row.
+    texts_all: defaultdict[_Group, _Texts] = defaultdict(_Texts)
+    texts_blank: defaultdict[_Group, _Texts] = defaultdict(_Texts)
+    owners_all: defaultdict[_Group, list[_Owner]] = defaultdict(list)
+    owners_blank: defaultdict[_Group, list[_Owner]] = defaultdict(list)
 
     def remember(
         kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None
     ) -> None:
         group = (kind, session)
         owner = (item_id, row, ref_no, summary)
-        if ref_no.strip():
-            by_ref.setdefault((kind, session, ref_no.strip().lower()), owner)
-        texts_all.setdefault(group, _Texts()).raw.append(summary)
-        owners_all.setdefault(group, []).append(owner)
-        if not ref_no.strip():
-            texts_blank.setdefault(group, _Texts()).raw.append(summary)
-            owners_blank.setdefault(group, []).append(owner)
+        ref_key = ref_no.strip()
+        if ref_key:
+            by_ref.setdefault((kind, session, ref_key.lower()), owner)
+        texts_all[group].raw.append(summary)
+        owners_all[group].append(owner)
+        if not ref_key:
+            texts_blank[group].raw.append(summary)
+            owners_blank[group].append(owner)
 
     for r in existing:
         remember(

@@ -13,6 +13,7 @@ tests/importing/test_fast_path.py compares both paths row for row.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Hashable
 from datetime import date, timedelta
 from typing import TypeVar
@@ -23,7 +24,7 @@ from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
 from tracker.file_columns import TRANSFERRED
 from tracker.i18n import t
-from tracker.importing.cells import split_list
+from tracker.importing.cells import each_distinct, split_list
 from tracker.importing.model import Fate, ImportedItem, PreviewRow, Progress
 from tracker.importing.rows import _Rows
 from tracker.importing.vocab import _norm, parse_session
@@ -39,6 +40,37 @@ _PHASES = {p.value: p for p in Phase}
 _RESULTS = {r.value: r for r in Result}
 # Columns checked as single-line short text by validate_draft / validate_reply, with their limits.
 _SHORT = v.MAX_SHORT
+# The text columns the rows look up.
+_ALL_READ = (
+    "kind",
+    "term",
+    "session",
+    "phase",
+    "ref_no",
+    "source",
+    "summary",
+    "full_text",
+    "topic",
+    "deputy",
+    "lead_unit",
+    "coordinating_units",
+    "result",
+    "response_no",
+    "signer",
+    "response_summary",
+    "roadmap",
+    "late_reason",
+)
+Day = tuple[bool, date | None]
+# kind, term, session number, date received (readable, date), phase, due date, lead, coordinating.
+_HeadKey = tuple[str, str, str, Day, str, Day, str, str]
+# ... what they give, the date received last.
+_Head = tuple[Kind, SessionRef, Phase, bool, str | None, tuple[str, ...], date, DueFacts, str, date]
+# date replied, date committed, result text, has a number; then kind, date received, deadline.
+_ReplyCells = tuple[Day, Day, str, bool]
+_ReplyKey = tuple[_ReplyCells, Kind, date, date]
+_ReplyHead = tuple[date, Result | None, bool]
+_NO_REPLY: _ReplyHead = (date.min, None, False)  # a row with no reply columns filled
 
 
 def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
@@ -98,6 +130,9 @@ class _FastRows:
         self.facts_of = _memo(self._facts_of)
         self.derive = _memo(self._derive)
         self.dates = {c: _memo(self._date_reader(c)) for c in ("received_on", "due_on", "responded_on", "committed_on")}
+        self.head = _memo(self._head)
+        self.sources_ok = _memo(self._sources_ok)
+        self.reply_head = _memo(self._reply_head)
 
     def _date_reader(self, column: str) -> Callable[[tuple[type, object]], tuple[bool, date | None]]:
         cells = self.parser.cells
@@ -137,67 +172,165 @@ class _FastRows:
         phase, _ = self.parser._derive_phase(key[0], key[1], key[2], problems)
         return None if problems else phase
 
-    def day(self, column: str, values: tuple[object, ...]) -> tuple[bool, date | None]:
+    def _raw(self, column: str) -> list[object]:
         index = self.columns.get(column)
-        if index is None or index >= len(values):
-            return True, None
-        raw = values[index]
-        return self.dates[column]((type(raw), raw))
+        return [""] * len(self.rows) if index is None else self.parser.cells.raw_column(index)
 
-    def text(self, column: str, i: int) -> str:
-        texts = self.texts.get(column)
-        return texts[i] if texts is not None else ""
+    def _day_column(self, column: str) -> list[Day]:
+        """(readable, the date or None) for each row's cell, read once per distinct cell."""
+        return each_distinct([(type(raw), raw) for raw in self._raw(column)], self.dates[column])
+
+    def _column(self, column: str, fn: Callable[[str], V]) -> list[V]:
+        return each_distinct(self.col[column], fn)
+
+    def _column_ok(self, column: str, limit: int, multiline: bool) -> list[bool]:
+        """``validate_text`` passes for each row's cell (as ``_text_ok``), for the whole column.
+
+        The rule runs once on the column's distinct texts joined by spaces: control, bidi and
+        zero-width characters (and line breaks in a single-line column) are properties of single
+        characters, which NFC neither makes nor removes and a space never forms, so it passes
+        iff it passes for every text. Then only each text's length is left to check. When it
+        does not pass, each text is checked alone."""
+        texts = self.col[column]
+        try:
+            v.validate_text(" ".join(dict.fromkeys(texts)), "", sys.maxsize, multiline=multiline)
+        except InvalidInput:
+            return self._column(column, _text_ok(limit, multiline))
+        return each_distinct(texts, lambda text: len(clean(text)) <= limit)
+
+    def _prepare(self) -> None:
+        """Every column-wise answer the rows look up: each rule once per distinct value (or, for
+        the checks that read several cells together, once per distinct combination of them)."""
+        n = len(self.rows)
+        blank = [""] * n
+        self.col = {c: self.texts.get(c, blank) for c in _ALL_READ}
+        self.received = self._day_column("received_on")
+        self.due_given = self._day_column("due_on")
+        self.responded = self._day_column("responded_on")
+        self.committed = self._day_column("committed_on")
+        # The checks of one cell each, all of which a row must pass.
+        self.texts_ok = [
+            bool(a) and all(checks)
+            for a, *checks in zip(
+                self.col["summary"],
+                self._column_ok("summary", v.MAX_SUMMARY, True),
+                self._column_ok("full_text", v.MAX_FULL_TEXT, True),
+                self._column_ok("ref_no", _SHORT, False),
+                self._column_ok("topic", _SHORT, False),
+                self._column_ok("deputy", _SHORT, False),
+                self._column("source", self.sources_ok),
+                strict=True,
+            )
+        ]
+        self.reply_texts_ok = [
+            all(checks)
+            for checks in zip(
+                self._column_ok("response_no", _SHORT, False),
+                self._column_ok("signer", _SHORT, False),
+                self._column_ok("response_summary", v.MAX_SUMMARY, True),
+                self._column_ok("roadmap", v.MAX_REASON, True),
+                self._column_ok("late_reason", v.MAX_REASON, True),
+                strict=True,
+            )
+        ]
+        col = self.col
+        # Each row's key into the memoised checks of several cells (zip builds them in C).
+        self.head_keys: list[_HeadKey] = list(
+            zip(
+                col["kind"],
+                col["term"],
+                col["session"],
+                self.received,
+                col["phase"],
+                self.due_given,
+                col["lead_unit"],
+                col["coordinating_units"],
+                strict=True,
+            )
+        )
+        self.reply_keys: list[_ReplyCells] = list(
+            zip(self.responded, self.committed, col["result"], map(bool, col["response_no"]), strict=True)
+        )
+
+    def _sources_ok(self, text: str) -> bool:
+        sources = self.list_of(text)
+        return len(sources) <= v.MAX_SOURCES and all(self.short_ok(s) for s in sources)
 
     def parse_all(self, on_progress: Progress | None) -> list[PreviewRow]:
+        self._prepare()
         out = []
         total = len(self.rows)
-        for i, (row_no, values) in enumerate(self.rows):
+        names = list(self.texts)
+        shown_rows = zip(*self.texts.values(), strict=True) if names else iter(() for _ in self.rows)
+        for i, ((row_no, values), shown_values) in enumerate(zip(self.rows, shown_rows, strict=True)):
             if on_progress and i % 5000 == 0:
                 on_progress(
                     0.5 * i / max(1, total), t("import.progress_checking", self.parser.lang, done=i, total=total)
                 )
-            shown = {c: texts[i] for c, texts in self.texts.items()}
             item = self.item(i, values)
-            out.append(PreviewRow(row_no, Fate.NEW, shown, item=item) if item else self.parser.parse(row_no, values))
+            if item is None:
+                out.append(self.parser.parse(row_no, values))
+            else:
+                out.append(PreviewRow(row_no, Fate.NEW, dict(zip(names, shown_values, strict=True)), item=item))
         return out
 
     def item(self, i: int, values: tuple[object, ...]) -> ImportedItem | None:
         """The row's item when every rule passes for it, else None (the slow path decides)."""
-        text = self.text
-        kind = _KINDS.get(self.kind_of(text("kind", i)))
+        if not hasattr(self, "col"):
+            self._prepare()
+        col = self.col
+        if not self.texts_ok[i]:
+            return None
+        head = self.head(self.head_keys[i])
+        if head is None:
+            return None
+        kind, session, phase, derived, lead, coordinating, due_on, facts, due_reason, received = head
+        deputy, sources = col["deputy"][i], self.list_of(col["source"][i])
+        if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
+            return None
+        settled, replied = self.reply(i, kind, received, due_on)
+        if not settled:
+            return None
+        return ImportedItem(
+            kind=kind,
+            session=session,
+            phase=phase,
+            ref_no=col["ref_no"][i],
+            received_on=received,
+            sources=sources,
+            deputy=deputy,
+            summary=col["summary"][i],
+            full_text=col["full_text"][i],
+            topic=col["topic"][i],
+            lead_unit=lead,
+            coordinating_units=coordinating,
+            due_on=due_on,
+            due_facts=facts,
+            due_override_reason=due_reason,
+            reply=replied,
+            phase_derived=derived,
+        )
+
+    def _head(self, key: _HeadKey) -> _Head | None:
+        """What the cells that are checked together give (kind, session, dates, phase, units,
+        deadline), or None when the slow path must decide."""
+        kind_text, term, number, (received_ok, received), phase_text, (due_ok, due_given), lead_text, listed = key
+        kind = _KINDS.get(self.kind_of(kind_text))
         if kind is None:
             return None
-        session = self.session_of((text("term", i), text("session", i)))
-        if session is None:
+        session = self.session_of((term, number))
+        if session is None or session not in self.parser.known.session_ids:
             return None
-        session_id = self.parser.known.session_ids.get(session)
-        if session_id is None:
+        if not received_ok or received is None or received > self.tomorrow:
             return None
-        ok, received = self.day("received_on", values)
-        if not ok or received is None or received > self.tomorrow:
-            return None
-        phase_text = text("phase", i)
         derived = not phase_text
         phase_code = self.derive((kind.value, received, session)) if derived else self.phase_of(phase_text)
         phase = _PHASES.get(phase_code or "")
         if phase is None or phase not in PHASES_BY_KIND[kind]:
             return None
-        ok, due_given = self.day("due_on", values)
-        if not ok or (due_given is not None and due_given < received):
+        if not due_ok or (due_given is not None and due_given < received):
             return None
-        summary, full_text = text("summary", i), text("full_text", i)
-        ref_no, topic, deputy = text("ref_no", i), text("topic", i), text("deputy", i)
-        if not summary or not self.summary_ok(summary) or not self.full_text_ok(full_text):
-            return None
-        if not (self.short_ok(ref_no) and self.short_ok(topic) and self.short_ok(deputy)):
-            return None
-        sources = self.list_of(text("source", i))
-        if len(sources) > v.MAX_SOURCES or not all(self.short_ok(s) for s in sources):
-            return None
-        if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
-            return None
-        lead_text = text("lead_unit", i)
-        coordinating_names = self.list_of(text("coordinating_units", i))
+        coordinating_names = self.list_of(listed)
         lead = self.unit_of(lead_text) if lead_text else None
         if lead_text and lead is None or not lead_text and coordinating_names:
             return None
@@ -216,62 +349,46 @@ class _FastRows:
         due_on, due_reason = None, ""
         if due_given is not None and due_given != deadline.due_on:
             due_on, due_reason = due_given, self.due_from_file
-        final_due = due_on or deadline.due_on
-        settled, replied = self.reply(i, values, kind, received, final_due)
-        if not settled:
-            return None
         facts = self.facts_of(deadline)
         if due_on is not None:
             facts = facts.set_afterwards(due_on)
-        return ImportedItem(
-            kind=kind,
-            session=session,
-            phase=phase,
-            ref_no=ref_no,
-            received_on=received,
-            sources=sources,
-            deputy=deputy,
-            summary=summary,
-            full_text=full_text,
-            topic=topic,
-            lead_unit=lead,
-            coordinating_units=tuple(coordinating),
-            due_on=final_due,
-            due_facts=facts,
-            due_override_reason=due_reason,
-            reply=replied,
-            phase_derived=derived,
+        final_due = due_on or deadline.due_on
+        return kind, session, phase, derived, lead, tuple(coordinating), final_due, facts, due_reason, received
+
+    def reply(self, i: int, kind: Kind, received: date, due_on: date) -> tuple[bool, Reply | None]:
+        """(True, the row's reply or None without one), or (False, None) when the slow path must decide."""
+        col = self.col
+        response_no, late_reason = col["response_no"][i], col["late_reason"][i]
+        head = self.reply_head((self.reply_keys[i], kind, received, due_on))
+        if head is None:
+            return False, None
+        if head is _NO_REPLY:
+            return True, None
+        if not self.reply_texts_ok[i]:
+            return False, None
+        responded, result, late = head
+        if late and not late_reason:
+            late_reason = self.late_missing
+        return True, Reply(
+            response_no, responded, col["signer"][i], col["response_summary"][i], result, "", None, late_reason
         )
 
-    def reply(
-        self, i: int, values: tuple[object, ...], kind: Kind, received: date, due_on: date
-    ) -> tuple[bool, Reply | None]:
-        """(True, the row's reply or None without one), or (False, None) when the slow path must decide."""
-        text = self.text
-        ok, responded = self.day("responded_on", values)
-        ok_committed, _ = self.day("committed_on", values)  # read (and refused) even when unused
-        if not ok or not ok_committed:
-            return False, None
-        result_text, response_no = text("result", i), text("response_no", i)
-        if not (result_text or response_no or responded):
-            return True, None
+    def _reply_head(self, key: _ReplyKey) -> _ReplyHead | None:
+        """What the reply's dates and result give: no reply, (date, result, late), or None when
+        the slow path must decide."""
+        ((ok, responded), (ok_committed, _), result_text, has_number), kind, received, due_on = key
+        if not ok or not ok_committed:  # the commitment date is read (and refused) even when unused
+            return None
+        if not (result_text or has_number or responded):
+            return _NO_REPLY
         result_code = self.result_of(result_text) if result_text else None
         if result_text and result_code is None or result_code is None and kind != Kind.DEPUTY_QUESTION:
-            return False, None
+            return None
         if responded is None or result_code == TRANSFERRED or result_code == Result.BEING_RESOLVED:
-            return False, None  # a transfer or a roadmap: the slow path's rules, in full
-        if not response_no or not self.short_ok(response_no) or responded < received or responded > self.tomorrow:
-            return False, None
-        signer, summary = text("signer", i), text("response_summary", i)
-        roadmap, late_reason = text("roadmap", i), text("late_reason", i)
-        if not (self.short_ok(signer) and self.summary_ok(summary)):
-            return False, None
-        if not (self.reason_ok(roadmap) and self.reason_ok(late_reason)):
-            return False, None
-        if responded > due_on and not late_reason:
-            late_reason = self.late_missing
-        result = _RESULTS[result_code] if result_code else None
-        return True, Reply(response_no, responded, signer, summary, result, "", None, late_reason)
+            return None  # a transfer or a roadmap: the slow path's rules, in full
+        if not has_number or responded < received or responded > self.tomorrow:
+            return None
+        return responded, _RESULTS[result_code] if result_code else None, responded > due_on
 
 
 def parse_rows(parser: _Rows, on_progress: Progress | None = None) -> list[PreviewRow]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tracker.i18n import t
 from tracker.importing.duplicates import _find_duplicates
 from tracker.importing.fast import parse_rows
+from tracker.importing.gc_pause import collector_paused
 from tracker.importing.model import Preview, Progress
 from tracker.importing.read import Table
 from tracker.importing.rows import _Rows
@@ -13,6 +14,7 @@ from tracker.permissions import Action, Actor, require
 from tracker.service import Tracker
 
 
+@collector_paused()
 def preview_import(
     tracker: Tracker,
     actor: Actor,

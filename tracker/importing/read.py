@@ -13,6 +13,7 @@ from pathlib import Path
 from tracker import file_limits
 from tracker.dates import format_date
 from tracker.errors import InvalidInput
+from tracker.importing.gc_pause import collector_paused
 from tracker.importing.vocab import _header_keys, _norm
 from tracker.text import clean
 
@@ -100,6 +101,7 @@ def _xlsx_rows(data: bytes, name: str) -> Sequence[Sequence[object]]:
         raise InvalidInput("import.unreadable", field="file", file=name, detail=str(error)[:200]) from None
 
 
+@collector_paused()
 def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     """Read an .xlsx or .csv upload; the first non-empty row is the header. A file beyond the
     limits of tracker/file_limits.py is refused before it is parsed (FileTooLarge)."""

@@ -1,0 +1,121 @@
+"""An import's items and their "imported" events as columns (issue 15), for one frame insert each.
+
+Why not one ItemRecord per item: building 100,000 records, each with ``values()`` (its search text
+folded) for the row and again for the event, ``with_reply``'s ``dataclasses.replace`` and three
+``json.dumps`` a row, was most of a large import's commit. Here every column is a list built in
+one pass, each distinct text is folded once and each distinct value JSON-encoded once.
+
+What each column holds is what ``ItemRecord.from_entered(item, ...).values()`` holds and what
+``history.imported_changes`` / ``history.to_json`` write for its event, to the character:
+tests/importing/test_columns.py compares them on generated, real and hostile rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from tracker.history import IMPORTED_FIELDS
+from tracker.importing.cells import each_distinct
+from tracker.importing.model import ImportedItem
+from tracker.record import ItemRecord
+from tracker.sessions import SessionRef
+from tracker.text import fold
+
+Columns = dict[str, list[Any]]
+
+# The parts of the search key, in ItemRecord.search_text's order.
+_SEARCH_PARTS = ("ref_no", "summary", "full_text", "topic", "sources", "deputy", "response_no", "response_summary")
+# history.to_json's encoding (json.dumps(..., ensure_ascii=False)), made once rather than per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def item_columns(items: Sequence[ImportedItem], session_ids: dict[SessionRef, int], created_by: str) -> Columns:
+    """The ``items`` rows of these items, ``ItemRecord.COLUMNS`` by name (search text included)."""
+    n = len(items)
+    replies = [item.reply for item in items]
+    columns: Columns = {
+        "kind": [item.kind.value for item in items],
+        "session_id": [session_ids[item.session] for item in items],
+        "phase": [item.phase.value for item in items],
+        "ref_no": [item.ref_no for item in items],
+        "received_on": [item.received_on for item in items],
+        "sources": ["; ".join(item.sources) for item in items],
+        "deputy": [item.deputy for item in items],
+        "summary": [item.summary for item in items],
+        "full_text": [item.full_text for item in items],
+        "topic": [item.topic for item in items],
+        "lead_unit": [item.lead_unit for item in items],
+        "coordinating_units": [";".join(item.coordinating_units) for item in items],
+        "due_on": [item.due_on for item in items],
+        "due_basis": [""] * n,
+        "due_override_reason": [item.due_override_reason for item in items],
+        "response_no": [r.response_no if r else None for r in replies],
+        "responded_on": [r.responded_on if r else None for r in replies],
+        "signer": [r.signer if r else None for r in replies],
+        "response_summary": [r.summary if r else None for r in replies],
+        "result": [r.result.value if r and r.result else None for r in replies],
+        "roadmap": [(r.roadmap or None) if r else None for r in replies],
+        "committed_on": [r.committed_on if r else None for r in replies],
+        "late_reason": [(r.late_reason or None) if r else None for r in replies],
+        "transferred_on": [item.transferred_on for item in items],
+        "transfer_note": [item.transfer_note if item.transferred_on else None for item in items],
+        "created_by": [created_by] * n,
+        # Facts repeat (one per kind and day received): each distinct one written once.
+        "due_facts": each_distinct([item.due_facts for item in items], lambda facts: facts.to_json()),
+    }
+    # search_text of one part is that part's fold ("" for none), and search_text of several is
+    # their non-empty folds joined by one space: so each distinct part is folded once, from the
+    # folds of its words (below).
+    words = _WordFolds()
+    folded = [each_distinct(columns[part], words.text) for part in _SEARCH_PARTS]
+    columns["search_text"] = [" ".join(filter(None, parts)) for parts in zip(*folded, strict=True)]
+    return {name: columns[name] for name in ItemRecord.COLUMNS}
+
+
+class _WordFolds(dict[str, str]):
+    """Each distinct word's fold, once: a register's texts share their words (Vietnamese
+    syllables, unit and place names), and folding is a lookup per character.
+
+    ``text(t) == search_text(t)``: fold maps characters one by one and collapses whitespace
+    (record.search_text's docstring), so a text's fold is its words' non-empty folds joined by
+    one space (str.split and the pattern fold collapses agree on what is whitespace)."""
+
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = fold(word)
+        return folded
+
+    def text(self, text: str | None) -> str:
+        if not text:
+            return ""
+        if text.isascii():  # no marks to fold (as record.search_text does for such a part)
+            return " ".join(text.lower().split())
+        return " ".join(filter(None, map(self.__getitem__, text.split())))
+
+
+def _json_value(value: object) -> str:
+    return _ENCODE(value.isoformat() if isinstance(value, date) else value)
+
+
+def _entry(name: str) -> Callable[[object], str | None]:
+    prefix = f"{_ENCODE(name)}: [null, "
+
+    def entry(value: object) -> str | None:
+        return None if value in (None, "") else f"{prefix}{_json_value(value)}]"
+
+    return entry
+
+
+def changes_json(columns: Columns) -> list[str]:
+    """Each item's "imported" event changes as ``history.to_json(history.imported_changes(values))``
+    writes them: ``{"field": [null, value], ...}`` for the fields that are neither None nor ""."""
+    entries = [each_distinct(columns[name], _entry(name)) for name in IMPORTED_FIELDS]
+    return ["{" + ", ".join(filter(None, row)) + "}" for row in zip(*entries, strict=True)]
+
+
+def reason_params_json(file: str, rows: Sequence[int]) -> list[str]:
+    """Each event's ``{"file": ..., "row": n}`` as ``history`` writes reason params."""
+    head = f'{{"file": {_ENCODE(file)}, "row": '
+    return [f"{head}{_ENCODE(row)}}}" for row in rows]
