@@ -11,7 +11,7 @@ import pytest
 from tracker.mail.reasons import Reason
 from tracker.mail.rules import RULES, reminder_day
 
-DUE_SOON, OVERDUE = RULES
+DUE_SOON, OVERDUE = RULES[:2]
 OFFSETS = (3, 1)
 
 

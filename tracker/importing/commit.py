@@ -12,6 +12,7 @@ from tracker.importing.model import Fate, ImportedItem, ImportResult, Preview, P
 from tracker.importing.preview import preview_import
 from tracker.importing.read import read_table
 from tracker.item_store import insert_items
+from tracker.mail.notify import queue_created
 from tracker.permissions import Action, Actor, can, require
 from tracker.record import ItemRecord
 from tracker.service import Tracker
@@ -133,6 +134,8 @@ def commit_import(
             ]
 
         ids = insert_items(cur, records, imported)
+        # Issue 13: each unit told once of the items it got, in this same transaction.
+        queue_created(cur, tracker.reference, list(zip(ids, records, strict=True)), tracker.deps.today())
         return ImportResult(
             len(rows),
             skipped + late_skipped,

@@ -18,15 +18,13 @@ from typing import Any
 from tracker import history
 from tracker.mail.compose import build
 from tracker.mail.config import MailSettings, smtp_password
-from tracker.mail.reasons import Reason
+from tracker.mail.reasons import LOGGED, Reason
 from tracker.permissions import SYSTEM
 from tracker.storage import Cursor, Database
 
 TIMEOUT = 30  # seconds per SMTP exchange
 CONNECT_TRIES = 3  # within one run, before leaving the messages for the next
 MAX_BACKOFF = timedelta(hours=1)
-# Reasons whose delivery is written in each listed item's history (the digest lists everyone's).
-LOGGED = frozenset({Reason.ASSIGNED, Reason.DUE_SOON, Reason.OVERDUE})
 
 
 class MailRefused(Exception):
