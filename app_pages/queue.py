@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.permissions import Role
+from ui import chase_actions
 from ui import context as ctx
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import show_flash
@@ -31,3 +32,4 @@ filters, as_of = filter_bar("queue", unit_fixed=unit)
 selected = paged_table("queue", filters, as_of, unit_fixed=True)
 if selected is not None:  # a row opens the item's own page
     open_item(selected, forget=("queue.table",))
+chase_actions.render(tracker, actor, unit)  # issue 13: the Office's letter to this unit and "send reminders now"

@@ -65,6 +65,13 @@ def chased_items(cur: Cursor, reference: Reference, unit: str, as_of: date) -> l
     return [i for i in open_items(cur, as_of) if i.lead_unit == unit and i.due_on <= until]
 
 
+def units_to_chase(db: Database, reference: Reference, as_of: date) -> dict[str, int]:
+    """How many items each unit's letter would list as of a day (chased_items' rule, counted in
+    SQL: the pages show it on every run)."""
+    until = reference.due_soon_until(as_of)
+    return {str(u): int(n) for u, n in db.all("mail/chase_counts", [as_of, as_of, as_of, until])}
+
+
 def issue_letter(
     db: Database, reference: Reference, actor: Actor, unit: str, as_of: date, number: str = "", lang: str = "vi"
 ) -> Letter:
