@@ -62,7 +62,8 @@ class Letter:
 def chased_items(cur: Cursor, reference: Reference, unit: str, as_of: date) -> list[MailItem]:
     """The unit's open items (it leads) overdue or due within the due-soon window, oldest first."""
     until = reference.due_soon_until(as_of)
-    return [i for i in open_items(cur, as_of) if i.lead_unit == unit and i.due_on <= until]
+    items = open_items(cur, as_of, reference.settings, reference.calendar)  # with each internal deadline
+    return [i for i in items if i.lead_unit == unit and i.due_on <= until]
 
 
 def units_to_chase(db: Database, reference: Reference, as_of: date) -> dict[str, int]:
