@@ -195,3 +195,19 @@ def test_an_import_tells_each_unit_once_listing_its_items(mail_tracker, smtp):
     (cc,) = smtp.inbox.to("ccvc@moha.gov.vn")
     assert cc.message["Subject"] == "Giao xử lý: Vụ Công chức - Viên chức chủ trì — hạn trả lời 03/10/2025"
     assert f"id={ids[3]}" in cc.text
+
+
+def test_a_large_import_lists_a_hundred_items_and_points_to_the_units_queue(mail_tracker):
+    from tracker.mail.compose import MailItem
+    from tracker.mail.directory import load_directory
+    from tracker.mail.notices import LISTED, plan_assigned_list
+
+    items = [
+        MailItem(n, "voter_recommendation", f"{n}/BDN", "Kiến nghị", "TLBHXH", date(2027, 1, 4)) for n in range(1, 106)
+    ]
+    directory = load_directory(mail_tracker.db, MailSettings.from_settings(mail_tracker.reference.settings))
+    (message,) = plan_assigned_list(items, "TLBHXH", "lead", mail_tracker.reference, directory, date(2026, 12, 1))
+    assert message.items == tuple(range(1, LISTED + 1))  # only the listed ones are named (keys, history)
+    assert message.body.count(f"{BASE_URL}/item?id=") == LISTED
+    assert f"… và 5 mục khác được giao lần này: xem danh sách việc của đơn vị tại {BASE_URL}/queue" in message.body
+    assert message.subject == f"Giao xử lý: 105 mục cho {TLBHXH} chủ trì — hạn trả lời sớm nhất 04/01/2027"

@@ -15,12 +15,19 @@ from tracker.mail.outbox import Outgoing
 from tracker.mail.reasons import Reason
 from tracker.reference import Reference
 
+# An import of thousands of rows tells a unit once: the message lists this many, then points to the
+# unit's queue (a message of 800 items is read by nobody, and writing it would cost the import).
+LISTED = 100
+
 
 def plan_assigned_list(
     items: Sequence[MailItem], unit: str, role: str, reference: Reference, directory: Directory, today: date
 ) -> list[Outgoing]:
     """One message to each of ``unit``'s recipients listing the items it got (``role``: lead or
-    coordinating), with the earliest legal deadline in the subject."""
+    coordinating), with the earliest legal deadline in the subject. Only the listed items are
+    named by the message (its keys, and the "mailed" event in their histories)."""
+    listed, more = items[:LISTED], len(items) - LISTED
+    queue = f"{directory.settings.base_url.rstrip('/')}/queue"
     out = []
     for r in directory.unit(unit, Reason.ASSIGNED):
         lang = r.lang
@@ -34,8 +41,11 @@ def plan_assigned_list(
         key = "assigned" if len(items) == 1 else "assigned_list"  # one item entered reads as an assignment
         subject = t(f"mail.subject.{key}", lang, **params)
         intro = t(f"mail.intro.{key}", lang, **params)
-        text = body(t("mail.greeting", lang, name=name), intro, item_lines(items, directory.settings, lang), lang)
-        out.append(Outgoing(Reason.ASSIGNED, r.address, lang, unit, subject, text, tuple(i.id for i in items), today))
+        lines = item_lines(listed, directory.settings, lang)
+        if more > 0:
+            lines += "\n" + t("mail.line.more", lang, count=more, url=queue)
+        text = body(t("mail.greeting", lang, name=name), intro, lines, lang)
+        out.append(Outgoing(Reason.ASSIGNED, r.address, lang, unit, subject, text, tuple(i.id for i in listed), today))
     return out
 
 
