@@ -91,12 +91,10 @@ else:
         pages.append(
             st.Page("app_pages/audit.py", title=ctx.tr("nav.audit"), icon=":material/history:", url_path="audit")
         )
-    if ctx.allowed(Action.MANAGE_SETTINGS):
-        pages.append(
-            st.Page(
-                "app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings"
-            )
-        )
+    # Every account: its own "Thông báo của tôi" (issue 13); the rest of Settings is the administrator's.
+    pages.append(
+        st.Page("app_pages/settings.py", title=ctx.tr("nav.settings"), icon=":material/settings:", url_path="settings")
+    )
 
 # Our own "not found" (Vietnamese, a link home) instead of Streamlit's English box: see unknown_address.
 unknown = unknown_address([page.url_path for page in pages] + [NOT_FOUND_PATH])

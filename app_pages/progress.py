@@ -15,7 +15,7 @@ from tracker.permissions import Action
 from tracker.service import Filters
 from tracker.session_schedule import session_schedule
 from tracker.stats import Counts
-from ui import cached, needs_now, report_deadline
+from ui import cached, chase_actions, needs_now, report_deadline
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.similar_progress import render_raised_again
@@ -213,3 +213,4 @@ if estimated_years:
 
 render_session_suggestions(session_id)  # issue 14: the session's suggested pairs, for who may link them
 render_stage_progress(session_id, as_of, kind or None)  # issue 12: the reply's path, per stage and unit
+chase_actions.render(tracker, ctx.actor())  # issue 13: the Office's letter to a unit and "send reminders now"

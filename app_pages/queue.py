@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.permissions import Role
-from ui import bulk_actions
+from ui import bulk_actions, chase_actions
 from ui import context as ctx
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import show_flash
@@ -34,3 +34,4 @@ bulk = bulk_actions.bar if bulk_actions.offered(actor) else None
 selected = paged_table("queue", filters, as_of, unit_fixed=True, bulk=bulk)
 if selected is not None:  # a row opens the item's own page
     open_item(selected, forget=("queue.table",))
+chase_actions.render(tracker, actor, unit)  # issue 13: the Office's letter to this unit and "send reminders now"

@@ -17,7 +17,7 @@ from tracker.permissions import Role
 from tracker.reference import Unit
 from tracker.report_signer import AUTHORITIES, Signer
 from tracker.sessions import SessionRef
-from ui import calendar_settings, mail_settings
+from ui import calendar_settings, mail_prefs, mail_settings
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
@@ -36,6 +36,7 @@ lang = ctx.lang()
 actor = ctx.actor()
 st.title(ctx.tr("settings.title"))
 show_flash()
+mail_prefs.render(tracker, actor)  # issue 13: every account's own messages; only this part for non-administrators
 
 
 def attempt(action, done: str) -> None:

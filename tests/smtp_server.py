@@ -4,6 +4,7 @@ tests start one per test, so CI needs no mail server of its own."""
 from __future__ import annotations
 
 import socket
+import ssl
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -58,10 +59,16 @@ def _free_port() -> int:
 class SmtpServer:
     """With ``login`` (user, password) the server demands AUTH (over plain TCP: a test only)."""
 
-    def __init__(self, login: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self, login: tuple[str, str] | None = None, tls: str | None = None, context: ssl.SSLContext | None = None
+    ) -> None:
+        """``tls``: "starttls" (the server demands STARTTLS before MAIL) or "ssl" (SMTP over TLS
+        from the first byte), with ``context`` holding the server's certificate."""
         self.inbox = Inbox()
         self.port = _free_port()
         self.login = login
+        self.tls = tls
+        self.context = context
         self.controller: Controller | None = None
 
     def _authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
@@ -73,6 +80,10 @@ class SmtpServer:
         auth: dict[str, Any] = {}
         if self.login:
             auth = {"authenticator": self._authenticate, "auth_required": True, "auth_require_tls": False}
+        if self.tls == "starttls":
+            auth.update(tls_context=self.context, require_starttls=True)
+        elif self.tls == "ssl":
+            auth.update(ssl_context=self.context)
         self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, decode_data=False, **auth)
         self.controller.start()
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.dates import format_date, parse_date
-from tracker.errors import InvalidInput, TrackerError
+from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.permissions import SYSTEM
 
@@ -138,7 +138,7 @@ def _mail(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
         try:
             send_test(current, args.to, t("mail.subject.test", lang), t("mail.body.test", lang, url=current.base_url))
         except MailRefused as refused:
-            raise TrackerError("error.mail_refused", detail=refused.detail) from None
+            raise refused.error from None
         print(t("cli.mail_test_sent", lang, to=args.to))
         return 0
     report = deliver(tracker.db, current)

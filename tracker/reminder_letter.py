@@ -62,7 +62,15 @@ class Letter:
 def chased_items(cur: Cursor, reference: Reference, unit: str, as_of: date) -> list[MailItem]:
     """The unit's open items (it leads) overdue or due within the due-soon window, oldest first."""
     until = reference.due_soon_until(as_of)
-    return [i for i in open_items(cur, as_of) if i.lead_unit == unit and i.due_on <= until]
+    items = open_items(cur, as_of, reference.settings, reference.calendar)  # with each internal deadline
+    return [i for i in items if i.lead_unit == unit and i.due_on <= until]
+
+
+def units_to_chase(db: Database, reference: Reference, as_of: date) -> dict[str, int]:
+    """How many items each unit's letter would list as of a day (chased_items' rule, counted in
+    SQL: the pages show it on every run)."""
+    until = reference.due_soon_until(as_of)
+    return {str(u): int(n) for u, n in db.all("mail/chase_counts", [as_of, as_of, as_of, until])}
 
 
 def issue_letter(

@@ -110,8 +110,8 @@ def _test_message(current: MailSettings) -> None:
         except TrackerError as error:
             ctx.show_error(error)
         except MailRefused as refused:
-            # The server's own words, as it said them (they are not ours: shown as plain text).
-            st.error(ctx.plain(ctx.tr("error.mail_refused", detail=refused.detail)), icon=":material/error:")
+            # The server's own words (shown as plain text), or what to check for TLS.
+            ctx.show_error(refused.error)
         else:
             st.success(ctx.plain(ctx.tr("cli.mail_test_sent", to=address)), icon=":material/mark_email_read:")
 

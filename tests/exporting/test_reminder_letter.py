@@ -72,8 +72,9 @@ def test_the_letter_lists_the_units_overdue_and_due_soon_items_with_both_deadlin
         "Tình trạng",
     ]
     assert listed[1][0] == "1" and "tăng lương hưu" in listed[1][1]
-    assert listed[1][2:] == ["01/12/2026", "—", "Quá hạn 28 ngày"]
-    assert listed[2][2:] == ["04/01/2027", "—", "Còn 3 ngày làm việc"]
+    # The internal deadline: the default 10 working days before the legal one (no Office override).
+    assert listed[1][2:] == ["01/12/2026", "17/11/2026", "Quá hạn 28 ngày"]
+    assert listed[2][2:] == ["04/01/2027", "18/12/2026", "Còn 3 ngày làm việc"]
     assert "tuyển dụng công chức" not in body + str(rows)
     signature = rows[-1]
     assert signature[0].startswith("Nơi nhận:\n- Như trên;")

@@ -41,7 +41,7 @@ def test_a_fortnight_of_daily_runs_sends_each_reminder_once(mail_tracker, smtp):
     while day <= date(2027, 1, 13):
         first, again = _run(mail_tracker, day), _run(mail_tracker, day)
         assert again.messages == [], day  # a second run the same day sends nothing new
-        seen[day] = {r: _by_reason(first, r) for r in ("due_soon", "overdue", "digest")}
+        seen[day] = {r: _by_reason(first, r) for r in ("due_soon", "overdue", "digest", "internal_overdue")}
         day += timedelta(days=1)
 
     due_soon = {d: v["due_soon"] for d, v in seen.items() if v["due_soon"]}
@@ -56,8 +56,15 @@ def test_a_fortnight_of_daily_runs_sends_each_reminder_once(mail_tracker, smtp):
     # The first run of each ISO week, to the accounts that see everything (never the unit's officer).
     everyone = ["advisor@moha.gov.vn", "lienlac@moha.gov.vn", "vpbt@moha.gov.vn"]
     assert digests == {date(2026, 12, 28): everyone, date(2027, 1, 4): everyone, date(2027, 1, 11): everyone}
-    # Delivered exactly what was queued, each once.
-    assert len(smtp.inbox.messages) == 2 + 6 + 9
+    # The internal deadline (10 working days before the legal one: 18/12/2026) passed before the
+    # first run: the week's point it missed (26/12) once, then weekly, to the unit and the Office.
+    internal = {d: v["internal_overdue"] for d, v in seen.items() if v["internal_overdue"]}
+    assert internal == {date(2026, 12, 28): both, date(2027, 1, 2): both, date(2027, 1, 9): both}
+    # Delivered exactly what was queued, each once: the legal reminders, the digests, the internal
+    # deadline's (also CCVC's 3 working days before its internal deadline of 18/01/2027, on 13/01:
+    # two mailboxes and the officer), and the assignment mail each item sent when it was created
+    # with its lead unit (TLBHXH's mailbox; CCVC's two and its officer).
+    assert len(smtp.inbox.messages) == 2 + 6 + 9 + 9 + 3 + (1 + 3)
     # CCVC's officer never heard of TLBHXH's item, and no unit message names another unit's item.
     for m in smtp.inbox.messages:
         text = m.text
@@ -65,20 +72,22 @@ def test_a_fortnight_of_daily_runs_sends_each_reminder_once(mail_tracker, smtp):
             assert (f"id={other}" in text) == ("ccvc" in m.recipients[0]), m.recipients
             assert (f"id={mine}" in text) == ("tlbhxh" in m.recipients[0]), m.recipients
     history = [e for e in mail_tracker.history(mine) if e.action == "mailed"]
-    assert len(history) == 2 + 6  # every delivered reminder, none for the digest
-    assert mail_tracker.history(other)[-1].action == "deadline_overridden"
+    assert len(history) == 2 + 6 + 9 + 1  # every delivered reminder and the assignment, none for the digest
+    # The other item was never chased on its legal deadline: only its assignment and internal reminder.
+    mailed = [e.changes["mail_reason"][1] for e in mail_tracker.history(other) if e.action == "mailed"]
+    assert sorted(mailed) == ["assigned"] * 3 + ["internal_due_soon"] * 3
 
 
 def test_the_reminders_are_worded_for_each_recipient(mail_tracker, smtp):
     mine = _item(mail_tracker, "TLBHXH", DUE, "Đề nghị tăng lương hưu.")
     _run(mail_tracker, date(2027, 1, 5))
-    (unit,) = smtp.inbox.to("tlbhxh@moha.gov.vn")
+    (unit,) = [m for m in smtp.inbox.to("tlbhxh@moha.gov.vn") if m.message["Subject"].startswith("Quá hạn:")]
     subject = unit.message["Subject"]
     assert subject == "Quá hạn: 1 mục của Cục Tiền lương và Bảo hiểm xã hội đã quá hạn trả lời"
     text = unit.text
     assert "Hạn trả lời: 04/01/2027 (quá hạn 1 ngày)" in text
     assert f"{BASE_URL}/item?id={mine}" in text
-    (office,) = smtp.inbox.to("vanphong@moha.gov.vn")
+    (office,) = [m for m in smtp.inbox.to("vanphong@moha.gov.vn") if m.message["Subject"].startswith("Quá hạn (")]
     assert office.message["Subject"] == "Quá hạn (Cục Tiền lương và Bảo hiểm xã hội): 1 mục đã quá hạn trả lời"
     assert "Kính gửi: Văn phòng Bộ," in office.text
     (digest,) = smtp.inbox.to("advisor@moha.gov.vn")  # English
@@ -99,12 +108,14 @@ def test_a_replied_item_is_not_chased(mail_tracker, smtp):
 def test_a_dry_run_plans_the_same_messages_and_sends_nothing(mail_tracker, smtp):
     _item(mail_tracker, "TLBHXH", DUE, "Đề nghị tăng lương hưu.")
     dry = _run(mail_tracker, date(2027, 1, 5), dry_run=True)
-    assert len(dry.messages) == 6 and smtp.inbox.messages == []
+    # Overdue to the unit, the Office and the liaison; the internal deadline's the same; 3 digests.
+    assert len(dry.messages) == 3 + 3 + 3 and smtp.inbox.messages == []
     assert remind.last_run(mail_tracker.db) is None
     real = _run(mail_tracker, date(2027, 1, 5))
     assert [m.as_json() for m in real.messages] == [m.as_json() for m in dry.messages]
     last = remind.last_run(mail_tracker.db)
-    assert (last.queued, last.sent, last.failed) == (6, 6, 0)
+    # Sent also the assignment mail queued when the item was created with its lead unit.
+    assert (last.queued, last.sent, last.failed) == (9, 9 + 1, 0)
 
 
 def test_muting_the_digest_stops_it_but_the_overdue_notice_still_comes(mail_tracker, smtp):
@@ -133,10 +144,12 @@ def test_remind_on_the_command_line_prints_one_json_object_per_message(mail_trac
     assert smtp.inbox.messages == []
     sent = run_cli("remind", "--as-of", "2026-12-29", db=path)
     assert sent.returncode == 0, sent.stderr
-    assert "đã gửi 4" in sent.stdout
+    assert "đã xếp 7 thư; đã gửi 8" in sent.stdout  # also the assignment mail queued at creation
     again = run_cli("remind", "--as-of", "2026-12-29", "--json", db=path)
     assert again.returncode == 0 and again.stdout == ""  # nothing new the same day
-    assert len(smtp.inbox.messages) == 4  # the unit, and the digest to the two viewers and the liaison
+    # The unit (assigned, due soon), its internal deadline passed (the unit, the Office, the liaison),
+    # and the digest to the two viewers and the liaison.
+    assert len(smtp.inbox.messages) == 2 + 3 + 3
 
 
 def test_many_overdue_items_are_queued_in_bulk_once_and_the_offices_own_items_reach_it_once(mail_tracker, smtp):
@@ -150,4 +163,5 @@ def test_many_overdue_items_are_queued_in_bulk_once_and_the_offices_own_items_re
     assert [to for to, items in overdue if own in items] == ["lienlac@moha.gov.vn", "vanphong@moha.gov.vn"]
     assert _run(mail_tracker, date(2025, 10, 6)).messages == []
     assert _run(mail_tracker, date(2025, 10, 10)).messages == []  # the same overdue week
-    assert {m.reason.value for m in _run(mail_tracker, date(2025, 10, 11)).messages} == {"overdue"}  # a week on
+    a_week_on = {m.reason.value for m in _run(mail_tracker, date(2025, 10, 11)).messages}
+    assert a_week_on == {"overdue", "internal_overdue"}  # both deadlines passed, no draft yet

@@ -8,16 +8,71 @@ from datetime import date
 
 import pytest
 
+from tracker.mail.compose import MailItem
 from tracker.mail.reasons import Reason
 from tracker.mail.rules import RULES, reminder_day
 
-DUE_SOON, OVERDUE = RULES
+DUE_SOON, OVERDUE, INTERNAL_SOON, INTERNAL_PASSED, COMMITMENT = RULES
 OFFSETS = (3, 1)
 
 
 def test_the_rules_are_one_row_per_reason():
-    assert [r.reason for r in RULES] == [Reason.DUE_SOON, Reason.OVERDUE]
+    assert [r.reason for r in RULES] == [
+        Reason.DUE_SOON,
+        Reason.OVERDUE,
+        Reason.INTERNAL_DUE_SOON,
+        Reason.INTERNAL_OVERDUE,
+        Reason.COMMITMENT_PASSED,
+    ]
     assert OVERDUE.to_office and not DUE_SOON.to_office
+    assert INTERNAL_PASSED.to_office and not INTERNAL_SOON.to_office and not COMMITMENT.to_office
+
+
+def _item(stage: str = "drafting", **kw) -> MailItem:
+    values = {"internal_due_on": date(2027, 1, 11), **kw}
+    return MailItem(1, "voter_recommendation", "", "", "TLBHXH", date(2027, 2, 1), stage=stage, **values)
+
+
+@pytest.mark.parametrize(
+    ("stage", "chased"),
+    [
+        ("awaiting_acceptance", True),
+        ("drafting", True),
+        ("returned", False),  # the Office's to reassign, not the unit's to draft
+        ("in_review", False),  # the draft is with the Office
+        ("revising", False),
+        ("awaiting_signature", False),
+    ],
+)
+def test_the_internal_deadline_chases_only_while_no_draft_is_with_the_office(stage, chased):
+    item = _item(stage)
+    assert INTERNAL_SOON.applies(item) is chased and INTERNAL_PASSED.applies(item) is chased
+    assert DUE_SOON.applies(item) and OVERDUE.applies(item)  # the legal deadline whatever the stage
+    assert not COMMITMENT.applies(item)
+
+
+def test_a_replied_item_is_chased_only_on_its_commitment():
+    replied = _item("", committed_on=date(2027, 1, 8), is_open=False)
+    assert [r.reason for r in RULES if r.applies(replied) and r.deadline(replied)] == [Reason.COMMITMENT_PASSED]
+
+
+def test_the_internal_deadline_points_skip_the_weekend(calendar):
+    internal = date(2027, 1, 11)  # Mon
+    assert reminder_day(INTERNAL_SOON, internal, date(2027, 1, 5), calendar, OFFSETS) is None
+    assert reminder_day(INTERNAL_SOON, internal, date(2027, 1, 6), calendar, OFFSETS) == date(2027, 1, 6)
+    assert reminder_day(INTERNAL_SOON, internal, date(2027, 1, 8), calendar, OFFSETS) == date(2027, 1, 8)
+    assert reminder_day(INTERNAL_SOON, internal, date(2027, 1, 10), calendar, OFFSETS) == date(2027, 1, 8)
+    assert reminder_day(INTERNAL_PASSED, internal, date(2027, 1, 11), calendar, OFFSETS) is None
+    assert reminder_day(INTERNAL_PASSED, internal, date(2027, 1, 12), calendar, OFFSETS) == date(2027, 1, 12)
+    assert reminder_day(INTERNAL_PASSED, internal, date(2027, 1, 19), calendar, OFFSETS) == date(2027, 1, 19)
+
+
+def test_a_commitment_over_tet_is_chased_the_day_after_then_weekly(calendar):
+    committed = date(2027, 2, 5)  # Fri, before Tết Nguyên đán 2027: calendar days count after it
+    assert reminder_day(COMMITMENT, committed, committed, calendar, OFFSETS) is None
+    assert reminder_day(COMMITMENT, committed, date(2027, 2, 6), calendar, OFFSETS) == date(2027, 2, 6)
+    assert reminder_day(COMMITMENT, committed, date(2027, 2, 12), calendar, OFFSETS) == date(2027, 2, 6)
+    assert reminder_day(COMMITMENT, committed, date(2027, 2, 13), calendar, OFFSETS) == date(2027, 2, 13)
 
 
 @pytest.mark.parametrize(

@@ -104,12 +104,21 @@ def test_mailboxes_and_contacts_are_kept_and_the_legal_deadline_messages_stay_on
     user = at.selectbox(key=f"{P}.contact_user").value
     at.text_input(key=f"{P}.contact_email.{user}").set_value("quantri@moha.gov.vn")
     at.selectbox(key=f"{P}.contact_lang.{user}").set_value("en")
-    at.multiselect(key=f"{P}.contact_receives.{user}").set_value(["assigned"])
+    receives = at.multiselect(key=f"{P}.contact_receives.{user}")
+    receives.set_value([r for r in receives.value if r != "digest"])  # all but the digest
     _submit(at, f"{P}.contact_form.{user}")
     contact = directory.get_contact(live.db, user)
     assert (contact.email, contact.lang, contact.muted) == ("quantri@moha.gov.vn", "en", frozenset({"digest"}))
     # Only the choosable messages are offered: the legal-deadline ones are not in the list.
-    assert at.multiselect(key=f"{P}.contact_receives.{user}").options == ["Thư giao xử lý", "Thư tổng hợp hằng tuần"]
+    assert at.multiselect(key=f"{P}.contact_receives.{user}").options == [
+        "Thư giao xử lý",
+        "Nhắc trước hạn gửi dự thảo (hạn nội bộ)",
+        "Báo quá hạn gửi dự thảo (hạn nội bộ)",
+        "Báo quá ngày cam kết giải quyết",
+        "Đơn vị trả lại mục (gửi Văn phòng Bộ)",
+        "Đơn vị gửi dự thảo (gửi Văn phòng Bộ)",
+        "Thư tổng hợp hằng tuần",
+    ]
     assert "luôn được gửi, không tắt được" in _texts(at)
 
 
@@ -124,9 +133,10 @@ def test_send_reminders_now_shows_the_run_and_what_it_sent(db_path, monkeypatch,
     assert "Chưa chạy nhắc hạn lần nào" in _texts(at)
     _ok(at.button(key=f"{P}.run_now").click().run())
     text = _texts(at)
-    assert "đã gửi 1" in text and "đã xếp 1 thư" in text
-    assert [m.recipients for m in smtp.inbox.messages] == [["tlbhxh@moha.gov.vn"]]
-    assert remind.last_run(live.db).sent == 1
+    # Overdue and its internal deadline passed, queued now; the assignment mail queued at creation.
+    assert "đã gửi 3" in text and "đã xếp 2 thư" in text
+    assert [m.recipients for m in smtp.inbox.messages] == [["tlbhxh@moha.gov.vn"]] * 3
+    assert remind.last_run(live.db).sent == 3
     (table,) = [d.value for d in at.dataframe if "Tiêu đề" in d.value.columns and "Số mục" in d.value.columns]
     assert list(table.iloc[0])[:2] == ["tlbhxh@moha.gov.vn", "Báo quá hạn trả lời"]
 

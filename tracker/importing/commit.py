@@ -14,6 +14,7 @@ from tracker.importing.model import Fate, ImportResult, Preview, Progress
 from tracker.importing.preview import preview_import
 from tracker.importing.read import read_table
 from tracker.item_store import insert_item_columns
+from tracker.mail.notify import queue_created, rows_of_columns
 from tracker.permissions import Action, Actor, can, require
 from tracker.service import Tracker
 from tracker.sessions import SessionRef
@@ -120,6 +121,8 @@ def commit_import(
             }
 
         ids = insert_item_columns(cur, items, imported)
+        # Issue 13: each unit told once of the items it got, in this same transaction.
+        queue_created(cur, tracker.reference, rows_of_columns(ids, items), tracker.deps.today())
         return ImportResult(
             len(rows),
             skipped + late_skipped,

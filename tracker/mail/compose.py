@@ -31,10 +31,13 @@ class MailItem:
     summary: str
     lead_unit: str
     due_on: date
-    internal_due_on: date | None = None  # the workflow's internal deadline, once it exists
+    internal_due_on: date | None = None  # the workflow's internal deadline (the Office's or the default)
+    stage: str = ""  # the workflow stage as of the run (tracker/stage.py), "" where it does not matter
+    committed_on: date | None = None  # a "being resolved" reply's committed date, not yet done
+    is_open: bool = True  # not replied: the deadline rules apply; a replied one only for its commitment
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     """User text as a mail shows it: one line, invisible controls named, cut to length."""
     text = reveal_invisible(" ".join(text.split()))
     return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
@@ -44,12 +47,16 @@ def item_lines(items: Sequence[MailItem], settings: MailSettings, lang: str, as_
     lines = []
     for item in items:
         label = item.ref_no.strip() or f"#{item.id}"
-        lines.append(f"• {t(f'kind.{item.kind}', lang)} {_shown(label)}: {_shown(item.summary)}")
+        lines.append(f"• {t(f'kind.{item.kind}', lang)} {shown(label)}: {shown(item.summary)}")
         due = t("mail.line.due", lang, due=format_date(item.due_on))
-        if as_of is not None and as_of > item.due_on:
+        if as_of is not None and as_of > item.due_on and item.is_open:
             due += " " + t("mail.line.days_over", lang, days=(as_of - item.due_on).days)
-        if item.internal_due_on is not None:
+        if item.internal_due_on is not None and item.is_open:
             due += " · " + t("mail.line.internal_due", lang, due=format_date(item.internal_due_on))
+        if item.committed_on is not None:  # a replied item: its commitment is what the message is about
+            due = t("mail.line.committed", lang, due=format_date(item.committed_on))
+            if as_of is not None and as_of > item.committed_on:
+                due += " " + t("mail.line.days_over", lang, days=(as_of - item.committed_on).days)
         lines.append(f"  {due}")
         lines.append(f"  {settings.item_link(item.id)}")
     return "\n".join(lines)

@@ -134,7 +134,7 @@ def save_contact(
         raise InvalidInput("error.mail_mandatory", field="muted")
 
     def work(cur: Cursor) -> None:
-        if cur.one("users/get", [username]) is None:
+        if cur.one("users/get", [username.lower()]) is None:  # the query takes it lower-cased
             raise NotFound("error.user_not_found", value=username)
         before = cur.records("mail/get_contact", [username])
         old = before[0] if before else {}
@@ -154,6 +154,22 @@ def get_contact(db: Database, username: str) -> Contact | None:
         return None
     r = rows[0]
     return Contact(r["username"], r["email"], r["lang"], _muted(r["muted"]))
+
+
+# The messages each role can be sent (Directory.unit / office / digest above), for "Thông báo
+# của tôi": a unit's officer hears of its own items, the Office's liaison of every unit's steps
+# and overdue items, and whoever sees everything the weekly digest.
+_UNIT_MAIL = (Reason.ASSIGNED, Reason.DUE_SOON, Reason.OVERDUE, Reason.INTERNAL_DUE_SOON, Reason.INTERNAL_OVERDUE)
+RECEIVES: dict[str, tuple[Reason, ...]] = {
+    Role.UNIT_OFFICER: (*_UNIT_MAIL, Reason.COMMITMENT_PASSED),
+    Role.LIAISON: (Reason.OVERDUE, Reason.INTERNAL_OVERDUE, Reason.RETURNED, Reason.DRAFT_SUBMITTED, Reason.DIGEST),
+    Role.ADMIN: (Reason.DIGEST,),
+    Role.VIEWER: (Reason.DIGEST,),
+}
+
+
+def reasons_for(role: str) -> tuple[Reason, ...]:
+    return RECEIVES.get(role, ())
 
 
 def may_see_everything(actor: Actor) -> bool:

@@ -1,5 +1,6 @@
-"""The hook the assignment use case calls on its own cursor: the units an item was just assigned
-or transferred to are told in the same transaction (the outbox row commits with the change)."""
+"""The hooks the use cases call on their own cursor, so the outbox row commits with the change: the
+units an item was just assigned or transferred to (or entered/imported with), and the Office when
+a unit returns an item or submits its draft."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import Any
 from tracker.mail.compose import MailItem
 from tracker.mail.config import MailSettings
 from tracker.mail.directory import read_directory
+from tracker.mail.notices import plan_assigned_list, plan_office_notice
 from tracker.mail.outbox import enqueue, existing_keys
 from tracker.mail.plan import plan_assignment
+from tracker.mail.reasons import Reason
 from tracker.reference import Reference
 from tracker.storage import Cursor
 
@@ -46,3 +49,52 @@ def queue_assigned(
     messages = plan_assignment(item_of_row(before, lead), units, reference, directory, today)
     sent = existing_keys(cur, today)
     enqueue(cur, [m for m in messages if not set(m.reminder_keys()) & sent])
+
+
+def queue_office_notice(
+    cur: Cursor, reference: Reference, row: Mapping[str, Any], reason: Reason, today: date, note: str = ""
+) -> None:
+    """The Office told, in the step's own transaction, that a unit returned an item (with its
+    reason) or submitted its draft: the Office's mailboxes and the liaison officers' contacts
+    (tracker/mail/directory.py: Directory.office), once per (item, recipient, reason, day)."""
+    directory = read_directory(cur, MailSettings.from_settings(reference.settings))
+    messages = plan_office_notice(item_of_row(row), reason, note, reference, directory, today)
+    sent = existing_keys(cur, today)
+    enqueue(cur, [m for m in messages if not set(m.reminder_keys()) & sent])
+
+
+def queue_created(cur: Cursor, reference: Reference, rows: Sequence[Mapping[str, Any]], today: date) -> None:
+    """Items that got their units when they were entered or imported: one message per unit listing
+    its items (an import of 500 rows tells each unit once, not 500 times). Replied or transferred
+    rows (an import of past work) need nobody's attention and tell no one. ``rows`` are the items'
+    columns by name with their ``id`` (``rows_of_columns`` for an import's columns)."""
+    by_unit: dict[tuple[str, str], list[MailItem]] = {}
+    for row in rows:
+        if row.get("responded_on") or row.get("transferred_on") or not row.get("lead_unit"):
+            continue
+        item = item_of_row(row)
+        by_unit.setdefault((item.lead_unit, "lead"), []).append(item)
+        for unit in str(row.get("coordinating_units") or "").split(";"):
+            if unit and unit != item.lead_unit:
+                by_unit.setdefault((unit, "coordinating"), []).append(item)
+    if not by_unit:
+        return
+    directory = read_directory(cur, MailSettings.from_settings(reference.settings))
+    messages = [
+        m
+        for (unit, role), items in by_unit.items()
+        for m in plan_assigned_list(items, unit, role, reference, directory, today)
+    ]
+    enqueue(cur, messages)
+
+
+_CREATED = ("kind", "ref_no", "summary", "lead_unit", "coordinating_units", "due_on", "responded_on", "transferred_on")
+
+
+def rows_of_columns(ids: Sequence[int], columns: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """An import's items (its columns, tracker/importing/columns.py) as the rows queue_created reads."""
+    picked = [columns[name] for name in _CREATED]
+    return [
+        {"id": item_id, **dict(zip(_CREATED, values, strict=True))}
+        for item_id, *values in zip(ids, *picked, strict=True)
+    ]

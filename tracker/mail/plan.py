@@ -53,12 +53,12 @@ def plan_reminders(
         for recipient, office in targets:
             fresh = [i for i in group if (i.id, recipient.address.lower(), rule.reason.value, day) not in sent]
             if fresh:
-                out.append(_reminder(rule.reason, recipient, unit, fresh, day, as_of, reference, directory, office))
+                out.append(_reminder(rule, recipient, unit, fresh, day, as_of, reference, directory, office))
     return out
 
 
 def _reminder(
-    reason: Reason,
+    rule: ReminderRule,
     recipient: Recipient,
     unit: str,
     items: list[MailItem],
@@ -68,9 +68,9 @@ def _reminder(
     directory: Directory,
     office: bool,
 ) -> Outgoing:
-    lang = recipient.lang
+    reason, lang = rule.reason, recipient.lang
     name = reference.unit_name(unit, lang)
-    first_due = min(i.due_on for i in items)
+    first_due = min(d for i in items if (d := rule.deadline(i)) is not None)
     params = {
         "count": len(items),
         "unit": name,

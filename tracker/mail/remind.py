@@ -5,6 +5,7 @@ record the run for the settings page. A dry run plans on a reader and writes not
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,7 +19,9 @@ from tracker.mail.plan import plan_reminders
 from tracker.mail.sender import Connector, Delivery, connect, deliver
 from tracker.permissions import Action, Actor, require
 from tracker.reference import Reference
+from tracker.stage import default_internal_due
 from tracker.storage import Cursor, Database
+from tracker.workdays import WorkCalendar
 
 SUMMARY_LIMIT = 200  # messages kept in a run's summary for the settings page
 # Keys older than this cannot matter: the longest period a key names is a week.
@@ -36,10 +39,32 @@ class RunResult:
         return [m.as_json() for m in self.messages]
 
 
-def open_items(cur: Cursor, as_of: date) -> list[MailItem]:
+def open_items(
+    cur: Cursor, as_of: date, settings: Mapping[str, str] | None = None, calendar: WorkCalendar | None = None
+) -> list[MailItem]:
+    """The open items; with the settings and calendar, each carries its internal deadline (the
+    Office's, else the default N working days before the legal one: tracker/stage.py)."""
+    internal: Callable[[str, date, date | None], date | None] = lambda _k, _d, own: own
+    if settings is not None and calendar is not None:
+        memo: dict[tuple[str, date], date] = {}
+
+        def internal(kind: str, due_on: date, own: date | None) -> date | None:
+            if own is not None:
+                return own
+            if (kind, due_on) not in memo:
+                memo[kind, due_on] = default_internal_due(calendar, settings, kind, due_on)
+            return memo[kind, due_on]
+
     return [
-        MailItem(int(r[0]), r[1], r[2] or "", r[3] or "", r[4], r[5])
-        for r in cur.all("mail/open_items", [as_of, as_of, as_of])
+        MailItem(int(r[0]), r[1], r[2] or "", r[3] or "", r[4], r[5], internal(r[1], r[5], r[6]), r[7] or "")
+        for r in cur.all("mail/open_items", [as_of] * 5)
+    ]
+
+
+def passed_commitments(cur: Cursor, as_of: date) -> list[MailItem]:
+    return [
+        MailItem(int(r[0]), r[1], r[2] or "", r[3] or "", r[4], r[5], committed_on=r[6], is_open=False)
+        for r in cur.all("mail/commitments_passed", [as_of] * 3)
     ]
 
 
@@ -47,7 +72,8 @@ def plan(cur: Cursor, reference: Reference, as_of: date) -> list[Outgoing]:
     settings = MailSettings.from_settings(reference.settings)
     directory = read_directory(cur, settings)
     sent = existing_keys(cur, min(as_of, week_of(as_of)) - KEY_WINDOW)
-    messages = plan_reminders(open_items(cur, as_of), reference, directory, as_of, sent)
+    items = open_items(cur, as_of, reference.settings, reference.calendar) + passed_commitments(cur, as_of)
+    messages = plan_reminders(items, reference, directory, as_of, sent)
     return messages + digest_messages(cur, reference, directory, as_of, sent)
 
 

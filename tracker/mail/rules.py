@@ -1,10 +1,9 @@
 """The reminder rules as a table: which reason, which deadline (a fact of the item), when before
 it (working days) and how often after it. Pure: no I/O, so each rule is tested on real dates.
 
-A new reminder is one row: the workflow's internal deadline is
-``ReminderRule(Reason.INTERNAL_DUE_SOON, lambda i: i.internal_due_on, before=OFFSETS, applies=<not yet
-at the draft stage>)``; a "being resolved" commitment is ``ReminderRule(Reason.COMMITMENT_PASSED,
-lambda i: i.committed_on, every=7)``.
+A new reminder is one row: a deadline (a fact of the item), when, and to whom. The internal
+deadline (hạn gửi dự thảo về Văn phòng, tracker/stage.py) reminds only while no draft has gone to
+the Office; a "being resolved" commitment reminds its unit once its committed date has passed.
 """
 
 from __future__ import annotations
@@ -41,10 +40,38 @@ def _legal(item: MailItem) -> date | None:
     return item.due_on
 
 
+def _internal(item: MailItem) -> date | None:
+    return item.internal_due_on
+
+
+def _committed(item: MailItem) -> date | None:
+    return item.committed_on
+
+
+def _open(item: MailItem) -> bool:
+    return item.is_open
+
+
+# The stages in which no draft is with the Office yet (tracker/stage.py's order). A returned item
+# is the Office's to reassign, and from "in review" on the draft has arrived: neither is reminded.
+BEFORE_DRAFT = frozenset({"awaiting_acceptance", "drafting"})
+
+
+def _no_draft_yet(item: MailItem) -> bool:
+    return item.is_open and item.stage in BEFORE_DRAFT
+
+
+def _replied(item: MailItem) -> bool:
+    return not item.is_open
+
+
 RULES: tuple[ReminderRule, ...] = (
-    ReminderRule(Reason.DUE_SOON, _legal, before=OFFSETS),
+    ReminderRule(Reason.DUE_SOON, _legal, before=OFFSETS, applies=_open),
     # Overdue from the day after the deadline (Alaveteli; tracker/status.py), then weekly.
-    ReminderRule(Reason.OVERDUE, _legal, every=7, to_office=True),
+    ReminderRule(Reason.OVERDUE, _legal, every=7, to_office=True, applies=_open),
+    ReminderRule(Reason.INTERNAL_DUE_SOON, _internal, before=OFFSETS, applies=_no_draft_yet),
+    ReminderRule(Reason.INTERNAL_OVERDUE, _internal, every=7, to_office=True, applies=_no_draft_yet),
+    ReminderRule(Reason.COMMITMENT_PASSED, _committed, every=7, applies=_replied),
 )
 
 

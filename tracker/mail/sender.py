@@ -7,6 +7,7 @@ Each delivered reminder becomes an event in its items' histories."""
 from __future__ import annotations
 
 import json
+import os
 import smtplib
 import ssl
 import time
@@ -16,26 +17,45 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tracker import history
+from tracker.errors import TrackerError
 from tracker.mail.compose import build
 from tracker.mail.config import MailSettings, smtp_password
-from tracker.mail.reasons import Reason
+from tracker.mail.reasons import LOGGED, Reason
 from tracker.permissions import SYSTEM
 from tracker.storage import Cursor, Database
 
+CA_FILE_ENV = "TRACKER_SMTP_CA_FILE"
 TIMEOUT = 30  # seconds per SMTP exchange
 CONNECT_TRIES = 3  # within one run, before leaving the messages for the next
 MAX_BACKOFF = timedelta(hours=1)
-# Reasons whose delivery is written in each listed item's history (the digest lists everyone's).
-LOGGED = frozenset({Reason.ASSIGNED, Reason.DUE_SOON, Reason.OVERDUE})
 
 
 class MailRefused(Exception):
-    """The server said no: its exact words are kept for the settings page."""
+    """The server said no: its exact words are kept for the settings page. ``error`` is what a
+    person reads (the server's words, or a sentence for a certificate or TLS set-up problem)."""
 
-    def __init__(self, detail: str, permanent: bool = False) -> None:
+    def __init__(self, detail: str, permanent: bool = False, error: TrackerError | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.permanent = permanent
+        self.error = error or TrackerError("error.mail_refused", detail=detail)
+
+
+# OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH and _IP_ADDRESS_MISMATCH: a valid certificate for another host.
+HOST_MISMATCH = frozenset({62, 64})
+
+
+def _refusal(error: BaseException, settings: MailSettings) -> MailRefused:
+    """A certificate nobody trusts, one for another host, or TLS that cannot start read as what
+    to check (in the reader's language), not as OpenSSL's words alone."""
+    where = {"host": settings.host, "port": settings.port}
+    words = _words(error)
+    if isinstance(error, ssl.SSLCertVerificationError):
+        key = "error.mail_certificate_host" if error.verify_code in HOST_MISMATCH else "error.mail_certificate"
+        return MailRefused(words, False, TrackerError(key, detail=str(error.verify_message), **where))
+    if isinstance(error, ssl.SSLError | smtplib.SMTPNotSupportedError):
+        return MailRefused(words, False, TrackerError("error.mail_tls", detail=words, **where))
+    return MailRefused(words, _permanent(error))
 
 
 @dataclass
@@ -73,8 +93,14 @@ def _permanent(error: BaseException) -> bool:
     return False
 
 
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted authorities, or only those in TRACKER_SMTP_CA_FILE: a ministry's own
+    mail server often carries a certificate from the ministry's own authority."""
+    return ssl.create_default_context(cafile=os.environ.get(CA_FILE_ENV) or None)
+
+
 def connect(settings: MailSettings, password: str | None) -> smtplib.SMTP:
-    context = ssl.create_default_context()
+    context = tls_context()
     server: smtplib.SMTP
     if settings.security == "ssl":
         server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT, context=context)
@@ -99,7 +125,7 @@ def send_test(settings: MailSettings, to: str, subject: str, text: str, connecto
         finally:
             _quit(server)
     except (OSError, smtplib.SMTPException) as error:
-        raise MailRefused(_words(error), _permanent(error)) from error
+        raise _refusal(error, settings) from error
 
 
 def _quit(server: smtplib.SMTP) -> None:

@@ -14,6 +14,7 @@ from tracker.errors import NotFound
 from tracker.item_store import insert_items
 from tracker.items import ArchiveReason, Item, Kind, Phase
 from tracker.lifecycle import Verb
+from tracker.mail.notify import queue_created
 from tracker.permissions import Action, Actor, require
 from tracker.record import ItemRecord, item_from_row, split
 from tracker.storage import Cursor
@@ -92,6 +93,8 @@ class ItemEntry(UseCase):
         def work(cur: Cursor) -> int:
             refuse_duplicate_ref(cur, Kind(clean.kind), clean.session_id, clean.ref_no)
             (item_id,) = insert_items(cur, [record], created)
+            # Issue 13: the lead and coordinating units told by e-mail, in this same transaction.
+            queue_created(cur, ref, [{**asdict(record), "id": item_id}], self.deps.today())
             return item_id
 
         return self.db.write(work)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from tracker import validation as v
 from tracker import workflow_rules
 from tracker.errors import InvalidInput
+from tracker.mail.notify import queue_office_notice
+from tracker.mail.reasons import Reason
 from tracker.permissions import Actor
 from tracker.stage import Milestone
 from tracker.storage import Cursor
@@ -36,8 +38,11 @@ class WorkflowUnit(UseCase):
         today = self.deps.today()
 
         def work(cur: Cursor) -> int:
-            _, facts = read(cur, actor, Step.RETURN, item_id, today)
-            return record(cur, actor, item_id, version, Mark(Milestone.RETURNED, today, reason, facts.lead))
+            row, facts = read(cur, actor, Step.RETURN, item_id, today)
+            new_version = record(cur, actor, item_id, version, Mark(Milestone.RETURNED, today, reason, facts.lead))
+            # Issue 13: the Office told in this same transaction.
+            queue_office_notice(cur, self.reference, row, Reason.RETURNED, today, reason)
+            return new_version
 
         return self.db.write(work)
 
@@ -49,11 +54,13 @@ class WorkflowUnit(UseCase):
         today = self.deps.today()
 
         def work(cur: Cursor) -> int:
-            _, facts = read(cur, actor, Step.SUBMIT_DRAFT, item_id, today)
+            row, facts = read(cur, actor, Step.SUBMIT_DRAFT, item_id, today)
             if file_sha256 is not None:
                 require_attached(cur, item_id, file_sha256)
             mark = Mark(Milestone.DRAFT_SUBMITTED, today, text, facts.lead, file_sha256=file_sha256)
-            return record(cur, actor, item_id, version, mark)
+            new_version = record(cur, actor, item_id, version, mark)
+            queue_office_notice(cur, self.reference, row, Reason.DRAFT_SUBMITTED, today)  # issue 13, same transaction
+            return new_version
 
         return self.db.write(work)
 
