@@ -217,3 +217,22 @@ def test_a_step_on_a_version_changed_meanwhile_is_refused_on_the_item_page(db_pa
     assert "đã được người khác cập nhật" in "\n".join(e.value for e in at.error)
     assert current_stage(db_path, item_id) == Stage.IN_REVIEW
     assert live.get_item(item_id).version == version
+
+
+def test_a_draft_with_a_file_on_a_version_changed_meanwhile_attaches_nothing(db_path, monkeypatch):
+    from tests.conftest import start_app
+    from tests.pages.item_page_helpers import open_action, open_item, submit
+
+    item_id = at_stage(db_path, "drafting")
+    at = start_app(db_path, monkeypatch, "unit_officer", unit="TCBC")
+    open_action(open_item(at, item_id), item_id, "submit_draft")
+    live = ctx_tracker(db_path)
+    live.set_internal_deadline(LIAISON, item_id, live.get_item(item_id).version, TODAY, "Lãnh đạo Bộ cần sớm")
+    at.text_area(key=f"item.{item_id}.wf_draft_text").input("Dự thảo")
+    at.file_uploader(key=f"item.{item_id}.wf_draft_file").set_value(
+        ("du_thao.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    )
+    submit(at, f"item.{item_id}.wf_draft_form")
+    assert "đã được người khác cập nhật" in "\n".join(e.value for e in at.error)
+    assert current_stage(db_path, item_id) == Stage.DRAFTING
+    assert "file_attached" not in [e.action for e in live.history(item_id)]
