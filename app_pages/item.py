@@ -16,6 +16,7 @@ from ui import plain_text as pt
 from ui.deep_links import ITEM_PARAM, item_id_of
 from ui.item_actions import load, render_actions
 from ui.item_details import render_details, render_history
+from ui.item_files import render_files
 from ui.item_header import render_header
 from ui.item_panel import show_flash
 from ui.similar_chain import render_chain
@@ -42,6 +43,9 @@ render_header(item, date.today())
 render_actions(item, f"item.{item.id}")
 st.divider()
 render_details(item)
+# Issue 12: the incoming letter, drafts, parts, the signed reply. Its keys do not start with
+# "item.{id}.", which marks the action row's forms.
+render_files(item, key=f"item_files.{item.id}")
 # Issue 14: the item's earlier and later occurrences across sessions (the matcher's suggestions
 # are the "raised before" / "merge" actions above), and earlier replies to start from.
 render_chain(item.id, key=f"item.{item.id}.similar")

@@ -21,6 +21,7 @@ from ui import calendar_settings, mail_prefs, mail_settings
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash, show_flash
+from ui.workflow_settings import render_internal_days
 
 P = "settings"
 
@@ -180,6 +181,9 @@ with general_tab, st.form(f"{P}.general_form"):
             ),
             "done.saved",
         )
+
+with general_tab:
+    render_internal_days(P)  # issue 12: the internal deadline's working days per kind
 
 with general_tab, st.form(f"{P}.session_form_idle"):
     idle = st.number_input(

@@ -4,8 +4,14 @@
     python -m tracker item return ID --reason TEXT --as USERNAME
     python -m tracker item submit ID --text TEXT [--file PATH] --as USERNAME
     python -m tracker item review ID (--approve | --send-back) --comment TEXT --as USERNAME
+    python -m tracker item request-part ID --unit CODE --by YYYY-MM-DD --text TEXT --as USERNAME
+    python -m tracker item part ID --unit CODE [--text TEXT] [--file PATH] --as USERNAME
+    python -m tracker item sign ID --signer NAME [--on YYYY-MM-DD] --as USERNAME
     python -m tracker item issue ID --number NO --date YYYY-MM-DD --signer NAME --result RESULT
         [--roadmap TEXT --committed-on YYYY-MM-DD] [--late-reason TEXT] --as USERNAME
+    python -m tracker item commitment ID (--progress TEXT [--on YYYY-MM-DD]
+        | --done --on YYYY-MM-DD --document NO [--note TEXT] [--file PATH]) --as USERNAME
+    python -m tracker item deadline ID (--on YYYY-MM-DD --reason TEXT | --default) --as USERNAME
 
 Each acts on the item as it stands (its current version), is refused exactly as the page would
 refuse that person (the same service, the same workflow table), and prints one line: the item's
@@ -20,12 +26,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tracker import workflow_rules
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
 from tracker.i18n import t
 from tracker.items import Reply, Result
 from tracker.permissions import Actor
 from tracker.stage import Stage
+from tracker.workflow_rules import Step
 
 if TYPE_CHECKING:
     from tracker.service import Tracker
@@ -63,6 +71,30 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     issue.add_argument("--roadmap", default="")
     issue.add_argument("--committed-on")
     issue.add_argument("--late-reason", default="")
+    ask = step("request-part", "the lead unit asks a coordinating unit for its part, by a date")
+    ask.add_argument("--unit", required=True, help="the coordinating unit's code")
+    ask.add_argument("--by", required=True, help="the unit's own date, YYYY-MM-DD")
+    ask.add_argument("--text", required=True, help="what it is asked for")
+    part = step("part", "a coordinating unit records its part (text and/or a file)")
+    part.add_argument("--unit", required=True, help="the acting account's own unit (a check, not a choice)")
+    part.add_argument("--text", default="")
+    part.add_argument("--file", help="a PDF, DOCX, XLSX, PNG or JPG to attach with the part")
+    sign = step("sign", "the Office records the leader's signature on the approved draft")
+    sign.add_argument("--signer", required=True)
+    sign.add_argument("--on", help="the day it was signed, YYYY-MM-DD (default: today)")
+    commitment = step("commitment", 'follow up a "being resolved" reply: progress, or done on a day')
+    what = commitment.add_mutually_exclusive_group(required=True)
+    what.add_argument("--progress", help="what has been done so far")
+    what.add_argument("--done", action="store_true", help='"đã giải quyết xong" (needs --on and --document)')
+    commitment.add_argument("--on", help="the day, YYYY-MM-DD (default: today)")
+    commitment.add_argument("--document", default="", help="the number of the document that says it is done")
+    commitment.add_argument("--note", default="")
+    commitment.add_argument("--file", help="that document, attached to the item")
+    deadline = step("deadline", "the Office sets the item's internal deadline (or goes back to the default)")
+    when = deadline.add_mutually_exclusive_group(required=True)
+    when.add_argument("--on", help="the day the draft is due at the Office, YYYY-MM-DD")
+    when.add_argument("--default", action="store_true", help="back to N working days before the legal deadline")
+    deadline.add_argument("--reason", default="")
 
 
 def _actor(tracker: Tracker, username: str) -> Actor:
@@ -96,12 +128,14 @@ def _step(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int
     if command == "return":
         return tracker.return_item(actor, args.id, version, args.reason)
     if command == "submit":
-        sha = _attach(tracker, actor, args.id, Path(args.file)) if args.file else None
+        sha = _attach(tracker, actor, args.id, Path(args.file), "draft", Step.SUBMIT_DRAFT) if args.file else None
         if sha is not None:
             version = tracker.get_item(args.id).version
         return tracker.submit_draft(actor, args.id, version, args.text, file_sha256=sha)
     if command == "review":
         return tracker.review(actor, args.id, version, bool(args.approve), args.comment)
+    if command in _MORE:
+        return _MORE[command](tracker, actor, args, version)
     committed: date | None = parse_date(args.committed_on, "committed_on") if args.committed_on else None
     reply = Reply(
         response_no=args.number,
@@ -116,12 +150,59 @@ def _step(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int
     return tracker.issue(actor, args.id, version, reply)
 
 
-def _attach(tracker: Tracker, actor: Actor, item_id: int, path: Path) -> str:
-    """Attach the file to the item first (its own event), then name it in the draft."""
+def _request_part(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
+    return tracker.request_part(actor, args.id, version, args.unit, parse_date(args.by, "part_due_on"), args.text)
+
+
+def _part(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
+    """Only the acting account's own unit gives a part (the page offers no other): ``--unit``
+    says which unit the script means, so a script run under the wrong account is refused."""
+    if actor.unit != args.unit:
+        raise InvalidInput("error.cli_part_unit", field="unit", value=args.unit, own=actor.unit or "—")
+    sha = _attach(tracker, actor, args.id, Path(args.file), "part", Step.RECORD_PART) if args.file else None
+    return tracker.record_part(actor, args.id, version, args.text, sha)
+
+
+def _sign(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
+    on = parse_date(args.on, "signed_on") if args.on else date.today()
+    return tracker.sign(actor, args.id, version, args.signer, on)
+
+
+def _commitment(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
+    on = parse_date(args.on, "commitment_on") if args.on else date.today()
+    if args.done:
+        if args.file:  # the completing document, attached to the item (its own event) first
+            _attach(tracker, actor, args.id, Path(args.file), "other", Step.RECORD_COMMITMENT)
+        return tracker.record_commitment(
+            actor, args.id, version, done=True, on=on, note=args.note, document_no=args.document
+        )
+    return tracker.record_commitment(actor, args.id, version, done=False, on=on, note=args.progress)
+
+
+def _deadline(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
+    on = None if args.default else parse_date(args.on, "internal_due_on")
+    return tracker.set_internal_deadline(actor, args.id, version, on, args.reason)
+
+
+_MORE = {
+    "request-part": _request_part,
+    "part": _part,
+    "sign": _sign,
+    "commitment": _commitment,
+    "deadline": _deadline,
+}
+
+
+def _attach(tracker: Tracker, actor: Actor, item_id: int, path: Path, purpose: str, step: Step) -> str:
+    """Attach the file to the item first (its own event), then name it in the step. The step is
+    checked first, so a refused step leaves no file behind (the service checks it again)."""
     from tracker.attachments import attach_file, check_size
 
+    workflow_rules.check(actor, step, tracker.workflow(item_id).facts)
+    if not path.is_file():
+        raise InvalidInput("error.cli_no_file", field="file", value=str(path))
     check_size(path.stat().st_size, path.name)  # refused before it is read
-    return attach_file(tracker, actor, item_id, path.name, path.read_bytes(), purpose="draft").sha256
+    return attach_file(tracker, actor, item_id, path.name, path.read_bytes(), purpose=purpose).sha256
 
 
 # -- the figures' additions ------------------------------------------------------------------

@@ -105,6 +105,9 @@ def describe_value(field: str, value: object, lang: str, reference: ReferenceNam
     if field in _LABELLED_FIELDS:
         label = t(f"{field}.{value}", lang)
         return label if label != f"{field}.{value}" else str(value)
+    if field == "milestone":  # a workflow step (tracker/stage.py Milestone): its event's label
+        label = t(f"event.{value}", lang)
+        return label if label != f"event.{value}" else str(value)
     if isinstance(value, bool):
         return t("common.yes" if value else "common.no", lang)
     if reference is not None:

@@ -56,6 +56,8 @@ def render_history(item: Item) -> None:
         lines = [f"{format_datetime(event.at)} · {who} · {ctx.tr(f'event.{event.action}')}"]
         if event.changes:
             lines.append(describe_changes(event.changes, ctx.lang(), ctx.tracker().reference))
-        if event.reason:
+        if event.action == "file_attached" and event.reason:  # the reason is the file's purpose code
+            lines.append(f"{ctx.tr('field.purpose')}: {ctx.tr(f'purpose.{event.reason}')}")
+        elif event.reason:
             lines.append(f"{ctx.tr('field.reason')}: {event.reason}")
         pt.text("\n".join(lines))

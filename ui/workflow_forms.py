@@ -17,11 +17,11 @@ from typing import NamedTuple, Protocol
 import streamlit as st
 
 from tracker import attachments
-from tracker.errors import TrackerError
+from tracker.errors import Conflict, TrackerError
 from tracker.items import Item, Reply, Result
 from tracker.permissions import Actor
 from tracker.service import Tracker
-from tracker.workflow_rules import Step, offers
+from tracker.workflow_rules import Step, check, offers
 from ui import context as ctx
 from ui.item_panel import flash
 
@@ -72,10 +72,17 @@ def _submit(form: FormContext, label: str, action: Callable[[], object], done: s
         st.rerun()
 
 
-def _upload(form: FormContext, name: str, purpose: str, file: object) -> str | None:
-    """Attach an uploaded file (its own event) and give its hash to the step that names it."""
+def _upload(form: FormContext, name: str, purpose: str, file: object, step: Step) -> str | None:
+    """Attach an uploaded file (its own event) and give its hash to the step that names it.
+
+    The step's own checks come first (the service repeats them), so a step refused for its stage,
+    its person or a colleague's change meanwhile leaves no file behind."""
     if file is None:
         return None
+    check(form.actor, step, form.tracker.workflow(form.item.id).facts)
+    now = form.tracker.get_item(form.item.id).version
+    if now != form.seen:
+        raise Conflict("error.stale_item", value=str(form.item.id), seen=form.seen, now=now)
     getvalue = getattr(file, "getvalue", None)
     data: bytes = getvalue() if callable(getvalue) else b""
     return attachments.attach_file(form.tracker, form.actor, form.item.id, name, data, purpose).sha256
@@ -150,9 +157,8 @@ def record_part_form(form: FormContext) -> None:
         file = _file_input(form, "wf_part_file")
 
         def act() -> int:
-            sha = _upload(form, _file_name(file), "part", file)
-            version = form.tracker.get_item(form.item.id).version if sha else form.seen
-            return form.tracker.record_part(form.actor, form.item.id, version, text, sha)
+            sha = _upload(form, _file_name(file), "part", file, Step.RECORD_PART)
+            return form.tracker.record_part(form.actor, form.item.id, form.seen, text, sha)
 
         _submit(form, "step_button.record_part", act, "done.part_received")
 
@@ -164,7 +170,7 @@ def submit_draft_form(form: FormContext) -> None:
         file = _file_input(form, "wf_draft_file")
 
         def act() -> int:
-            sha = _upload(form, _file_name(file), "draft", file)
+            sha = _upload(form, _file_name(file), "draft", file, Step.SUBMIT_DRAFT)
             return form.tracker.submit_draft(form.actor, form.item.id, form.seen, text, sha)
 
         _submit(form, "step_button.submit_draft", act, "done.draft_submitted")

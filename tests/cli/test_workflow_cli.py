@@ -18,16 +18,20 @@ PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def item(db_path) -> int:
-    """One recommendation led by TCBC, and the accounts that act on it."""
+    """One recommendation led by TCBC with CQĐP coordinating, and the accounts that act on it."""
     t = Tracker.open(db_path)
     try:
         for name, role, unit in (
             ("vanphong", "liaison", None),
             ("tcbc", "unit_officer", "TCBC"),
+            ("cqdp", "unit_officer", "CQĐP"),
             ("xem", "viewer", None),
         ):
             add_user(t, ADMIN, name, "mat-khau-du-dai-1", role, unit=unit)
-        return t.create_item(LIAISON, draft(t, received_on=TODAY - timedelta(days=3), lead_unit="TCBC"))
+        return t.create_item(
+            LIAISON,
+            draft(t, received_on=TODAY - timedelta(days=3), lead_unit="TCBC", coordinating_units=("CQĐP",)),
+        )
     finally:
         t.close()
 
@@ -119,3 +123,121 @@ def test_a_file_of_a_refused_type_changes_nothing(db_path, item, tmp_path):
         assert t.workflow(item).stage.value == "drafting"
     finally:
         t.close()
+
+
+def test_a_script_takes_the_remaining_steps_part_sign_deadline_and_commitment(db_path, item, tmp_path):
+    internal = TODAY + timedelta(days=10)
+    line = ok(
+        db_path,
+        "deadline",
+        str(item),
+        "--on",
+        internal.isoformat(),
+        "--reason",
+        "Lãnh đạo Bộ cần sớm",
+        "--as",
+        "vanphong",
+    )
+    assert line == f"Mục {item}: Chờ đơn vị nhận (awaiting_acceptance)"
+    ok(db_path, "accept", str(item), "--as", "tcbc")
+    by = (TODAY + timedelta(days=5)).isoformat()
+    ok(db_path, "request-part", str(item), "--unit", "CQĐP", "--by", by, "--text", "Cho ý kiến số liệu", "--as", "tcbc")
+    part_file = tmp_path / "y_kien.pdf"
+    part_file.write_bytes(PDF)
+    line = ok(
+        db_path, "part", str(item), "--unit", "CQĐP", "--text", "Thống nhất", "--file", str(part_file), "--as", "cqdp"
+    )
+    assert line.endswith("(drafting)")  # a part is a side fact: the stage stays
+    ok(db_path, "submit", str(item), "--text", "Dự thảo", "--as", "tcbc")
+    ok(db_path, "review", str(item), "--approve", "--comment", "", "--as", "vanphong")
+    line = ok(db_path, "sign", str(item), "--signer", "Thứ trưởng Trần Minh Khoa", "--as", "vanphong")
+    assert line == f"Mục {item}: Đã ký, chờ phát hành (signed)"
+    ok(
+        db_path,
+        "issue",
+        str(item),
+        "--number",
+        "77/BNV-TCBC",
+        "--date",
+        TODAY.isoformat(),
+        "--signer",
+        "Thứ trưởng Trần Minh Khoa",
+        "--result",
+        "being_resolved",
+        "--roadmap",
+        "Sửa Thông tư",
+        "--committed-on",
+        (TODAY + timedelta(days=90)).isoformat(),
+        "--as",
+        "vanphong",
+    )
+    ok(db_path, "commitment", str(item), "--progress", "Đã trình dự thảo Thông tư", "--as", "tcbc")
+    done_file = tmp_path / "thong_tu.pdf"
+    done_file.write_bytes(PDF + b"%thong tu")
+    line = ok(
+        db_path,
+        "commitment",
+        str(item),
+        "--done",
+        "--on",
+        TODAY.isoformat(),
+        "--document",
+        "05/2026/TT-BNV",
+        "--file",
+        str(done_file),
+        "--as",
+        "tcbc",
+    )
+    assert line.endswith("(issued)")
+    t = Tracker.open(db_path)
+    try:
+        view = t.workflow(item)
+        assert view.result_now == "resolved"
+        assert view.internal_due_on == internal and not view.internal_is_default
+        actions = [e.action for e in t.history(item)]
+        assert actions.count("file_attached") == 2
+        assert "part_received" in actions and "signed" in actions and "commitment_done" in actions
+    finally:
+        t.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("part", "{id}", "--unit", "TCBC", "--text", "x", "--as", "cqdp"), "thuộc đơn vị CQĐP"),  # not its unit
+        (("part", "{id}", "--unit", "TCBC", "--text", "x", "--as", "tcbc"), "không có quyền"),  # the lead gives no part
+        (("part", "{id}", "--unit", "CQĐP", "--text", "x", "--file", "{pdf}", "--as", "cqdp"), "Chờ đơn vị nhận"),
+        (("sign", "{id}", "--signer", "Thứ trưởng", "--as", "vanphong"), "Chờ đơn vị nhận"),  # not approved yet
+        (("sign", "{id}", "--signer", "Thứ trưởng", "--as", "tcbc"), "không có quyền"),
+        (("commitment", "{id}", "--progress", "x", "--as", "tcbc"), "cam kết"),  # nothing issued
+        (("deadline", "{id}", "--on", "2020-01-02", "--reason", "x", "--as", "vanphong"), "02/01/2020"),
+        (("deadline", "{id}", "--on", (TODAY + timedelta(days=10)).isoformat(), "--as", "vanphong"), "Lý do"),
+        (("deadline", "{id}", "--default", "--as", "tcbc"), "không có quyền"),
+        (
+            ("request-part", "{id}", "--unit", "CQĐP", "--by", "2030-01-01", "--text", "x", "--as", "tcbc"),
+            "Chờ đơn vị nhận",
+        ),
+    ],
+)
+def test_the_remaining_steps_are_refused_in_one_line_and_change_nothing(db_path, item, tmp_path, args, says):
+    pdf = tmp_path / "y_kien.pdf"
+    pdf.write_bytes(PDF)
+    result = run_cli("item", *(a.format(id=item, pdf=pdf) for a in args), db=db_path)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert says in line
+    t = Tracker.open(db_path)
+    try:
+        assert t.get_item(item).version == 1
+        assert [e.action for e in t.history(item)] == ["created"]  # not even the file was attached
+    finally:
+        t.close()
+
+
+def test_a_missing_file_is_named_in_the_refusal(db_path, item, tmp_path):
+    ok(db_path, "accept", str(item), "--as", "tcbc")
+    missing = tmp_path / "khong_co.pdf"
+    result = run_cli("item", "submit", str(item), "--text", "x", "--file", str(missing), "--as", "tcbc", db=db_path)
+    assert result.returncode != 0 and "khong_co.pdf" in result.stderr and "Không tìm thấy tệp" in result.stderr
+    assert "lỗi không lường trước" not in result.stderr

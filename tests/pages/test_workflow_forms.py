@@ -181,3 +181,58 @@ def test_a_refused_step_says_why_and_changes_nothing(db_path, monkeypatch):
     assert "Đang dự thảo" in at.error[0].value
     assert "app.flash" not in at.session_state
     assert ctx_tracker(db_path).get_item(item_id).version == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [(b"MZ\x90\x00 not a pdf", "không được nhận"), (b"%PDF-" + b"0" * (20 * 1024 * 1024), "vượt giới hạn 20")],
+    ids=["refused_type", "too_large"],
+)
+def test_a_draft_with_a_refused_file_says_why_and_changes_nothing(db_path, monkeypatch, data, says):
+    item_id = at_stage(db_path, "drafting")
+    at = run_form(db_path, monkeypatch, LEAD, "submit_draft_form", item_id)
+    at.text_area(key=f"item.{item_id}.wf_draft_text").input("Dự thảo trả lời")
+    at.file_uploader(key=f"item.{item_id}.wf_draft_file").set_value(("du_thao.pdf", data, "application/pdf"))
+    at.button[0].click().run()
+    assert says in "\n".join(e.value for e in at.error)
+    assert "app.flash" not in at.session_state
+    assert current_stage(db_path, item_id) == Stage.DRAFTING
+    assert "file_attached" not in [e.action for e in ctx_tracker(db_path).history(item_id)]
+    assert at.text_area(key=f"item.{item_id}.wf_draft_text").value == "Dự thảo trả lời"  # what was typed is kept
+
+
+def test_a_step_on_a_version_changed_meanwhile_is_refused_on_the_item_page(db_path, monkeypatch):
+    from tests.conftest import start_app
+    from tests.pages.item_page_helpers import open_action, open_item, submit
+
+    item_id = at_stage(db_path, "in_review")
+    at = start_app(db_path, monkeypatch, "liaison")
+    open_action(open_item(at, item_id), item_id, "review")
+    live = ctx_tracker(db_path)
+    # A colleague at the Office moves the internal deadline in another tab meanwhile.
+    live.set_internal_deadline(LIAISON, item_id, live.get_item(item_id).version, TODAY, "Lãnh đạo Bộ cần sớm")
+    version = live.get_item(item_id).version
+    at.text_area(key=f"item.{item_id}.wf_review_comment").input("Đồng ý")
+    submit(at, f"item.{item_id}.wf_review_form")
+    assert "đã được người khác cập nhật" in "\n".join(e.value for e in at.error)
+    assert current_stage(db_path, item_id) == Stage.IN_REVIEW
+    assert live.get_item(item_id).version == version
+
+
+def test_a_draft_with_a_file_on_a_version_changed_meanwhile_attaches_nothing(db_path, monkeypatch):
+    from tests.conftest import start_app
+    from tests.pages.item_page_helpers import open_action, open_item, submit
+
+    item_id = at_stage(db_path, "drafting")
+    at = start_app(db_path, monkeypatch, "unit_officer", unit="TCBC")
+    open_action(open_item(at, item_id), item_id, "submit_draft")
+    live = ctx_tracker(db_path)
+    live.set_internal_deadline(LIAISON, item_id, live.get_item(item_id).version, TODAY, "Lãnh đạo Bộ cần sớm")
+    at.text_area(key=f"item.{item_id}.wf_draft_text").input("Dự thảo")
+    at.file_uploader(key=f"item.{item_id}.wf_draft_file").set_value(
+        ("du_thao.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    )
+    submit(at, f"item.{item_id}.wf_draft_form")
+    assert "đã được người khác cập nhật" in "\n".join(e.value for e in at.error)
+    assert current_stage(db_path, item_id) == Stage.DRAFTING
+    assert "file_attached" not in [e.action for e in live.history(item_id)]

@@ -81,6 +81,9 @@ def test_change_descriptions() -> None:
     assert describe_value("session_id", 9, "vi", _Ref()) == "9"  # an unknown session shows its id
     assert describe_value("session_id", "x", "vi", _Ref()) == "x"
     assert describe_value("coordinating_units", "A;B", "en", _Ref()) == "<A:en>, <B:en>"
+    # A workflow step reads as its event's label in the history, never as its code (issue 12).
+    assert describe_value("milestone", "part_received", "vi") == "Gửi ý kiến phối hợp"
+    assert describe_value("milestone", "accepted", "en") != "accepted"
     changes = {"lead_unit": [None, "VP"], "due_on": ["2026-12-01", "2026-12-15"], "note": "new"}
     assert describe_changes(changes, "en") == "Lead unit: — → VP; Deadline: 01/12/2026 → 15/12/2026; " + (
         describe_changes({"note": "new"}, "en")

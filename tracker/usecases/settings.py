@@ -112,6 +112,8 @@ class Settings(UseCase):
             raise InvalidInput("error.unaccepted_days", field=key)
         if key == "percent_decimals" and value not in {str(d) for d in ALLOWED_DECIMALS}:
             raise InvalidInput("error.percent_decimals", field=key)
+        if key.startswith("internal_deadline_days.") and not (value.isdigit() and 1 <= int(value) <= 30):
+            raise InvalidInput("error.internal_deadline_days", field=key, value=value)
         self._write(
             actor, "setting_saved", key, "settings/put", [key, value], {"value": value}, ("settings/get", [key])
         )
