@@ -184,10 +184,15 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     page.get_by_text("Tiến độ trả lời kiến nghị cử tri và chất vấn").wait_for()
     watched.check()
 
-    # A unit officer sees the item in their unit's queue, and cannot reach Settings.
+    # A unit officer sees the item in their unit's queue. Settings holds only their own messages
+    # (issue 13: everyone chooses what they receive); the administrator's tabs are not there.
     sign_out(page)
     sign_in(page, server.url, "cb_cqdp", OFFICER_PASSWORD)
-    assert page.get_by_role("link", name="Cài đặt").count() == 0
+    page.get_by_role("link", name="Cài đặt").click()
+    page.get_by_text("Thông báo của tôi").wait_for()
+    idle(page)
+    assert page.get_by_role("tab", name="Kỳ họp").count() == 0
+    assert page.get_by_role("tab", name="Đơn vị").count() == 0
     page.get_by_role("link", name="Việc của đơn vị").click()
     page.get_by_text("1 mục phù hợp; đang xem 1–1.").wait_for()
     watched.check()
