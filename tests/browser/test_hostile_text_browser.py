@@ -139,6 +139,9 @@ def test_hostile_text_shows_as_typed_and_the_browser_fetches_nothing_it_names(br
         else:  # ...and so does its address, which the rest use (the register is left behind)
             page.goto(f"{server.url}/item?id={item_id}")
         page.get_by_role("heading", name=re.compile(rf"^Mục số {item_id} ")).wait_for()
+        # The history's heading is drawn after the details: under CI's load `idle` alone can
+        # return before the script has reached them (a run once read only the header's texts).
+        page.get_by_role("heading", name=t("item.tab_history", "vi"), exact=True).wait_for()
         idle(page)
         texts = shown_texts(page)
         if item_id == planted.legacy_item:
