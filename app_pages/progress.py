@@ -30,13 +30,46 @@ decimals = ref.percent_decimals
 st.title(ctx.tr("progress.title"))
 strip = st.container()  # "what needs me now" goes first on screen, filled once the chart is out
 
-c1, c2, c3 = st.columns([3, 2, 1])
-as_of = c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
+# The selectors are drawn after the chart, into this place above it (issue 15, the browser target):
+# their values are read from the tab's state first, as each widget will read them itself, so the
+# chart's element leaves the server before theirs and the reader's eye goes to it at once.
+selectors = st.container()
+as_of = st.session_state.get("progress.as_of") or date.today()
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
 # "Empty" means nothing was ever entered, not "nothing yet on the chosen day".
 ever = all_rows or cached.stats(tracker, *cached.key(tracker), END_OF_TIME, None, None)
 
+
+def chosen(key: str, options: list[str]) -> str:
+    """What the selectbox ``key`` will show: the tab's choice while it is still offered, else the first."""
+    value = st.session_state.get(key)
+    return value if value in options else options[0]
+
+
+def draw_selectors(session_options: list[str] | None = None, kind_options: list[str] | None = None) -> None:
+    """The date, and once there is something to choose from, the session and the kind, above the chart."""
+    c1, c2, c3 = selectors.columns([3, 2, 1])
+    c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
+    if session_options is None or kind_options is None:
+        return
+    c1.selectbox(
+        ctx.tr("field.session"),
+        options=session_options,
+        format_func=ctx.labels(session_options, lambda sid: ref.session(sid).label(lang)),
+        key="progress.session",
+        placeholder=ctx.tr("widget.choose"),
+    )
+    c2.selectbox(
+        ctx.tr("field.kind"),
+        options=kind_options,
+        format_func=ctx.labels(["", *list(Kind)], lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all")),
+        key="progress.kind",
+        placeholder=ctx.tr("widget.choose"),
+    )
+
+
 if not ever:
+    draw_selectors()
     st.info(ctx.tr("progress.empty"), icon=":material/info:")
     col_new, col_demo = st.columns(2)
     if ctx.allowed(Action.CREATE_ITEM):
@@ -62,6 +95,7 @@ def render_strip() -> None:
 
 
 if not all_rows:
+    draw_selectors()
     render_strip()
     st.info(ctx.tr("progress.nothing_as_of", date=ctx.fmt(as_of)), icon=":material/info:")
     st.stop()
@@ -74,20 +108,9 @@ sessions_with_items.reverse()  # newest first
 session_options = [s.id for s in ref.sessions if s.id in sessions_with_items] + [
     s.id for s in ref.sessions if s.id not in sessions_with_items
 ]
-session_id = c1.selectbox(
-    ctx.tr("field.session"),
-    options=session_options,
-    format_func=ctx.labels(session_options, lambda sid: ref.session(sid).label(lang)),
-    key="progress.session",
-    placeholder=ctx.tr("widget.choose"),
-)
-kind = c2.selectbox(
-    ctx.tr("field.kind"),
-    options=["", *[k.value for k in Kind]],
-    format_func=ctx.labels(["", *list(Kind)], lambda k: ctx.kind_label(k) if k else ctx.tr("filter.all")),
-    key="progress.kind",
-    placeholder=ctx.tr("widget.choose"),
-)
+kind_options = ["", *[k.value for k in Kind]]
+session_id = chosen("progress.session", session_options)
+kind = chosen("progress.kind", kind_options)
 session = ref.session(session_id)
 rows = cached.stats(tracker, *cached.key(tracker), as_of, session_id, kind or None)
 counts = sum((r.counts for r in rows), Counts())
@@ -96,6 +119,7 @@ counts = sum((r.counts for r in rows), Counts())
 # the lines and metrics above it and the strip at the top are sent after it, into their places.
 summary = st.container()
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+draw_selectors(session_options, kind_options)
 with summary:
     # One line per kind, as the ministry's reports say it ("129/129 replied"; "no question yet").
     for row in rows:

@@ -182,6 +182,9 @@ def main() -> None:
     parser.add_argument("--password", required=True)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument(
+        "--away", default="/register", help="the tracker page the click leaves (the floor leaves a blank page)"
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -192,7 +195,7 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tracker_tab = Tab(browser, app, "/", "/register", charts=1)
+            tracker_tab = Tab(browser, app, "/", args.away, charts=1)
             floor_tab = Tab(browser, floor, "/", "/blank", charts=1)
             tracker_tab.open()
             tracker_tab.sign_in(args.username, args.password)
