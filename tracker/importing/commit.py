@@ -38,12 +38,15 @@ def commit_import(
     invalid = preview.count(Fate.INVALID)
     if invalid:
         raise InvalidInput("import.has_invalid", field="file", count=invalid, file=preview.table.name)
-    new_rows = [(r.row, r.item) for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
+    # The new rows as columns, as the preview keeps them (RowSet): no object per row.
+    positions = preview.rows.positions(Fate.NEW)
+    new = preview.rows.item_fields(positions)
+    new_numbers = [preview.rows.numbers[p] for p in positions]
     skipped = preview.count(Fate.DUPLICATE)
-    if not new_rows:
+    if not positions:
         return ImportResult(0, skipped)
     if on_progress:
-        on_progress(0.1, t("import.progress_writing", lang, count=len(new_rows)))
+        on_progress(0.1, t("import.progress_writing", lang, count=len(positions)))
 
     def work(cur: Cursor) -> ImportResult:
         sessions_created = []
@@ -96,16 +99,23 @@ def commit_import(
             for r in cur.records("import/existing_items")
             if r["ref_no"].strip()
         }
-        rows = [
-            (row, item)
-            for row, item in new_rows
-            if not (item.ref_no.strip() and (item.kind.value, item.session, item.ref_no.strip().lower()) in taken)
-        ]
-        late_skipped = len(new_rows) - len(rows)
-        if not rows:
+        fields, numbers = new, new_numbers
+        if taken:
+            keep = [
+                k
+                for k, (kind, session, ref_no) in enumerate(
+                    zip(new["kind"], new["session"], new["ref_no"], strict=True)
+                )
+                if not (ref_no.strip() and (kind.value, session, ref_no.strip().lower()) in taken)
+            ]
+            if len(keep) < len(positions):
+                fields = {name: [values[k] for k in keep] for name, values in new.items()}
+                numbers = [new_numbers[k] for k in keep]
+        late_skipped = len(positions) - len(numbers)
+        if not numbers:
             return ImportResult(0, skipped + late_skipped)
         # As columns, not one ItemRecord per item (tracker/importing/columns.py says why).
-        items = item_columns([item for _, item in rows], session_ids, actor.username)
+        items = item_columns(fields, session_ids, actor.username)
 
         def imported(ids: Sequence[int]) -> Columns:
             n = len(ids)
@@ -117,14 +127,25 @@ def commit_import(
                 "reason": [""] * n,
                 "version": [1] * n,  # the version the import produced
                 "reason_key": ["import.event_reason"] * n,  # rendered in the reader's language
-                "reason_params": reason_params_json(preview.table.name, [row for row, _ in rows]),
+                "reason_params": reason_params_json(preview.table.name, numbers),
             }
 
         ids = insert_item_columns(cur, items, imported)
         # Issue 13: each unit told once of the items it got, in this same transaction.
-        queue_created(cur, tracker.reference, rows_of_columns(ids, items), tracker.deps.today())
+        # Only the rows queue_created tells anyone of (open, with a lead unit) become mappings.
+        told = [
+            k
+            for k, (lead, responded, transferred) in enumerate(
+                zip(items["lead_unit"], items["responded_on"], items["transferred_on"], strict=True)
+            )
+            if lead and not responded and not transferred
+        ]
+        told_columns = {name: [values[k] for k in told] for name, values in items.items()}
+        queue_created(
+            cur, tracker.reference, rows_of_columns([ids[k] for k in told], told_columns), tracker.deps.today()
+        )
         return ImportResult(
-            len(rows),
+            len(numbers),
             skipped + late_skipped,
             tuple(ids),
             tuple(u.code for u in preview.new_units),

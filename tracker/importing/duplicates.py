@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from tracker.i18n import t
-from tracker.importing.model import Duplicate, Fate, PreviewRow, Progress
+from tracker.importing.cells import each_distinct
+from tracker.importing.model import Duplicate, Fate, Progress, RowSet
 from tracker.sessions import SessionRef
 from tracker.text import fold
 
@@ -36,13 +36,11 @@ class _Texts(list[str]):
 _Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
 
 
-def _find_duplicates(
-    rows: list[PreviewRow], existing: list[dict[str, Any]], on_progress: Progress | None, lang: str
-) -> list[PreviewRow]:
+def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: Progress | None, lang: str) -> None:
     """Mark rows that repeat an existing item or an earlier row: same kind, session and incoming
     number, or near-identical summary. Two different incoming numbers are two documents, so text
     is compared only when one side has no number (else the demo's and real data's recurring
-    topics would all collide)."""
+    topics would all collide). The rows are marked in place."""
     by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
     # defaultdicts: a new _Texts or list is made once per group, not once per row.
     texts_all: defaultdict[_Group, _Texts] = defaultdict(_Texts)
@@ -74,34 +72,32 @@ def _find_duplicates(
             None,
         )
 
-    out = []
-    total = max(1, len(rows))
-    for n, row in enumerate(rows):
+    positions = rows.positions(Fate.NEW)
+    new = rows.item_fields(positions)
+    total = max(1, len(positions))
+    numbers = rows.numbers
+    # Each distinct kind and number read once (a column repeats its kinds).
+    kinds = each_distinct(new["kind"], lambda kind: kind.value)
+    ref_keys = each_distinct(new["ref_no"], lambda ref_no: ref_no.strip().lower())
+    for n, (p, kind, session, ref_no, ref_key, summary) in enumerate(
+        zip(positions, kinds, new["session"], new["ref_no"], ref_keys, new["summary"], strict=True)
+    ):
         if on_progress and n % 500 == 0:
             on_progress(0.5 + 0.5 * n / total, t("import.progress_duplicates", lang))
-        item = row.item
-        if row.fate != Fate.NEW or item is None:
-            out.append(row)
-            continue
-        group = (item.kind.value, item.session)
-        ref_key = item.ref_no.strip().lower()
+        group = (kind, session)
         duplicate = None
-        if ref_key and (item.kind.value, item.session, ref_key) in by_ref:
-            item_id, other_row, ref_no, summary = by_ref[(item.kind.value, item.session, ref_key)]
-            duplicate = Duplicate("ref", 100.0, item_id, other_row, ref_no, summary)
+        if ref_key and (kind, session, ref_key) in by_ref:
+            item_id, other_row, other_ref, other_summary = by_ref[(kind, session, ref_key)]
+            duplicate = Duplicate("ref", 100.0, item_id, other_row, other_ref, other_summary)
         else:
             texts, owners = (texts_blank, owners_blank) if ref_key else (texts_all, owners_all)
             choices = texts[group].folded() if group in texts else None
             if choices:
-                match = process.extractOne(
-                    fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE
-                )
+                match = process.extractOne(fold(summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE)
                 if match is not None:
-                    item_id, other_row, ref_no, summary = owners[group][match[2]]
-                    duplicate = Duplicate("text", float(match[1]), item_id, other_row, ref_no, summary)
+                    item_id, other_row, other_ref, other_summary = owners[group][match[2]]
+                    duplicate = Duplicate("text", float(match[1]), item_id, other_row, other_ref, other_summary)
         if duplicate is not None:
-            out.append(replace(row, fate=Fate.DUPLICATE, duplicate=duplicate))
+            rows.mark_duplicate(p, duplicate)
             continue
-        remember(item.kind.value, item.session, item.ref_no, item.summary, None, row.row)
-        out.append(row)
-    return out
+        remember(kind, session, ref_no, summary, None, numbers[p])
