@@ -40,7 +40,7 @@ from tracker.importing.model import (
 from tracker.importing.preview import preview_import
 from tracker.importing.read import HEADER_SEARCH_ROWS, Table, detect_encoding, read_table
 from tracker.importing.template import template_csv, template_xlsx
-from tracker.importing.view import duplicates_frame, preview_frame, preview_reasons
+from tracker.importing.view import PREVIEW_PAGE_ROWS, duplicates_frame, preview_frame, preview_reasons
 from tracker.importing.vocab import parse_session, unit_code_for
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "EXTRA_COLUMNS",
     "FORMULA_STARTS",
     "HEADER_SEARCH_ROWS",
+    "PREVIEW_PAGE_ROWS",
     "REQUIRED_COLUMNS",
     "TEXT_DUPLICATE_SCORE",
     "TRANSFERRED",

@@ -10,6 +10,9 @@ from tracker.dates import format_date
 from tracker.i18n import t
 from tracker.importing.model import Fate, ImportedItem, Preview
 
+# Rows of the preview table the page shows at once.
+PREVIEW_PAGE_ROWS = 500
+
 
 def preview_frame(
     preview: Preview, lang: str = "vi", fates: Sequence[Fate] | None = None, page: slice | None = None
