@@ -100,7 +100,7 @@ class Cells:
         raw = self.raw_column(index)
         if set(map(type, raw)) <= {str}:  # a CSV, or an .xlsx column of text
             return each_distinct(raw, lambda value: self.text_of(self.cell_value(value)))
-        typed = [(type(value), value) for value in raw]
+        typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
 
     def header(self, column: str) -> str:

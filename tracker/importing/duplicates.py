@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -17,7 +18,7 @@ from tracker.text import fold
 # different recommendation on the same topic (measured on the demo's near-identical templates).
 TEXT_DUPLICATE_SCORE = 93.0
 
-_Group = tuple[str, SessionRef]  # kind, session
+_Group = tuple[str, int]  # kind, session (as _SessionKeys numbers it)
 
 
 class _Texts(list[str]):
@@ -36,21 +37,34 @@ class _Texts(list[str]):
 _Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
 
 
+class _SessionKeys(dict[SessionRef, int]):
+    """Each session as a small number, so the check hashes ints: SessionRef's hash is a Python
+    call (a frozen dataclass), and the check hashed each row's session five times (issue 15)."""
+
+    def number(self, session: SessionRef) -> int:
+        return self.setdefault(session, len(self))
+
+    def numbers(self, refs: Sequence[SessionRef]) -> list[int]:
+        # A preview's rows share a few SessionRef objects: each object is numbered once (by its
+        # value), then every row is looked up by identity, in C.
+        by_object = {id(ref): self.number(ref) for ref in {id(ref): ref for ref in refs}.values()}
+        return list(map(by_object.__getitem__, map(id, refs)))
+
+
 def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: Progress | None, lang: str) -> None:
     """Mark rows that repeat an existing item or an earlier row: same kind, session and incoming
     number, or near-identical summary. Two different incoming numbers are two documents, so text
     is compared only when one side has no number (else the demo's and real data's recurring
     topics would all collide). The rows are marked in place."""
-    by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
+    by_ref: dict[tuple[str, int, str], _Owner] = {}
+    sessions = _SessionKeys()
     # defaultdicts: a new _Texts or list is made once per group, not once per row.
     texts_all: defaultdict[_Group, _Texts] = defaultdict(_Texts)
     texts_blank: defaultdict[_Group, _Texts] = defaultdict(_Texts)
     owners_all: defaultdict[_Group, list[_Owner]] = defaultdict(list)
     owners_blank: defaultdict[_Group, list[_Owner]] = defaultdict(list)
 
-    def remember(
-        kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None
-    ) -> None:
+    def remember(kind: str, session: int, ref_no: str, summary: str, item_id: int | None, row: int | None) -> None:
         group = (kind, session)
         owner = (item_id, row, ref_no, summary)
         ref_key = ref_no.strip()
@@ -62,15 +76,12 @@ def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: 
             texts_blank[group].raw.append(summary)
             owners_blank[group].append(owner)
 
-    for r in existing:
-        remember(
-            r["kind"],
-            SessionRef(r["term"], r["session_number"], r["extraordinary"]),
-            r["ref_no"],
-            r["summary"],
-            r["id"],
-            None,
-        )
+    existing_sessions = each_distinct(
+        [(r["term"], r["session_number"], r["extraordinary"]) for r in existing],
+        lambda key: sessions.number(SessionRef(*key)),
+    )
+    for r, session in zip(existing, existing_sessions, strict=True):
+        remember(r["kind"], session, r["ref_no"], r["summary"], r["id"], None)
 
     positions = rows.positions(Fate.NEW)
     new = rows.item_fields(positions)
@@ -80,7 +91,7 @@ def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: 
     kinds = each_distinct(new["kind"], lambda kind: kind.value)
     ref_keys = each_distinct(new["ref_no"], lambda ref_no: ref_no.strip().lower())
     for n, (p, kind, session, ref_no, ref_key, summary) in enumerate(
-        zip(positions, kinds, new["session"], new["ref_no"], ref_keys, new["summary"], strict=True)
+        zip(positions, kinds, sessions.numbers(new["session"]), new["ref_no"], ref_keys, new["summary"], strict=True)
     ):
         if on_progress and n % 500 == 0:
             on_progress(0.5 + 0.5 * n / total, t("import.progress_duplicates", lang))
