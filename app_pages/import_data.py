@@ -8,6 +8,7 @@ from tracker import file_limits
 from tracker.errors import TrackerError
 from tracker.importing import (
     ENCODINGS,
+    PREVIEW_PAGE_ROWS,
     Fate,
     Preview,
     commit_import,
@@ -138,7 +139,17 @@ shown = st.segmented_control(
     ),
 )
 fates = list(Fate) if shown in (None, "all") else [Fate(shown)]
-table = preview_frame(preview, lang, fates)
+# A page of rows at a time: only the rows shown are made into objects (issue 15; a file may hold
+# 120,000 rows, which no one reads at once).
+total = sum(preview.count(f) for f in fates)
+page = 1
+if total > PREVIEW_PAGE_ROWS:
+    pages = -(-total // PREVIEW_PAGE_ROWS)
+    page = int(st.number_input(ctx.tr("import.page"), 1, pages, 1, key=f"{P}.page.{shown}"))
+    first = (page - 1) * PREVIEW_PAGE_ROWS
+    st.caption(ctx.tr("import.page_rows", first=first + 1, last=min(total, first + PREVIEW_PAGE_ROWS), total=total))
+start = (page - 1) * PREVIEW_PAGE_ROWS
+table = preview_frame(preview, lang, fates, slice(start, start + PREVIEW_PAGE_ROWS))
 st.dataframe(
     pt.frame(table),
     hide_index=True,

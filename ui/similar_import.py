@@ -12,9 +12,12 @@ from ui.similar_table import occurrence_row, show
 
 
 def render(preview: Preview, key: str) -> None:
-    rows = [r for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
-    if not rows:
+    # The new rows' numbers and summaries, read from the preview's columns (no object per row).
+    positions = preview.rows.positions(Fate.NEW)
+    if not positions:
         return
+    numbers = [preview.rows.numbers[p] for p in positions]
+    summaries: list[str] = preview.rows.item_fields(positions)["summary"]
     cache_key = f"{key}.found"
     generation = ctx.tracker().db.generation
     kept = st.session_state.get(cache_key)
@@ -22,14 +25,13 @@ def render(preview: Preview, key: str) -> None:
     if kept is not None and kept[0] is preview and kept[1] == generation:
         found = kept[2]
     else:
-        texts = [r.item.summary for r in rows if r.item is not None]
-        found = ctx.tracker().similar_for_texts(texts, limit=1)
+        found = ctx.tracker().similar_for_texts(summaries, limit=1)
         st.session_state[cache_key] = (preview, generation, found)
     table = [
-        {ctx.tr("similar.col_row"): row.row, ctx.tr("similar.col_new"): row.item.summary}
+        {ctx.tr("similar.col_row"): number, ctx.tr("similar.col_new"): summary}
         | occurrence_row(best[0].occurrence, best[0].score)
-        for row, best in zip(rows, found, strict=True)
-        if best and row.item is not None
+        for number, summary, best in zip(numbers, summaries, found, strict=True)
+        if best
     ]
     if not table:
         return

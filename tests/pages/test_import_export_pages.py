@@ -118,6 +118,20 @@ def test_journey_upload_preview_commit_then_the_same_file_adds_nothing(db_path, 
     assert list(frame_with(at, "Xử lý")["Xử lý"]) == ["Trùng (bỏ qua)"] * 3
 
 
+def test_a_long_preview_is_shown_a_page_at_a_time_and_still_commits_every_row(db_path, monkeypatch):
+    monkeypatch.setattr("tracker.importing.PREVIEW_PAGE_ROWS", 2)  # 120,000 rows in the real page
+    at = open_page(app(db_path, monkeypatch), "import_data")
+    upload(at, "kien-nghi.csv", csv_file([recommendation(n) for n in range(1, 6)]))
+    assert "Tệp kien-nghi.csv: 5 dòng — 5 mới, 0 trùng, 0 không hợp lệ." in texts(at)
+    assert "Dòng 1–2 trong 5 dòng" in texts(at)
+    assert list(frame_with(at, "Xử lý")["Số đến"]) == ["1/BDN", "2/BDN"]
+    at.number_input(key="import_data.page.all").set_value(3).run()
+    assert "Dòng 5–5 trong 5 dòng" in texts(at)
+    assert list(frame_with(at, "Xử lý")["Số đến"]) == ["5/BDN"]
+    commit_button(at).click().run()
+    assert "Đã nhập 5 mục mới; bỏ qua 0 mục trùng." in texts(at)
+
+
 def test_unknown_units_are_created_only_when_ticked(db_path, monkeypatch):
     at = open_page(app(db_path, monkeypatch, role="admin"), "import_data")
     upload(at, "don-vi-moi.csv", csv_file([recommendation(1, lead_unit="Cục Chuyển đổi số")]))

@@ -6,8 +6,11 @@
    the same rules as the entry form (tracker/validation.py), and classifies it: new, duplicate of an
    existing item or of an earlier row (same kind, session and incoming number, or near-identical
    text), or invalid with the reason, row and column. Nothing is written.
+   The rows are a ``RowSet``: those the fast path accepted kept as columns, a ``PreviewRow`` made
+   only for a row someone reads (issue 15).
 3. ``commit_import`` writes the new rows in ONE ``Database.write``: missing sessions and units
-   (only when asked), every item as one bulk insert, and one "imported" event per item. A file
+   (only when asked), the items and one "imported" event per item as Arrow inserts of 20,000
+   rows at a time inside that one transaction. A file
    with any invalid row is refused whole; duplicates are skipped, so a re-import adds nothing.
 
 The steps live in their own modules: read (bytes -> Table), vocab (headers, value words, session
@@ -40,7 +43,7 @@ from tracker.importing.model import (
 from tracker.importing.preview import preview_import
 from tracker.importing.read import HEADER_SEARCH_ROWS, Table, detect_encoding, read_table
 from tracker.importing.template import template_csv, template_xlsx
-from tracker.importing.view import duplicates_frame, preview_frame, preview_reasons
+from tracker.importing.view import PREVIEW_PAGE_ROWS, duplicates_frame, preview_frame, preview_reasons
 from tracker.importing.vocab import parse_session, unit_code_for
 
 __all__ = [
@@ -51,6 +54,7 @@ __all__ = [
     "EXTRA_COLUMNS",
     "FORMULA_STARTS",
     "HEADER_SEARCH_ROWS",
+    "PREVIEW_PAGE_ROWS",
     "REQUIRED_COLUMNS",
     "TEXT_DUPLICATE_SCORE",
     "TRANSFERRED",

@@ -13,13 +13,13 @@ tests/importing/test_columns.py compares them on generated, real and hostile row
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from tracker.history import IMPORTED_FIELDS
 from tracker.importing.cells import each_distinct
-from tracker.importing.model import ImportedItem
+from tracker.items import Kind, Phase, Reply
 from tracker.record import ItemRecord
 from tracker.sessions import SessionRef
 from tracker.text import fold
@@ -32,26 +32,28 @@ _SEARCH_PARTS = ("ref_no", "summary", "full_text", "topic", "sources", "deputy",
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def item_columns(items: Sequence[ImportedItem], session_ids: dict[SessionRef, int], created_by: str) -> Columns:
-    """The ``items`` rows of these items, ``ItemRecord.COLUMNS`` by name (search text included)."""
-    n = len(items)
-    replies = [item.reply for item in items]
+def item_columns(fields: Mapping[str, Sequence[Any]], session_ids: dict[SessionRef, int], created_by: str) -> Columns:
+    """The ``items`` rows of these items, ``ItemRecord.COLUMNS`` by name (search text included).
+    ``fields``: ``ImportedItem`` field name -> one value per item (``RowSet.item_fields``)."""
+    n = len(fields["kind"])
+    replies: Sequence[Reply | None] = fields["reply"]
+    transferred = fields["transferred_on"]
     columns: Columns = {
-        "kind": [item.kind.value for item in items],
-        "session_id": [session_ids[item.session] for item in items],
-        "phase": [item.phase.value for item in items],
-        "ref_no": [item.ref_no for item in items],
-        "received_on": [item.received_on for item in items],
-        "sources": ["; ".join(item.sources) for item in items],
-        "deputy": [item.deputy for item in items],
-        "summary": [item.summary for item in items],
-        "full_text": [item.full_text for item in items],
-        "topic": [item.topic for item in items],
-        "lead_unit": [item.lead_unit for item in items],
-        "coordinating_units": [";".join(item.coordinating_units) for item in items],
-        "due_on": [item.due_on for item in items],
+        "kind": each_distinct(fields["kind"], _value),
+        "session_id": each_distinct(fields["session"], session_ids.__getitem__),
+        "phase": each_distinct(fields["phase"], _value),
+        "ref_no": list(fields["ref_no"]),
+        "received_on": list(fields["received_on"]),
+        "sources": each_distinct(fields["sources"], "; ".join),
+        "deputy": list(fields["deputy"]),
+        "summary": list(fields["summary"]),
+        "full_text": list(fields["full_text"]),
+        "topic": list(fields["topic"]),
+        "lead_unit": list(fields["lead_unit"]),
+        "coordinating_units": each_distinct(fields["coordinating_units"], ";".join),
+        "due_on": list(fields["due_on"]),
         "due_basis": [""] * n,
-        "due_override_reason": [item.due_override_reason for item in items],
+        "due_override_reason": list(fields["due_override_reason"]),
         "response_no": [r.response_no if r else None for r in replies],
         "responded_on": [r.responded_on if r else None for r in replies],
         "signer": [r.signer if r else None for r in replies],
@@ -60,11 +62,11 @@ def item_columns(items: Sequence[ImportedItem], session_ids: dict[SessionRef, in
         "roadmap": [(r.roadmap or None) if r else None for r in replies],
         "committed_on": [r.committed_on if r else None for r in replies],
         "late_reason": [(r.late_reason or None) if r else None for r in replies],
-        "transferred_on": [item.transferred_on for item in items],
-        "transfer_note": [item.transfer_note if item.transferred_on else None for item in items],
+        "transferred_on": list(transferred),
+        "transfer_note": [note if on else None for on, note in zip(transferred, fields["transfer_note"], strict=True)],
         "created_by": [created_by] * n,
         # Facts repeat (one per kind and day received): each distinct one written once.
-        "due_facts": each_distinct([item.due_facts for item in items], lambda facts: facts.to_json()),
+        "due_facts": each_distinct(fields["due_facts"], lambda facts: facts.to_json()),
     }
     # search_text of one part is that part's fold ("" for none), and search_text of several is
     # their non-empty folds joined by one space: so each distinct part is folded once, from the
@@ -95,6 +97,10 @@ class _WordFolds(dict[str, str]):
         return " ".join(filter(None, map(self.__getitem__, text.split())))
 
 
+def _value(member: Kind | Phase) -> str:
+    return member.value
+
+
 def _json_value(value: object) -> str:
     return _ENCODE(value.isoformat() if isinstance(value, date) else value)
 
@@ -118,4 +124,4 @@ def changes_json(columns: Columns) -> list[str]:
 def reason_params_json(file: str, rows: Sequence[int]) -> list[str]:
     """Each event's ``{"file": ..., "row": n}`` as ``history`` writes reason params."""
     head = f'{{"file": {_ENCODE(file)}, "row": '
-    return [f"{head}{_ENCODE(row)}}}" for row in rows]
+    return [f"{head}{row:d}}}" for row in rows]  # an int's JSON is its decimal digits

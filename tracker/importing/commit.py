@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tracker import file_limits, history
 from tracker.errors import InvalidInput, PermissionDenied
@@ -20,6 +21,9 @@ from tracker.service import Tracker
 from tracker.sessions import SessionRef
 from tracker.storage import Cursor
 from tracker.text import fold
+
+# Rows written per slice: the Arrow tables and Python columns of one slice are held at once.
+SLICE_ROWS = 20_000
 
 
 @collector_paused()
@@ -38,12 +42,13 @@ def commit_import(
     invalid = preview.count(Fate.INVALID)
     if invalid:
         raise InvalidInput("import.has_invalid", field="file", count=invalid, file=preview.table.name)
-    new_rows = [(r.row, r.item) for r in preview.rows if r.fate == Fate.NEW and r.item is not None]
+    # The new rows as columns, as the preview keeps them (RowSet): no object per row.
+    positions = preview.rows.positions(Fate.NEW)
     skipped = preview.count(Fate.DUPLICATE)
-    if not new_rows:
+    if not positions:
         return ImportResult(0, skipped)
     if on_progress:
-        on_progress(0.1, t("import.progress_writing", lang, count=len(new_rows)))
+        on_progress(0.1, t("import.progress_writing", lang, count=len(positions)))
 
     def work(cur: Cursor) -> ImportResult:
         sessions_created = []
@@ -96,35 +101,27 @@ def commit_import(
             for r in cur.records("import/existing_items")
             if r["ref_no"].strip()
         }
-        rows = [
-            (row, item)
-            for row, item in new_rows
-            if not (item.ref_no.strip() and (item.kind.value, item.session, item.ref_no.strip().lower()) in taken)
-        ]
-        late_skipped = len(new_rows) - len(rows)
-        if not rows:
+        ids, told = [], []
+        # Written a slice at a time inside the one transaction (issue 15): a slice's columns and
+        # their Arrow copies are dropped before the next is built, so memory follows the slice,
+        # not the file. A failure in any slice rolls every slice back (Database.write).
+        for start in range(0, len(positions), SLICE_ROWS):
+            part = positions[start : start + SLICE_ROWS]
+            fields = preview.rows.item_fields(part)
+            numbers = [preview.rows.numbers[p] for p in part]
+            if taken:
+                fields, numbers = _untaken(fields, numbers, taken)
+            if numbers:
+                part_ids, part_told = _insert_slice(cur, fields, numbers, session_ids, actor, preview.table.name)
+                ids += part_ids
+                told += part_told
+        late_skipped = len(positions) - len(ids)
+        if not ids:
             return ImportResult(0, skipped + late_skipped)
-        # As columns, not one ItemRecord per item (tracker/importing/columns.py says why).
-        items = item_columns([item for _, item in rows], session_ids, actor.username)
-
-        def imported(ids: Sequence[int]) -> Columns:
-            n = len(ids)
-            return {
-                "item_id": list(ids),
-                "actor": [actor.username] * n,
-                "action": ["imported"] * n,
-                "changes": changes_json(items),
-                "reason": [""] * n,
-                "version": [1] * n,  # the version the import produced
-                "reason_key": ["import.event_reason"] * n,  # rendered in the reader's language
-                "reason_params": reason_params_json(preview.table.name, [row for row, _ in rows]),
-            }
-
-        ids = insert_item_columns(cur, items, imported)
-        # Issue 13: each unit told once of the items it got, in this same transaction.
-        queue_created(cur, tracker.reference, rows_of_columns(ids, items), tracker.deps.today())
+        # Issue 13: each unit told once of the items it got (all slices), in this same transaction.
+        queue_created(cur, tracker.reference, told, tracker.deps.today())
         return ImportResult(
-            len(rows),
+            len(ids),
             skipped + late_skipped,
             tuple(ids),
             tuple(u.code for u in preview.new_units),
@@ -137,6 +134,60 @@ def commit_import(
     if on_progress:
         on_progress(1.0, result.message(lang))
     return result
+
+
+def _untaken(
+    fields: dict[str, list[Any]], numbers: list[int], taken: set[tuple[str, SessionRef, str]]
+) -> tuple[dict[str, list[Any]], list[int]]:
+    """The rows whose incoming number no item has taken since the preview."""
+    keep = [
+        k
+        for k, (kind, session, ref_no) in enumerate(
+            zip(fields["kind"], fields["session"], fields["ref_no"], strict=True)
+        )
+        if not (ref_no.strip() and (kind.value, session, ref_no.strip().lower()) in taken)
+    ]
+    if len(keep) == len(numbers):
+        return fields, numbers
+    return {name: [values[k] for k in keep] for name, values in fields.items()}, [numbers[k] for k in keep]
+
+
+def _insert_slice(
+    cur: Cursor,
+    fields: dict[str, list[Any]],
+    numbers: list[int],
+    session_ids: dict[SessionRef, int],
+    actor: Actor,
+    file: str,
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """One slice's items and "imported" events written; their ids, and the rows queue_created
+    reads for those it tells anyone of (open, with a lead unit: only those become mappings)."""
+    # As columns, not one ItemRecord per item (tracker/importing/columns.py says why).
+    items = item_columns(fields, session_ids, actor.username)
+
+    def imported(ids: Sequence[int]) -> Columns:
+        n = len(ids)
+        return {
+            "item_id": list(ids),
+            "actor": [actor.username] * n,
+            "action": ["imported"] * n,
+            "changes": changes_json(items),
+            "reason": [""] * n,
+            "version": [1] * n,  # the version the import produced
+            "reason_key": ["import.event_reason"] * n,  # rendered in the reader's language
+            "reason_params": reason_params_json(file, numbers),
+        }
+
+    ids = insert_item_columns(cur, items, imported)
+    told = [
+        k
+        for k, (lead, responded, transferred) in enumerate(
+            zip(items["lead_unit"], items["responded_on"], items["transferred_on"], strict=True)
+        )
+        if lead and not responded and not transferred
+    ]
+    told_columns = {name: [values[k] for k in told] for name, values in items.items()}
+    return ids, rows_of_columns([ids[k] for k in told], told_columns)
 
 
 def import_file(

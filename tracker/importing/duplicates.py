@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from tracker.i18n import t
-from tracker.importing.model import Duplicate, Fate, PreviewRow, Progress
+from tracker.importing.cells import each_distinct
+from tracker.importing.model import Duplicate, Fate, Progress, RowSet
 from tracker.sessions import SessionRef
 from tracker.text import fold
 
@@ -17,7 +18,7 @@ from tracker.text import fold
 # different recommendation on the same topic (measured on the demo's near-identical templates).
 TEXT_DUPLICATE_SCORE = 93.0
 
-_Group = tuple[str, SessionRef]  # kind, session
+_Group = tuple[str, int]  # kind, session (as _SessionKeys numbers it)
 
 
 class _Texts(list[str]):
@@ -36,23 +37,34 @@ class _Texts(list[str]):
 _Owner = tuple[int | None, int | None, str, str]  # item id or row, incoming number, summary
 
 
-def _find_duplicates(
-    rows: list[PreviewRow], existing: list[dict[str, Any]], on_progress: Progress | None, lang: str
-) -> list[PreviewRow]:
+class _SessionKeys(dict[SessionRef, int]):
+    """Each session as a small number, so the check hashes ints: SessionRef's hash is a Python
+    call (a frozen dataclass), and the check hashed each row's session five times (issue 15)."""
+
+    def number(self, session: SessionRef) -> int:
+        return self.setdefault(session, len(self))
+
+    def numbers(self, refs: Sequence[SessionRef]) -> list[int]:
+        # A preview's rows share a few SessionRef objects: each object is numbered once (by its
+        # value), then every row is looked up by identity, in C.
+        by_object = {id(ref): self.number(ref) for ref in {id(ref): ref for ref in refs}.values()}
+        return list(map(by_object.__getitem__, map(id, refs)))
+
+
+def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: Progress | None, lang: str) -> None:
     """Mark rows that repeat an existing item or an earlier row: same kind, session and incoming
     number, or near-identical summary. Two different incoming numbers are two documents, so text
     is compared only when one side has no number (else the demo's and real data's recurring
-    topics would all collide)."""
-    by_ref: dict[tuple[str, SessionRef, str], _Owner] = {}
+    topics would all collide). The rows are marked in place."""
+    by_ref: dict[tuple[str, int, str], _Owner] = {}
+    sessions = _SessionKeys()
     # defaultdicts: a new _Texts or list is made once per group, not once per row.
     texts_all: defaultdict[_Group, _Texts] = defaultdict(_Texts)
     texts_blank: defaultdict[_Group, _Texts] = defaultdict(_Texts)
     owners_all: defaultdict[_Group, list[_Owner]] = defaultdict(list)
     owners_blank: defaultdict[_Group, list[_Owner]] = defaultdict(list)
 
-    def remember(
-        kind: str, session: SessionRef, ref_no: str, summary: str, item_id: int | None, row: int | None
-    ) -> None:
+    def remember(kind: str, session: int, ref_no: str, summary: str, item_id: int | None, row: int | None) -> None:
         group = (kind, session)
         owner = (item_id, row, ref_no, summary)
         ref_key = ref_no.strip()
@@ -64,44 +76,39 @@ def _find_duplicates(
             texts_blank[group].raw.append(summary)
             owners_blank[group].append(owner)
 
-    for r in existing:
-        remember(
-            r["kind"],
-            SessionRef(r["term"], r["session_number"], r["extraordinary"]),
-            r["ref_no"],
-            r["summary"],
-            r["id"],
-            None,
-        )
+    existing_sessions = each_distinct(
+        [(r["term"], r["session_number"], r["extraordinary"]) for r in existing],
+        lambda key: sessions.number(SessionRef(*key)),
+    )
+    for r, session in zip(existing, existing_sessions, strict=True):
+        remember(r["kind"], session, r["ref_no"], r["summary"], r["id"], None)
 
-    out = []
-    total = max(1, len(rows))
-    for n, row in enumerate(rows):
+    positions = rows.positions(Fate.NEW)
+    new = rows.item_fields(positions)
+    total = max(1, len(positions))
+    numbers = rows.numbers
+    # Each distinct kind and number read once (a column repeats its kinds).
+    kinds = each_distinct(new["kind"], lambda kind: kind.value)
+    ref_keys = each_distinct(new["ref_no"], lambda ref_no: ref_no.strip().lower())
+    for n, (p, kind, session, ref_no, ref_key, summary) in enumerate(
+        zip(positions, kinds, sessions.numbers(new["session"]), new["ref_no"], ref_keys, new["summary"], strict=True)
+    ):
         if on_progress and n % 500 == 0:
             on_progress(0.5 + 0.5 * n / total, t("import.progress_duplicates", lang))
-        item = row.item
-        if row.fate != Fate.NEW or item is None:
-            out.append(row)
-            continue
-        group = (item.kind.value, item.session)
-        ref_key = item.ref_no.strip().lower()
+        group = (kind, session)
         duplicate = None
-        if ref_key and (item.kind.value, item.session, ref_key) in by_ref:
-            item_id, other_row, ref_no, summary = by_ref[(item.kind.value, item.session, ref_key)]
-            duplicate = Duplicate("ref", 100.0, item_id, other_row, ref_no, summary)
+        if ref_key and (kind, session, ref_key) in by_ref:
+            item_id, other_row, other_ref, other_summary = by_ref[(kind, session, ref_key)]
+            duplicate = Duplicate("ref", 100.0, item_id, other_row, other_ref, other_summary)
         else:
             texts, owners = (texts_blank, owners_blank) if ref_key else (texts_all, owners_all)
             choices = texts[group].folded() if group in texts else None
             if choices:
-                match = process.extractOne(
-                    fold(item.summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE
-                )
+                match = process.extractOne(fold(summary), choices, scorer=fuzz.ratio, score_cutoff=TEXT_DUPLICATE_SCORE)
                 if match is not None:
-                    item_id, other_row, ref_no, summary = owners[group][match[2]]
-                    duplicate = Duplicate("text", float(match[1]), item_id, other_row, ref_no, summary)
+                    item_id, other_row, other_ref, other_summary = owners[group][match[2]]
+                    duplicate = Duplicate("text", float(match[1]), item_id, other_row, other_ref, other_summary)
         if duplicate is not None:
-            out.append(replace(row, fate=Fate.DUPLICATE, duplicate=duplicate))
+            rows.mark_duplicate(p, duplicate)
             continue
-        remember(item.kind.value, item.session, item.ref_no, item.summary, None, row.row)
-        out.append(row)
-    return out
+        remember(kind, session, ref_no, summary, None, numbers[p])

@@ -14,9 +14,9 @@ tests/importing/test_fast_path.py compares both paths row for row.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tracker import validation as v
 from tracker.deadlines import Deadline
@@ -25,7 +25,7 @@ from tracker.errors import InvalidInput
 from tracker.file_columns import TRANSFERRED
 from tracker.i18n import t
 from tracker.importing.cells import each_distinct, split_list
-from tracker.importing.model import Fate, ImportedItem, PreviewRow, Progress
+from tracker.importing.model import Fate, PreviewRow, Progress, RowSet
 from tracker.importing.rows import _Rows
 from tracker.importing.vocab import _norm, parse_session
 from tracker.items import PHASES_BY_KIND, Kind, Phase, Reply, Result
@@ -71,6 +71,10 @@ _ReplyCells = tuple[Day, Day, str, bool]
 _ReplyKey = tuple[_ReplyCells, Kind, date, date]
 _ReplyHead = tuple[date, Result | None, bool]
 _NO_REPLY: _ReplyHead = (date.min, None, False)  # a row with no reply columns filled
+# NFC makes a text at most three times as long (Unicode's stability policy; UAX #15): a column
+# whose longest text is under a third of its limit is within it once normalised too.
+_NFC_GROWTH = 3
+_NO_HEAD = (None,) * 10  # a decided row's place in the accepted columns
 
 
 def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
@@ -130,7 +134,6 @@ class _FastRows:
         self.facts_of = _memo(self._facts_of)
         self.derive = _memo(self._derive)
         self.dates = {c: _memo(self._date_reader(c)) for c in ("received_on", "due_on", "responded_on", "committed_on")}
-        self.head = _memo(self._head)
         self.sources_ok = _memo(self._sources_ok)
         self.reply_head = _memo(self._reply_head)
 
@@ -172,13 +175,14 @@ class _FastRows:
         phase, _ = self.parser._derive_phase(key[0], key[1], key[2], problems)
         return None if problems else phase
 
-    def _raw(self, column: str) -> list[object]:
+    def _raw(self, column: str) -> Sequence[object]:
         index = self.columns.get(column)
         return [""] * len(self.rows) if index is None else self.parser.cells.raw_column(index)
 
     def _day_column(self, column: str) -> list[Day]:
         """(readable, the date or None) for each row's cell, read once per distinct cell."""
-        return each_distinct([(type(raw), raw) for raw in self._raw(column)], self.dates[column])
+        raw = self._raw(column)
+        return each_distinct(list(zip(map(type, raw), raw)), self.dates[column])
 
     def _column(self, column: str, fn: Callable[[str], V]) -> list[V]:
         return each_distinct(self.col[column], fn)
@@ -192,10 +196,13 @@ class _FastRows:
         iff it passes for every text. Then only each text's length is left to check. When it
         does not pass, each text is checked alone."""
         texts = self.col[column]
+        distinct = dict.fromkeys(texts)
         try:
-            v.validate_text(" ".join(dict.fromkeys(texts)), "", sys.maxsize, multiline=multiline)
+            v.validate_text(" ".join(distinct), "", sys.maxsize, multiline=multiline)
         except InvalidInput:
             return self._column(column, _text_ok(limit, multiline))
+        if max(map(len, distinct), default=0) * _NFC_GROWTH <= limit:
+            return [True] * len(texts)  # no text can reach the limit, even once normalised
         return each_distinct(texts, lambda text: len(clean(text)) <= limit)
 
     def _prepare(self) -> None:
@@ -256,60 +263,61 @@ class _FastRows:
         sources = self.list_of(text)
         return len(sources) <= v.MAX_SOURCES and all(self.short_ok(s) for s in sources)
 
-    def parse_all(self, on_progress: Progress | None) -> list[PreviewRow]:
+    def parse_all(self, on_progress: Progress | None) -> RowSet:
+        """Every row's outcome: the rows every rule passes for as columns, the others through
+        the per-row parse whole."""
         self._prepare()
-        out = []
-        total = len(self.rows)
-        names = list(self.texts)
-        shown_rows = zip(*self.texts.values(), strict=True) if names else iter(() for _ in self.rows)
-        for i, ((row_no, values), shown_values) in enumerate(zip(self.rows, shown_rows, strict=True)):
-            if on_progress and i % 5000 == 0:
-                on_progress(
-                    0.5 * i / max(1, total), t("import.progress_checking", self.parser.lang, done=i, total=total)
-                )
-            item = self.item(i, values)
-            if item is None:
-                out.append(self.parser.parse(row_no, values))
-            else:
-                out.append(PreviewRow(row_no, Fate.NEW, dict(zip(names, shown_values, strict=True)), item=item))
-        return out
-
-    def item(self, i: int, values: tuple[object, ...]) -> ImportedItem | None:
-        """The row's item when every rule passes for it, else None (the slow path decides)."""
-        if not hasattr(self, "col"):
-            self._prepare()
+        lang, total = self.parser.lang, len(self.rows)
         col = self.col
-        if not self.texts_ok[i]:
-            return None
-        head = self.head(self.head_keys[i])
-        if head is None:
-            return None
-        kind, session, phase, derived, lead, coordinating, due_on, facts, due_reason, received = head
-        deputy, sources = col["deputy"][i], self.list_of(col["source"][i])
-        if kind == Kind.DEPUTY_QUESTION and not (deputy or sources):
-            return None
-        settled, replied = self.reply(i, kind, received, due_on)
-        if not settled:
-            return None
-        return ImportedItem(
-            kind=kind,
-            session=session,
-            phase=phase,
-            ref_no=col["ref_no"][i],
-            received_on=received,
-            sources=sources,
-            deputy=deputy,
-            summary=col["summary"][i],
-            full_text=col["full_text"][i],
-            topic=col["topic"][i],
-            lead_unit=lead,
-            coordinating_units=coordinating,
-            due_on=due_on,
-            due_facts=facts,
-            due_override_reason=due_reason,
-            reply=replied,
-            phase_derived=derived,
-        )
+        heads: list[_Head | None] = each_distinct(self.head_keys, self._head)
+        sources = each_distinct(col["source"], self.list_of)
+        deputies = col["deputy"]
+        replies: list[Reply | None] = [None] * total
+        fates = [Fate.NEW] * total
+        decided: dict[int, PreviewRow] = {}
+        for i, head in enumerate(heads):
+            if on_progress and i % 5000 == 0:
+                on_progress(0.5 * i / max(1, total), t("import.progress_checking", lang, done=i, total=total))
+            if (
+                head is not None
+                and self.texts_ok[i]
+                and (head[0] is not Kind.DEPUTY_QUESTION or deputies[i] or sources[i])
+            ):
+                reply_head = self.reply_head((self.reply_keys[i], head[0], head[9], head[6]))
+                if reply_head is _NO_REPLY:
+                    continue
+                if reply_head is not None and self.reply_texts_ok[i]:
+                    replies[i] = self._reply(i, reply_head)
+                    continue
+            row_no, values = self.rows[i]  # the slow path decides, with its own reasons
+            decided[i] = row = self.parser.parse(row_no, values)
+            fates[i] = row.fate
+        # One value per row for every field of ImportedItem (a placeholder where decided).
+        filled = [_NO_HEAD if head is None else head for head in heads]
+        by_field: list[list[Any]] = [list(v) for v in zip(*filled, strict=True)] if filled else [[]] * 10
+        kind, session, phase, derived, lead, coordinating, due_on, facts, due_reason, received = by_field
+        accepted = {
+            "kind": kind,
+            "session": session,
+            "phase": phase,
+            "ref_no": col["ref_no"],
+            "received_on": received,
+            "sources": sources,
+            "deputy": deputies,
+            "summary": col["summary"],
+            "full_text": col["full_text"],
+            "topic": col["topic"],
+            "lead_unit": lead,
+            "coordinating_units": coordinating,
+            "due_on": due_on,
+            "due_facts": facts,
+            "due_override_reason": due_reason,
+            "reply": replies,
+            "transferred_on": [None] * total,
+            "transfer_note": [""] * total,
+            "phase_derived": derived,
+        }
+        return RowSet([n for n, _ in self.rows], fates, decided, accepted, self.texts)
 
     def _head(self, key: _HeadKey) -> _Head | None:
         """What the cells that are checked together give (kind, session, dates, phase, units,
@@ -355,22 +363,19 @@ class _FastRows:
         final_due = due_on or deadline.due_on
         return kind, session, phase, derived, lead, tuple(coordinating), final_due, facts, due_reason, received
 
-    def reply(self, i: int, kind: Kind, received: date, due_on: date) -> tuple[bool, Reply | None]:
-        """(True, the row's reply or None without one), or (False, None) when the slow path must decide."""
+    def _reply(self, i: int, head: _ReplyHead) -> Reply:
         col = self.col
-        response_no, late_reason = col["response_no"][i], col["late_reason"][i]
-        head = self.reply_head((self.reply_keys[i], kind, received, due_on))
-        if head is None:
-            return False, None
-        if head is _NO_REPLY:
-            return True, None
-        if not self.reply_texts_ok[i]:
-            return False, None
         responded, result, late = head
-        if late and not late_reason:
-            late_reason = self.late_missing
-        return True, Reply(
-            response_no, responded, col["signer"][i], col["response_summary"][i], result, "", None, late_reason
+        late_reason = col["late_reason"][i] or (self.late_missing if late else "")
+        return Reply(
+            col["response_no"][i],
+            responded,
+            col["signer"][i],
+            col["response_summary"][i],
+            result,
+            "",
+            None,
+            late_reason,
         )
 
     def _reply_head(self, key: _ReplyKey) -> _ReplyHead | None:
@@ -391,6 +396,6 @@ class _FastRows:
         return responded, _RESULTS[result_code] if result_code else None, responded > due_on
 
 
-def parse_rows(parser: _Rows, on_progress: Progress | None = None) -> list[PreviewRow]:
+def parse_rows(parser: _Rows, on_progress: Progress | None = None) -> RowSet:
     """Every row's outcome, as ``parser.parse`` gives it, for the whole table."""
     return _FastRows(parser).parse_all(on_progress)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any, overload
 
 from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
@@ -91,10 +92,93 @@ class PreviewRow:
     duplicate: Duplicate | None = None
 
 
+ITEM_FIELDS = tuple(f.name for f in fields(ImportedItem))
+
+
+class RowSet(Sequence[PreviewRow]):
+    """Every row's outcome, in file order (issue 15): the rows the fast path accepted are kept
+    as columns, and a ``PreviewRow`` is made only for a row someone reads (a page of the preview
+    table, a refused row, a duplicate). Why: an object per row was most of a large preview's
+    time, and the commit reads the columns as they are.
+
+    ``accepted``: ``ImportedItem`` field name -> one value per row (what a row the fast path
+    accepted stores; ignored for the rows in ``decided``). ``shown``: column name -> each row's
+    cell text. ``decided``: the rows the per-row rules decided, by position, as they gave them.
+    """
+
+    def __init__(
+        self,
+        numbers: Sequence[int],
+        fates: list[Fate],
+        decided: dict[int, PreviewRow],
+        accepted: Mapping[str, Sequence[Any]],
+        shown: Mapping[str, Sequence[str]],
+    ) -> None:
+        self.numbers = numbers
+        self.fates = fates
+        self.decided = decided
+        self.accepted = accepted
+        self.shown = shown
+        self.duplicates: dict[int, Duplicate] = {}
+
+    def __len__(self) -> int:
+        return len(self.fates)
+
+    @overload
+    def __getitem__(self, index: int) -> PreviewRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PreviewRow]: ...
+    def __getitem__(self, index: int | slice) -> PreviewRow | list[PreviewRow]:
+        if isinstance(index, slice):
+            return [self.row(p) for p in range(len(self))[index]]
+        return self.row(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[PreviewRow]:
+        return map(self.row, range(len(self)))
+
+    def row(self, p: int) -> PreviewRow:
+        duplicate = self.duplicates.get(p)
+        base = self.decided.get(p)
+        if base is not None:
+            return base if duplicate is None else replace(base, fate=Fate.DUPLICATE, duplicate=duplicate)
+        shown = {c: texts[p] for c, texts in self.shown.items()}
+        return PreviewRow(self.numbers[p], self.fates[p], shown, item=self.item(p), duplicate=duplicate)
+
+    def item(self, p: int) -> ImportedItem | None:
+        """The item row ``p`` would store (None for a refused row)."""
+        if p in self.decided:
+            return self.decided[p].item
+        return ImportedItem(**{name: self.accepted[name][p] for name in ITEM_FIELDS})
+
+    def positions(self, *wanted: Fate) -> list[int]:
+        return [p for p, fate in enumerate(self.fates) if fate in wanted]
+
+    def item_fields(self, positions: Sequence[int]) -> dict[str, list[Any]]:
+        """``ImportedItem`` field name -> the value of each row at ``positions`` (which must
+        all carry an item), as columns: what the commit and the duplicate check read."""
+        if not self.decided and len(positions) == len(self.fates):  # every row, as the fast path kept it
+            return {name: list(values) for name, values in self.accepted.items()}
+        out = {name: [values[p] for p in positions] for name, values in self.accepted.items()}
+        for k, p in enumerate(positions):
+            row = self.decided.get(p)
+            if row is not None:
+                assert row.item is not None  # only new rows carry an item
+                for name in ITEM_FIELDS:
+                    out[name][k] = getattr(row.item, name)
+        return out
+
+    def mark_duplicate(self, p: int, duplicate: Duplicate) -> None:
+        self.fates[p] = Fate.DUPLICATE
+        self.duplicates[p] = duplicate
+
+    def problems(self) -> list[RowProblem]:
+        return [problem for p in sorted(self.decided) for problem in self.decided[p].problems]
+
+
 @dataclass(frozen=True)
 class Preview:
     table: Table
-    rows: tuple[PreviewRow, ...]
+    rows: RowSet
     columns: dict[str, str]  # column name -> header as written in the file
     ignored_headers: tuple[str, ...]
     unknown_units: tuple[str, ...]  # as written in the file
@@ -103,11 +187,11 @@ class Preview:
     new_units: tuple[Unit, ...]  # created on commit (only when create_missing)
 
     def count(self, fate: Fate) -> int:
-        return sum(1 for r in self.rows if r.fate == fate)
+        return self.rows.fates.count(fate)
 
     @property
     def problems(self) -> list[RowProblem]:
-        return [p for r in self.rows for p in r.problems]
+        return self.rows.problems()
 
     @property
     def can_commit(self) -> bool:

@@ -30,12 +30,12 @@ def preview_import(
     parser = _Rows(tracker, table, columns, create_missing, lang)
     rows = parse_rows(parser, on_progress)
     existing = tracker.db.records("import/existing_items")
-    rows = _find_duplicates(rows, existing, on_progress, lang)
+    _find_duplicates(rows, existing, on_progress, lang)
     if on_progress:
         on_progress(1.0, t("import.progress_ready", lang))
     return Preview(
         table=table,
-        rows=tuple(rows),
+        rows=rows,
         columns={c: table.headers[i] for c, i in columns.items()},
         ignored_headers=ignored,
         unknown_units=tuple(parser.known.unknown_units.values()),

@@ -10,14 +10,19 @@ from tracker.dates import format_date
 from tracker.i18n import t
 from tracker.importing.model import Fate, ImportedItem, Preview
 
+# Rows of the preview table the page shows at once.
+PREVIEW_PAGE_ROWS = 500
 
-def preview_frame(preview: Preview, lang: str = "vi", fates: Sequence[Fate] | None = None) -> pd.DataFrame:
-    """Every row's fate as a table people read (the page and `import --dry-run` show it)."""
-    wanted = set(fates or Fate)
+
+def preview_frame(
+    preview: Preview, lang: str = "vi", fates: Sequence[Fate] | None = None, page: slice | None = None
+) -> pd.DataFrame:
+    """Every row's fate as a table people read (`import --dry-run` shows it all; the page shows
+    ``page`` of the rows of ``fates``, and only those rows are made into objects)."""
+    positions = preview.rows.positions(*(fates or Fate))
     records = []
-    for r in preview.rows:
-        if r.fate not in wanted:
-            continue
+    for p in positions[page or slice(None)]:
+        r = preview.rows.row(p)
         item = r.item
         if r.problems:
             note = " · ".join(p.error.message(lang) + f" [{p.column}]" for p in r.problems)
@@ -65,8 +70,14 @@ def _phase_text(item: ImportedItem, lang: str) -> str:
 def preview_reasons(preview: Preview, lang: str = "vi") -> list[str]:
     """One line per problem, duplicate and derived phase, in full (the CLI prints them under its
     table, whose cells are cut to fit a terminal)."""
+    rows = preview.rows
+    derived = rows.accepted["phase_derived"]
+    # Only the rows that have something to say are made into objects.
+    told = sorted(
+        {*rows.decided, *rows.duplicates, *(p for p, fate in enumerate(rows.fates) if derived[p] and fate == Fate.NEW)}
+    )
     lines: list[str] = []
-    for r in preview.rows:
+    for r in map(rows.row, told):
         lines += [p.message(lang) for p in r.problems]
         if r.duplicate is not None:
             lines.append(t("import.reason_duplicate", lang, row=r.row, what=r.duplicate.describe(lang)))
@@ -90,7 +101,7 @@ def duplicates_frame(preview: Preview, lang: str = "vi") -> pd.DataFrame:
             if r.duplicate.ref_no
             else r.duplicate.summary,
         }
-        for r in preview.rows
+        for r in map(preview.rows.row, sorted(preview.rows.duplicates))
         if r.fate == Fate.DUPLICATE and r.duplicate is not None
     ]
     columns = ("row", "file_text", "other", "other_text")
