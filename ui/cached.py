@@ -1,6 +1,7 @@
 """Cached reads for pages. Each takes the data generation, which every committed write bumps
-(but one that only notes a tab as active), so a write anywhere makes every page read fresh data
-(no stale caches)."""
+but one that changes only tables no cached read shows (a tab noted as active, an item's history,
+the audit log, the mail queue), so a write that can change a figure makes every page read fresh
+data (no stale caches)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from tracker.storage import QUERIES_DIR, Database
 
 # A signed-in tab's session is noted as active once a minute (tracker/web_sessions.py): with fifty
 # tabs open that is a write a second, and if it made every cached read stale no page would ever be
-# served from the cache (issue 15). No cached read below shows web_sessions.
-_NOT_SHOWN = frozenset({"web_sessions"})
+# served from the cache (issue 15). A progress note writes one history event and nothing else
+# (the load mix's only write), an administrator's step one audit row, a mail run its queue: none
+# changes a count, a list or a chart. No cached read here reads a table these folders' statements
+# write (tests/pages/test_cached_pages.py traces the queries each cached read runs to check it);
+# a write that also touches another folder (a reply: items and events) still counts.
+_NOT_SHOWN = frozenset({"web_sessions", "events", "audit", "mail"})
 _generations: weakref.WeakKeyDictionary[Database, list[int]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _seen = threading.local()  # which folders the write just committed in this thread touched
