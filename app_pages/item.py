@@ -49,6 +49,6 @@ render_files(item, key=f"item_files.{item.id}")
 # Issue 14: the item's earlier and later occurrences across sessions (the matcher's suggestions
 # are the "raised before" / "merge" actions above), and earlier replies to start from.
 render_chain(item.id, key=f"item.{item.id}.similar")
-render_reply_bank(item.id, key=f"item.{item.id}.reply_bank")
+render_reply_bank(item.id, key=f"item.{item.id}.reply_bank", item=item)
 st.subheader(ctx.tr("item.tab_history"), anchor=False)
 render_history(item)

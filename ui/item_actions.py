@@ -65,11 +65,15 @@ def register(verb: str, *, label: str, icon: str, render: Callable[[ActionForm],
     ACTIONS[str(verb)] = ItemAction(str(verb), label, icon, render)
 
 
+_FORM_MODULES: list[str] = []  # found once: listing ui/ on every item page run cost a few ms (issue 15)
+
+
 def load() -> None:
     """Import every ``ui/item_forms*`` module once (each registers its verbs)."""
-    for module in pkgutil.iter_modules(ui.__path__):
-        if module.name.startswith("item_forms"):
-            importlib.import_module(f"ui.{module.name}")
+    if not _FORM_MODULES:
+        _FORM_MODULES[:] = [m.name for m in pkgutil.iter_modules(ui.__path__) if m.name.startswith("item_forms")]
+    for name in _FORM_MODULES:
+        importlib.import_module(f"ui.{name}")
 
 
 def seen_key(prefix: str, item_id: int) -> str:

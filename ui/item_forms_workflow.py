@@ -24,7 +24,15 @@ _CLOSED = (Stage.ISSUED, Stage.TRANSFERRED)
 
 
 def _view(item: Item) -> WorkflowView:
-    return ctx.tracker().workflow(item.id)
+    # The action row, the stage and the internal deadline each ask for it: read once per script
+    # run (two queries; issue 15), again after a write within the run or on another day.
+    tracker = ctx.tracker()
+    memo = ctx._this_run()
+    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{date.today()}"
+    view = memo.get(key)
+    if not isinstance(view, WorkflowView):
+        view = memo[key] = tracker.workflow(item.id)
+    return view
 
 
 def _steps(actor: Actor, item: Item) -> list[str]:
