@@ -15,6 +15,12 @@ from ui.filters import filter_bar, paged_table
 from ui.item_panel import show_flash
 from ui.landing import open_item
 
+# ?item=123 (the link handed out before the item page) goes straight to the item: drawing the list
+# first was a whole register run for nothing (issue 15).
+alias = item_id_of(st.query_params.get(ALIAS_PARAM))
+if alias is not None:
+    open_item(alias, forget=("register.table", "register.archived_table"))
+
 st.title(ctx.tr("register.title"))
 show_flash()
 filters, as_of = filter_bar("register")
@@ -49,8 +55,8 @@ if ctx.allowed(Action.ARCHIVE):
         else:
             st.caption(ctx.tr("progress.nothing"))
 
-# A row opens the item's own page; ?item=123 (the link handed out before it) is an alias of it.
-item_id = selected or item_id_of(st.query_params.get(ALIAS_PARAM))
+# A row opens the item's own page.
+item_id = selected
 if item_id is None:
     st.caption(ctx.tr("register.select_hint"))
 else:
