@@ -113,14 +113,16 @@ def highlight(frame: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
     """``frame`` (built by ``pt.frame``) with the named columns' cells coloured: one status per
     row (a key of ``STATUS_COLOURS``; "" leaves the cell plain). Cells stay plain text."""
 
-    def css(data: pd.DataFrame) -> pd.DataFrame:
-        out = pd.DataFrame("", index=data.index, columns=data.columns)
-        for column, statuses in cells.items():
-            if column in out.columns:
-                out[column] = [STATUS_COLOURS.get(s, "") for s in statuses]
-        return out
+    coloured = [c for c in cells if c in frame.columns]
 
-    return frame.style.apply(css, axis=None)
+    def css(data: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {column: [STATUS_COLOURS.get(s, "") for s in cells[column]] for column in coloured}, index=data.index
+        )
+
+    # Only the coloured columns go through the Styler's css pass (a plain cell has no css either
+    # way): the pass walked every cell of a 50-row register (issue 15).
+    return frame.style.apply(css, axis=None, subset=coloured)
 
 
 def styled_items(frame: pd.DataFrame, rows: list[dict]) -> Styler:
