@@ -11,6 +11,7 @@ from datetime import date
 
 import streamlit as st
 
+from tracker.reminder_letter import units_to_chase
 from tracker.service import Filters, Page, StatsRow, Tracker
 from tracker.storage import QUERIES_DIR, Database
 
@@ -93,6 +94,12 @@ def search(
 @st.cache_data(show_spinner=False, max_entries=16)
 def topics(_tracker: Tracker, path: str, gen: int) -> list[str]:
     return _tracker.topics()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def chase_counts(_tracker: Tracker, path: str, gen: int, as_of: date) -> dict[str, int]:
+    """Per unit, what its reminder letter would list (shown on every progress and queue run)."""
+    return units_to_chase(_tracker.db, _tracker.reference, as_of)
 
 
 def key(tracker: Tracker) -> tuple[str, int]:

@@ -95,6 +95,7 @@ def test_no_cached_read_reads_a_table_that_a_write_leaving_the_cache_valid_chang
     for filters in (Filters(), Filters(status="overdue", session_id=sid), Filters(text="phụ cấp", topic="x")):
         cached.search(tracker, path, gen, filters, today, "urgency", None, 20, 0)
     cached.topics(tracker, path, gen)
+    cached.chase_counts(tracker, path, gen, today)
     stage_progress.figures(tracker, path, gen, today, sid, None)
     for unit in (None, "TCBC"):
         needs_now.cached_needs(tracker, path, gen, today, unit)
