@@ -7,7 +7,7 @@ import streamlit as st
 
 from tracker.permissions import Action
 from tracker.sessions import SessionRef
-from ui import bulk_actions
+from ui import bulk_actions, cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ALIAS_PARAM, item_id_of
@@ -30,7 +30,7 @@ selected = paged_table("register", filters, as_of, bulk=bulk)
 
 # Archived items are out of the register but never gone: whoever may archive can reopen one.
 if ctx.allowed(Action.ARCHIVE):
-    archived = ctx.tracker().archived_items(ctx.actor())
+    archived = cached.archived_items(ctx.tracker(), *cached.key(ctx.tracker()), ctx.actor())
     with st.expander(ctx.tr("register.archived", count=len(archived))):
         if archived:
             picked = st.dataframe(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from tests.conftest import LIAISON, copy_db, draft, open_page, reply, session_id, start_app
+from tests.conftest import ADMIN, LIAISON, copy_db, draft, open_page, reply, session_id, start_app
 from tracker.service import Filters
 from tracker.storage import QUERIES_DIR, Queries
 from ui import cached, needs_now, stage_progress
@@ -96,6 +96,8 @@ def test_no_cached_read_reads_a_table_that_a_write_leaving_the_cache_valid_chang
         cached.search(tracker, path, gen, filters, today, "urgency", None, 20, 0)
     cached.topics(tracker, path, gen)
     cached.chase_counts(tracker, path, gen, today)
+    cached.raised_again(tracker, path, gen, sid, today)
+    cached.archived_items(tracker, path, gen, ADMIN)
     stage_progress.figures(tracker, path, gen, today, sid, None)
     for unit in (None, "TCBC"):
         needs_now.cached_needs(tracker, path, gen, today, unit)
