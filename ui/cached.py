@@ -16,7 +16,8 @@ from tracker.permissions import Actor
 from tracker.reminder_letter import units_to_chase
 from tracker.service import Filters, Page, StatsRow, Tracker
 from tracker.storage import QUERIES_DIR, Database
-from tracker.usecases.similar_chain import RaisedAgainCounts
+from tracker.usecases.similar_chain import Chain, RaisedAgainCounts
+from tracker.usecases.similar_links import Link
 
 # A signed-in tab's session is noted as active once a minute (tracker/web_sessions.py): with fifty
 # tabs open that is a write a second, and if it made every cached read stale no page would ever be
@@ -116,6 +117,13 @@ def archived_items(_tracker: Tracker, path: str, gen: int, actor: Actor) -> list
     """The register's archived items (a query of ~10 ms a run); keyed by the person, so the
     service's permission check runs for each."""
     return _tracker.archived_items(actor)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def chain(_tracker: Tracker, path: str, gen: int, item_id: int) -> tuple[Chain, list[Link]]:
+    """An item's occurrences across sessions and its links (four queries on every item page run,
+    which under load is most runs: a note leaves them valid)."""
+    return _tracker.chain(item_id), _tracker.links_of([item_id])
 
 
 def key(tracker: Tracker) -> tuple[str, int]:

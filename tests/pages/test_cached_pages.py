@@ -96,6 +96,7 @@ def test_no_cached_read_reads_a_table_that_a_write_leaving_the_cache_valid_chang
         cached.search(tracker, path, gen, filters, today, "urgency", None, 20, 0)
     cached.topics(tracker, path, gen)
     cached.chase_counts(tracker, path, gen, today)
+    cached.chain(tracker, path, gen, item)
     cached.raised_again(tracker, path, gen, sid, today)
     cached.archived_items(tracker, path, gen, ADMIN)
     stage_progress.figures(tracker, path, gen, today, sid, None)
