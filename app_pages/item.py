@@ -11,6 +11,7 @@ from datetime import date
 import streamlit as st
 
 from tracker.errors import NotFound
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ITEM_PARAM, item_id_of
@@ -26,7 +27,7 @@ item_id = item_id_of(st.query_params.get(ITEM_PARAM))
 item = None
 if item_id is not None:
     try:
-        item = ctx.tracker().get_item(item_id)
+        item = cached.item(ctx.tracker(), *cached.key(ctx.tracker()), item_id)
     except NotFound:
         item = None
 if item is None:

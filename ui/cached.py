@@ -12,12 +12,16 @@ from typing import Any
 
 import streamlit as st
 
+from tracker import attachments, people
+from tracker.attachments import Attachment
+from tracker.items import Item
 from tracker.permissions import Actor
 from tracker.reminder_letter import units_to_chase
 from tracker.service import Filters, Page, StatsRow, Tracker
 from tracker.storage import QUERIES_DIR, Database
 from tracker.usecases.similar_chain import Chain, RaisedAgainCounts
 from tracker.usecases.similar_links import Link
+from tracker.usecases.workflow_read import WorkflowView
 
 # A signed-in tab's session is noted as active once a minute (tracker/web_sessions.py): with fifty
 # tabs open that is a write a second, and if it made every cached read stale no page would ever be
@@ -124,6 +128,29 @@ def chain(_tracker: Tracker, path: str, gen: int, item_id: int) -> tuple[Chain, 
     """An item's occurrences across sessions and its links (four queries on every item page run,
     which under load is most runs: a note leaves them valid)."""
     return _tracker.chain(item_id), _tracker.links_of([item_id])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def item(_tracker: Tracker, path: str, gen: int, item_id: int) -> Item:
+    """The item page's item (raises NotFound, which is not cached). Its version is fresh: every
+    write that changes an item's fields bumps the generation; a note changes none."""
+    return _tracker.get_item(item_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def workflow_view(_tracker: Tracker, path: str, gen: int, item_id: int, as_of: date) -> WorkflowView:
+    return _tracker.workflow(item_id, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def attachments_of(_tracker: Tracker, path: str, gen: int, item_id: int) -> list[Attachment]:
+    return attachments.attachments_of(_tracker, item_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def display_names(_tracker: Tracker, path: str, gen: int) -> dict[str, str]:
+    """People's names for the history and the files (every account: a query each item page run)."""
+    return people.display_names(_tracker)
 
 
 def key(tracker: Tracker) -> tuple[str, int]:
