@@ -11,6 +11,7 @@ from datetime import date
 import streamlit as st
 
 from tracker.errors import NotFound
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ITEM_PARAM, item_id_of
@@ -26,7 +27,7 @@ item_id = item_id_of(st.query_params.get(ITEM_PARAM))
 item = None
 if item_id is not None:
     try:
-        item = ctx.tracker().get_item(item_id)
+        item = cached.item(ctx.tracker(), *cached.key(ctx.tracker()), item_id)
     except NotFound:
         item = None
 if item is None:
@@ -49,6 +50,6 @@ render_files(item, key=f"item_files.{item.id}")
 # Issue 14: the item's earlier and later occurrences across sessions (the matcher's suggestions
 # are the "raised before" / "merge" actions above), and earlier replies to start from.
 render_chain(item.id, key=f"item.{item.id}.similar")
-render_reply_bank(item.id, key=f"item.{item.id}.reply_bank")
+render_reply_bank(item.id, key=f"item.{item.id}.reply_bank", item=item)
 st.subheader(ctx.tr("item.tab_history"), anchor=False)
 render_history(item)

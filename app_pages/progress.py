@@ -217,9 +217,7 @@ for column, status, title in ((over, "overdue", "progress.overdue_list"), (soon,
         if page.rows:
             # st.dataframe, never st.table: st.table renders every cell as Markdown, so a summary
             # holding an image link made every viewer's browser fetch it (issue 8).
-            shown = items_frame(page.rows)[
-                [ctx.tr(f"col.{c}") for c in ("id", "days", "due_on", "lead_unit", "summary")]
-            ]
+            shown = items_frame(page.rows, ("id", "days", "due_on", "lead_unit", "summary"))
             st.dataframe(
                 styled_items(shown, page.rows),
                 hide_index=True,

@@ -7,13 +7,19 @@ import streamlit as st
 
 from tracker.permissions import Action
 from tracker.sessions import SessionRef
-from ui import bulk_actions
+from ui import bulk_actions, cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.deep_links import ALIAS_PARAM, item_id_of
 from ui.filters import filter_bar, paged_table
 from ui.item_panel import show_flash
 from ui.landing import open_item
+
+# ?item=123 (the link handed out before the item page) goes straight to the item: drawing the list
+# first was a whole register run for nothing (issue 15).
+alias = item_id_of(st.query_params.get(ALIAS_PARAM))
+if alias is not None:
+    open_item(alias, forget=("register.table", "register.archived_table"))
 
 st.title(ctx.tr("register.title"))
 show_flash()
@@ -24,7 +30,7 @@ selected = paged_table("register", filters, as_of, bulk=bulk)
 
 # Archived items are out of the register but never gone: whoever may archive can reopen one.
 if ctx.allowed(Action.ARCHIVE):
-    archived = ctx.tracker().archived_items(ctx.actor())
+    archived = cached.archived_items(ctx.tracker(), *cached.key(ctx.tracker()), ctx.actor())
     with st.expander(ctx.tr("register.archived", count=len(archived))):
         if archived:
             picked = st.dataframe(
@@ -49,8 +55,8 @@ if ctx.allowed(Action.ARCHIVE):
         else:
             st.caption(ctx.tr("progress.nothing"))
 
-# A row opens the item's own page; ?item=123 (the link handed out before it) is an alias of it.
-item_id = selected or item_id_of(st.query_params.get(ALIAS_PARAM))
+# A row opens the item's own page.
+item_id = selected
 if item_id is None:
     st.caption(ctx.tr("register.select_hint"))
 else:

@@ -4,8 +4,8 @@ does not depend on what else the machine runs.
 
 ``python -m benchmarks.click_cpu --db FILE [--runs 7] [--profile DIR]`` prints one JSON object:
 per click, the median CPU ms of a warm rerun with the data cache kept ("cached") and right after
-a write elsewhere ("after a write": every cached read is stale then, as under load, where some
-session writes every second). ``--profile DIR`` also writes one pstats file per click.
+a write elsewhere that changes figures ("after a write": every cached read is stale then) and
+right after another session's progress note (the load mix's only write: "after a note"). ``--profile DIR`` also writes one pstats file per click.
 A dev tool, not the product.
 """
 
@@ -101,9 +101,14 @@ def main() -> None:
         "export": page("app_pages/export.py"),
     }
 
-    def cpu_of(click: Callable[[], None], stale: bool) -> float:
-        if stale:
+    from tracker.storage import default_path
+    from ui.context import _open_tracker
+
+    def cpu_of(click: Callable[[], None], stale: str) -> float:
+        if stale == "write":
             st.cache_data.clear()
+        elif stale == "note":  # through the app's own Tracker, as another session's note would be
+            _open_tracker(str(default_path())).record_progress(actor, item_id, "Đo CPU: ghi chú tiến độ")
         spent.clear()
         click()
         if at.exception:
@@ -117,8 +122,9 @@ def main() -> None:
     for name, click in clicks.items():
         if args.profile:
             profile = cProfile.Profile(time.thread_time)
-        cached = [cpu_of(click, False) for _ in range(args.runs)]
-        stale = [cpu_of(click, True) for _ in range(args.runs)]
+        cached = [cpu_of(click, "") for _ in range(args.runs)]
+        stale = [cpu_of(click, "write") for _ in range(args.runs)]
+        noted = [cpu_of(click, "note") for _ in range(args.runs)]
         if profile is not None and args.profile:
             Path(args.profile).mkdir(parents=True, exist_ok=True)
             profile.dump_stats(str(Path(args.profile) / f"{name}.prof"))
@@ -126,6 +132,7 @@ def main() -> None:
         result[name] = {
             "cached_ms": round(statistics.median(cached), 1),
             "after_write_ms": round(statistics.median(stale), 1),
+            "after_note_ms": round(statistics.median(noted), 1),
         }
     print(json.dumps({"runs": args.runs, "clicks": result}, ensure_ascii=False))
 

@@ -15,8 +15,9 @@ from tracker.errors import TrackerError
 from tracker.formatting import format_datetime
 from tracker.mail import remind
 from tracker.permissions import Action, Actor, can
-from tracker.reminder_letter import issue_letter, units_to_chase
+from tracker.reminder_letter import issue_letter
 from tracker.service import Tracker
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 
@@ -38,7 +39,7 @@ def render(tracker: Tracker, actor: Actor, unit: str | None = None, page: str = 
 def _letter(tracker: Tracker, actor: Actor, unit: str | None, key: str) -> None:
     ref, today = tracker.reference, date.today()
     st.markdown(f"**{ctx.tr('chase.letter')}**")
-    counts = units_to_chase(tracker.db, ref, today)
+    counts = cached.chase_counts(tracker, *cached.key(tracker), today)
     if unit is None:
         units = [u.code for u in ref.units if counts.get(u.code)]
         if not units:

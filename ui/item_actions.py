@@ -65,11 +65,15 @@ def register(verb: str, *, label: str, icon: str, render: Callable[[ActionForm],
     ACTIONS[str(verb)] = ItemAction(str(verb), label, icon, render)
 
 
+_FORM_MODULES: list[str] = []  # found once: listing ui/ on every item page run cost a few ms (issue 15)
+
+
 def load() -> None:
     """Import every ``ui/item_forms*`` module once (each registers its verbs)."""
-    for module in pkgutil.iter_modules(ui.__path__):
-        if module.name.startswith("item_forms"):
-            importlib.import_module(f"ui.{module.name}")
+    if not _FORM_MODULES:
+        _FORM_MODULES[:] = [m.name for m in pkgutil.iter_modules(ui.__path__) if m.name.startswith("item_forms")]
+    for name in _FORM_MODULES:
+        importlib.import_module(f"ui.{name}")
 
 
 def seen_key(prefix: str, item_id: int) -> str:
@@ -118,29 +122,36 @@ def render_actions(item: Item, prefix: str) -> None:
     current = st.session_state.get(open_key(prefix))
     if current not in {a.verb for a in actions}:
         current = None  # the item changed state: a form it no longer allows is not kept open
-    clicked = None
+    # The buttons open and close through callbacks, which run before the page does: one run per
+    # click, not a run that notices the click and a second one that shows the form (issue 15).
     with st.container(horizontal=True):  # one row of buttons, wrapping on a narrow screen
         for action in actions:
             chosen = action.verb == current
-            if st.button(
+            st.button(
                 ctx.tr(action.label),
                 key=f"{prefix}.open.{action.verb}",
                 icon=action.icon,
                 type="primary" if chosen else "secondary",
-            ):
-                clicked = action.verb
-    if clicked is not None:
-        current = None if clicked == current else clicked  # a second click closes it
-        st.session_state[open_key(prefix)] = current
-        st.rerun()
+                on_click=_toggle,
+                args=(prefix, action.verb, current),
+            )
     if current is None:
         return
     action = ACTIONS[current]
     with st.container(border=True):
         action.render(ActionForm(item, prefix, seen, actor, ctx.tracker()))
-        if st.button(ctx.tr("item.cancel"), key=f"{prefix}.close", icon=":material/close:"):
-            st.session_state.pop(open_key(prefix), None)
-            st.rerun()
+        st.button(
+            ctx.tr("item.cancel"),
+            key=f"{prefix}.close",
+            icon=":material/close:",
+            on_click=_toggle,
+            args=(prefix, None, None),
+        )
+
+
+def _toggle(prefix: str, verb: str | None, current: str | None) -> None:
+    """A button's click: open its form, or close it if it was the open one (a second click)."""
+    st.session_state[open_key(prefix)] = None if verb == current else verb
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from tracker import people
 from tracker.audit import describe_changes
 from tracker.formatting import format_datetime
 from tracker.items import Item, Result
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 
@@ -50,7 +51,7 @@ def render_history(item: Item) -> None:
     events = ctx.tracker().history(item.id, ctx.lang())
     if not events:
         st.caption(ctx.tr("item.no_history"))
-    names = people.display_names(ctx.tracker())  # people's names, not account names (issue 11)
+    names = cached.display_names(ctx.tracker(), *cached.key(ctx.tracker()))  # people's names (issue 11)
     for event in events:
         who = people.person(names, event.actor)
         lines = [f"{format_datetime(event.at)} · {who} · {ctx.tr(f'event.{event.action}')}"]

@@ -19,6 +19,7 @@ from tracker.errors import InvalidInput, TrackerError
 from tracker.formatting import format_datetime
 from tracker.items import Item
 from tracker.permissions import Role
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash
@@ -41,10 +42,10 @@ def _deferred(found: Attachment) -> Callable[[], bytes]:
 
 def render_files(item: Item, key: str) -> None:
     st.subheader(ctx.tr("files.title"), anchor=False)
-    found = attachments.attachments_of(ctx.tracker(), item.id)
+    found = cached.attachments_of(ctx.tracker(), *cached.key(ctx.tracker()), item.id)
     if not found:
         st.caption(ctx.tr("files.none"))
-    names = people.display_names(ctx.tracker())
+    names = cached.display_names(ctx.tracker(), *cached.key(ctx.tracker()))
     for i, file in enumerate(found):
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
         with c1:

@@ -15,6 +15,7 @@ from tracker.permissions import Actor
 from tracker.stage import Stage
 from tracker.usecases.workflow_read import WorkflowView
 from tracker.workflow_rules import offers
+from ui import cached
 from ui import context as ctx
 from ui.item_actions import add_offers, register
 from ui.item_header import add_deadline, add_fact
@@ -24,7 +25,15 @@ _CLOSED = (Stage.ISSUED, Stage.TRANSFERRED)
 
 
 def _view(item: Item) -> WorkflowView:
-    return ctx.tracker().workflow(item.id)
+    # The action row, the stage and the internal deadline each ask for it: looked up once per
+    # script run, read per data generation and day (two queries; issue 15).
+    tracker = ctx.tracker()
+    memo = ctx._this_run()
+    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{date.today()}"
+    view = memo.get(key)
+    if not isinstance(view, WorkflowView):
+        view = memo[key] = cached.workflow_view(tracker, *cached.key(tracker), item.id, date.today())
+    return view
 
 
 def _steps(actor: Actor, item: Item) -> list[str]:

@@ -39,6 +39,13 @@ def commitments_overdue(tracker: Tracker, today: date, unit: str | None) -> Need
     return Need("home.commitments_overdue", n, None) if n else None
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_needs(_tracker: Tracker, path: str, gen: int, today: date, unit: str | None) -> list[Need]:
+    """``needs``, kept per data generation like ui/cached.py's reads (the commitments' count was
+    a query on every home page run, issue 15)."""
+    return needs(_tracker, today, unit)
+
+
 def needs(tracker: Tracker, today: date, unit: str | None) -> list[Need]:
     def count(filters: Filters) -> int:
         return cached.search(tracker, *cached.key(tracker), filters, today, "urgency", None, 1, 0).total
@@ -66,7 +73,7 @@ def render_strip() -> None:
         st.caption(pt.tr_md("home.scope_unit", unit=name) + " " + ctx.tr("home.as_of_today", date=ctx.fmt(today)))
     else:
         st.caption(ctx.tr("home.scope_all") + " " + ctx.tr("home.as_of_today", date=ctx.fmt(today)))
-    items = needs(tracker, today, unit)
+    items = cached_needs(tracker, *cached.key(tracker), today, unit)
     columns = st.columns(len(items), border=True)
     for column, need in zip(columns, items, strict=True):
         column.metric(ctx.tr(need.key, until=ctx.fmt(need.until)), need.count)

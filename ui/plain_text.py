@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.plain_text import escape_markdown, reveal_invisible
+from tracker.plain_text import escape_markdown, find_invisible, reveal_invisible
 from ui import context as ctx
 
 md = escape_markdown
@@ -37,9 +37,26 @@ def frame(data: pd.DataFrame | list[dict] | dict) -> pd.DataFrame:
     """Table cells with any stored bidi/zero-width character made visible (the grid draws text as
     is, so a U+202E would reorder a summary for whoever reads the table)."""
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    # pandas 3 stores text as StringDtype, older data as object: both hold what people typed.
-    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c].dtype)]
-    out = df.copy()
-    for column in text:
-        out[column] = df[column].map(lambda v: reveal_invisible(v) if isinstance(v, str) else v)
+    # Such characters are refused on input, so a column almost never holds one: one search over a
+    # column's text decides, and only a column that holds one is rewritten (rewriting every text
+    # column cell by cell was a tenth of a progress click, issue 15). pandas 3 copies on write,
+    # so the shallow copy shares the untouched columns safely.
+    out = df.copy(deep=False)
+    for i in range(df.shape[1]):
+        column = df.iloc[:, i]
+        if _is_text(column) and _holds_invisible(column):
+            out.isetitem(i, column.map(_reveal))
     return out
+
+
+def _is_text(column: pd.Series) -> bool:
+    # pandas 3 stores text as StringDtype, older data as object: both hold what people typed.
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
+def _holds_invisible(column: pd.Series) -> bool:
+    return find_invisible("\n".join(v for v in column.tolist() if isinstance(v, str))) is not None
+
+
+def _reveal(value: object) -> object:
+    return reveal_invisible(value) if isinstance(value, str) else value

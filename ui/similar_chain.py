@@ -8,6 +8,7 @@ import streamlit as st
 
 from tracker.errors import TrackerError
 from tracker.permissions import Action
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash
@@ -16,7 +17,7 @@ from ui.similar_table import occurrence_row, show
 
 def render_chain(item_id: int, key: str = "item.similar") -> None:
     tracker = ctx.tracker()
-    chain = tracker.chain(item_id)
+    chain, links = cached.chain(tracker, *cached.key(tracker), item_id)
     st.subheader(ctx.tr("similar.chain_heading"))
     if chain.raised_again:
         st.info(pt.md(chain.summary(ctx.lang(), ctx.now().date())), icon=":material/repeat:")
@@ -25,7 +26,6 @@ def render_chain(item_id: int, key: str = "item.similar") -> None:
         st.caption(ctx.tr("similar.chain_none"))
     if chain.merged:
         st.caption(pt.tr_md("similar.incoming_numbers", numbers="; ".join(chain.incoming_numbers())))
-    links = tracker.links_of([item_id])
     if links and ctx.allowed(Action.EDIT_ITEM):
         for link in links:
             other = link.earlier_id if link.item_id == item_id else link.item_id

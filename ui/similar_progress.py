@@ -8,12 +8,14 @@ from datetime import date
 
 import streamlit as st
 
+from ui import cached
 from ui import context as ctx
 from ui import plain_text as pt
 
 
 def render_raised_again(session_id: int, today: date) -> None:
-    counts = ctx.tracker().raised_again_session_counts(session_id, today)
+    tracker = ctx.tracker()
+    counts = cached.raised_again(tracker, *cached.key(tracker), session_id, today)
     if not counts.raised_again:  # nothing linked yet: no line
         return
     lines = [

@@ -8,16 +8,17 @@ import streamlit as st
 
 from tracker import lifecycle
 from tracker.errors import TrackerError
-from tracker.items import Reply, Result
+from tracker.items import Item, Reply, Result
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.item_panel import flash
 
 
-def render_reply_bank(item_id: int, key: str = "item.reply_bank") -> None:
+def render_reply_bank(item_id: int, key: str = "item.reply_bank", *, item: Item | None = None) -> None:
+    """``item``: the item as the page just read it (saves reading it again, issue 15)."""
     tracker = ctx.tracker()
     actor = ctx.actor()
-    item = tracker.get_item(item_id)
+    item = item if item is not None and item.id == item_id else tracker.get_item(item_id)
     facts = lifecycle.facts_of_item(item)
     if lifecycle.decide(actor, lifecycle.reply_verb(facts), facts) is not None:
         return

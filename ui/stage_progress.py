@@ -8,6 +8,7 @@ keyed like ui/cached.py's (the file and its generation: any write makes it fresh
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,6 +53,18 @@ def figures(_tracker: Tracker, path: str, gen: int, as_of: date, session_id: int
             key=lambda row: (row[0] or "", row[1]),
         ),
     )
+
+
+def _shared_figure(stages: dict[str, tuple[int, int]], lang: str) -> go.Figure:
+    """``stage_figure``, built once per distinct figure and shared by every session: building it
+    was about 7 ms of every progress run (issue 15). Shared read-only: st.plotly_chart only
+    serialises it (tests/pages/test_stage_progress_page.py checks a second run leaves it equal)."""
+    return _figure_of(tuple(sorted(stages.items())), lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _figure_of(stages: tuple[tuple[str, tuple[int, int]], ...], lang: str) -> go.Figure:
+    return stage_figure(dict(stages), lang)
 
 
 def stage_figure(stages: dict[str, tuple[int, int]], lang: str) -> go.Figure:
@@ -111,7 +124,7 @@ def render(session_id: int, as_of: date, kind: str | None) -> None:
         st.caption(ctx.tr("progress.no_items"))
         return
     st.caption(ctx.tr("stage_progress.chart_caption"))
-    st.plotly_chart(stage_figure(data.stages, lang), key="progress.stage_chart", config={"displayModeBar": False})
+    st.plotly_chart(_shared_figure(data.stages, lang), key="progress.stage_chart", config={"displayModeBar": False})
 
     st.markdown(f"**{pt.md(ctx.tr('stage_progress.drafts'))}**")
     cols = st.columns(len(DRAFT_FIELDS))

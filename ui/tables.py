@@ -3,6 +3,7 @@ overdue, the filtered unit's role, and the status coloured (issue 11)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -77,50 +78,50 @@ def _internal_state(row: dict[str, Any]) -> str:
     return "overdue" if days < 0 else ""
 
 
-def items_frame(rows: list[dict]) -> pd.DataFrame:
+def items_frame(rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> pd.DataFrame:
+    """The list's frame, with ``columns`` (names of ``COLUMNS``) in that order, headed in the
+    reader's language. Only the asked columns are built, each once as a list (issue 15)."""
     ref = ctx.tracker().reference
     lang = ctx.lang()
-    roles = [r.get("unit_role") for r in rows]
-    out = pd.DataFrame(
-        {
-            "id": [r["id"] for r in rows],
-            "kind": [ctx.kind_label(r["kind"]) for r in rows],
-            "session": [SessionRef(r["term"], r["session_number"], r["extraordinary"]).code() for r in rows],
-            "ref_no": [r["ref_no"] for r in rows],
-            "received_on": [ctx.fmt(r["received_on"]) for r in rows],
-            "summary": [r["summary"] for r in rows],
-            "lead_unit": [
-                ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else ctx.tr("item.unassigned") for r in rows
-            ],
-            "unit_role": [ctx.tr(f"list.role.{role}") if role else "" for role in roles],
-            "due_on": [ctx.fmt(r["due_on"]) for r in rows],
-            "days": [days_text(r.get("days_left")) for r in rows],
-            "internal_due": [ctx.fmt(r.get("internal_due")) for r in rows],
-            "internal_days": [days_text(r.get("internal_days_left")) for r in rows],
-            "stage": [_stage_text(r) for r in rows],
-            "status": [ctx.status_label(_shown(r)) for r in rows],
-            "result": [ctx.result_label(r["result"]) if r["status"].startswith("replied") else "" for r in rows],
-            "responded_on": [ctx.fmt(r["responded_on"]) for r in rows],
-        },
-        columns=list(COLUMNS),
-    )
-    if not any(roles):  # the role says something only when the list is one unit's
-        out = out.drop(columns=["unit_role"])
-    return pt.frame(out.rename(columns={c: ctx.tr(f"col.{c}") for c in COLUMNS}))
+    unassigned = ctx.tr("item.unassigned")
+    cells: dict[str, Callable[[dict[str, Any]], object]] = {
+        "id": lambda r: r["id"],
+        "kind": lambda r: ctx.kind_label(r["kind"]),
+        "session": lambda r: SessionRef(r["term"], r["session_number"], r["extraordinary"]).code(),
+        "ref_no": lambda r: r["ref_no"],
+        "received_on": lambda r: ctx.fmt(r["received_on"]),
+        "summary": lambda r: r["summary"],
+        "lead_unit": lambda r: ref.unit_name(r["lead_unit"], lang) if r["lead_unit"] else unassigned,
+        "unit_role": lambda r: ctx.tr(f"list.role.{r['unit_role']}") if r.get("unit_role") else "",
+        "due_on": lambda r: ctx.fmt(r["due_on"]),
+        "days": lambda r: days_text(r.get("days_left")),
+        "internal_due": lambda r: ctx.fmt(r.get("internal_due")),
+        "internal_days": lambda r: days_text(r.get("internal_days_left")),
+        "stage": _stage_text,
+        "status": lambda r: ctx.status_label(_shown(r)),
+        "result": lambda r: ctx.result_label(r["result"]) if r["status"].startswith("replied") else "",
+        "responded_on": lambda r: ctx.fmt(r["responded_on"]),
+    }
+    # The role says something only when the list is one unit's.
+    shown = [c for c in columns if c != "unit_role" or any(r.get("unit_role") for r in rows)]
+    data = {ctx.tr(f"col.{c}"): [cells[c](r) for r in rows] for c in shown}
+    return pt.frame(pd.DataFrame(data, columns=list(data)))
 
 
 def highlight(frame: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
     """``frame`` (built by ``pt.frame``) with the named columns' cells coloured: one status per
     row (a key of ``STATUS_COLOURS``; "" leaves the cell plain). Cells stay plain text."""
 
-    def css(data: pd.DataFrame) -> pd.DataFrame:
-        out = pd.DataFrame("", index=data.index, columns=data.columns)
-        for column, statuses in cells.items():
-            if column in out.columns:
-                out[column] = [STATUS_COLOURS.get(s, "") for s in statuses]
-        return out
+    coloured = [c for c in cells if c in frame.columns]
 
-    return frame.style.apply(css, axis=None)
+    def css(data: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {column: [STATUS_COLOURS.get(s, "") for s in cells[column]] for column in coloured}, index=data.index
+        )
+
+    # Only the coloured columns go through the Styler's css pass (a plain cell has no css either
+    # way): the pass walked every cell of a 50-row register (issue 15).
+    return frame.style.apply(css, axis=None, subset=coloured)
 
 
 def styled_items(frame: pd.DataFrame, rows: list[dict]) -> Styler:

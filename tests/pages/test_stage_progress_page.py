@@ -121,3 +121,21 @@ def test_the_section_reads_in_english(db_path, monkeypatch):
     assert in_time["y"][3] == "Drafting (1)"
     assert "Met on time" in [m.label for m in at.metric]
     assert "Calendar days" in texts(at)
+
+
+def test_the_shared_stage_chart_is_the_same_at_the_next_click_and_after_a_write(db_path, monkeypatch):
+    # The chart object is built once per distinct figure and shared by every session
+    # (ui/stage_progress._shared_figure): drawing it must not change it, and new figures must show.
+    live, sid = _session_on_its_path(db_path)
+    at = start_app(db_path, monkeypatch, "admin", "vi", None)
+    open_page(at, "progress")
+    at.selectbox(key="progress.session").set_value(sid).run()
+    first = _stage_chart(at)
+    at.run()
+    assert _stage_chart(at) == first
+
+    live.create_item(LIAISON, draft(live, lead_unit=None))  # one more unassigned item
+    at.run()
+    in_time, overdue = _stage_chart(at)["data"]
+    assert in_time["y"][0] == f"{VI_STAGES[0]} (2)"
+    assert in_time["x"][0] + overdue["x"][0] == 2
