@@ -96,7 +96,7 @@ class Server:
             self.process.kill()
 
 
-def start(script: str, db: str, log: Path) -> Server:
+def start(script: str, db: str, log: Path, cores: set[int] | None = None) -> Server:
     port = free_port()
     process = subprocess.Popen(
         [
@@ -121,6 +121,8 @@ def start(script: str, db: str, log: Path) -> Server:
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
+    if cores:  # set before the interpreter has started: every thread it makes inherits it
+        os.sched_setaffinity(process.pid, cores)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and process.poll() is None:
@@ -185,13 +187,21 @@ def main() -> None:
     parser.add_argument(
         "--away", default="/register", help="the tracker page the click leaves (the floor leaves a blank page)"
     )
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="servers on core 0, the browser on core 1 (as deployed, where the browser is on the reader's own machine)",
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     logs = Path(tempfile.mkdtemp(prefix="bench-browser-"))
-    app = start("streamlit_app.py", args.db, logs / "app.log")
-    floor = start(str(Path(__file__).with_name("floor_app.py")), args.db, logs / "floor.log")
+    server_cores = {0} if args.pin else None
+    app = start("streamlit_app.py", args.db, logs / "app.log", server_cores)
+    floor = start(str(Path(__file__).with_name("floor_app.py")), args.db, logs / "floor.log", server_cores)
+    if args.pin:
+        os.sched_setaffinity(0, {1})  # this process, then the browser it launches, on the other core
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -221,7 +231,18 @@ def main() -> None:
             "script_done_ms": statistics.median(tab.done),
         }
 
-    print(json.dumps({"chromium": version, "app": summary(tracker_tab), "floor": summary(floor_tab), "server": memory}))
+    print(
+        json.dumps(
+            {
+                "pinned": args.pin,
+                "away": args.away,
+                "chromium": version,
+                "app": summary(tracker_tab),
+                "floor": summary(floor_tab),
+                "server": memory,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
