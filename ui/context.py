@@ -44,7 +44,7 @@ def _open_tracker(path: str) -> Tracker:
 
 
 def tracker() -> Tracker:
-    memo = _this_run()
+    memo = this_run()
     known = memo.get("tracker")
     if known is not None:
         return cast(Tracker, known)
@@ -61,7 +61,7 @@ def tracker() -> Tracker:
 def lang() -> str:
     # Settled for the run once the person is known (a reloaded tab takes its session's language
     # then); a page asks it hundreds of times a run, and session state is slow to ask.
-    known = _this_run().get("lang")
+    known = this_run().get("lang")
     if known is not None:
         return cast(str, known)
     current: str = st.session_state.get(LANG_KEY, DEFAULT_LANG)
@@ -80,7 +80,7 @@ def now() -> datetime:
 _RUN_MEMO = "_tracker_run_memo"
 
 
-def _this_run() -> dict[str, object]:
+def this_run() -> dict[str, object]:
     """What is worth working out once per script run: a page asks ctx.tracker() a hundred times
     and ctx.actor() a dozen times a run, and each actor was two queries (issue 15: server CPU per
     click). Kept on Streamlit's context of this run, which starts every run (fragment runs
@@ -107,7 +107,7 @@ def signed_in() -> Actor | None:
     and when the password changes or the account is disabled. A new tab or a reloaded page finds
     its session again through the HttpOnly cookie (tracker/web_sessions.py).
     """
-    memo = _this_run()
+    memo = this_run()
     now_known = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
     if memo.get("actor_for") == now_known:
         return cast("Actor | None", memo["actor"])

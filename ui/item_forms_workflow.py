@@ -28,7 +28,7 @@ def _view(item: Item) -> WorkflowView:
     # The action row, the stage and the internal deadline each ask for it: looked up once per
     # script run, read per data generation and day (two queries; issue 15).
     tracker = ctx.tracker()
-    memo = ctx._this_run()
+    memo = ctx.this_run()
     key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{date.today()}"
     view = memo.get(key)
     if not isinstance(view, WorkflowView):
