@@ -24,8 +24,11 @@ def test_each_choice_shows_in_the_same_click(demo_db, tmp_path, monkeypatch):
     at.run()
     sessions = at.selectbox(key="progress.session").options
     assert len(sessions) >= 2
+    label_15_9 = next(
+        o for o in sessions if o.startswith("Kỳ họp thứ 9,") and o.endswith("khóa XV")
+    )  # the session given an extra item
     totals = {}
-    for label in sessions:
+    for label in [sessions[0], label_15_9]:
         at.selectbox(key="progress.session").select(label).run()
         assert not at.exception
         assert at.selectbox(key="progress.session").value is not None
