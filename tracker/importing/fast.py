@@ -13,6 +13,7 @@ tests/importing/test_fast_path.py compares both paths row for row.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
@@ -78,16 +79,8 @@ _NO_HEAD = (None,) * 10  # a decided row's place in the accepted columns
 
 
 def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
-    cache: dict[K, V] = {}
-
-    def get(key: K) -> V:
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = fn(key)
-            return value
-
-    return get
+    """Each rule's answer per distinct cell value, for one file (the rows object holds it)."""
+    return functools.cache(fn)
 
 
 def _text_ok(limit: int, multiline: bool) -> Callable[[str], bool]:
