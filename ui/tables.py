@@ -13,6 +13,7 @@ from pandas.io.formats.style import Styler
 from tracker.sessions import SessionRef
 from ui import context as ctx
 from ui import plain_text as pt
+from ui.cell_colours import coloured
 
 # Status and deadline first: what a reader scans for; the long summary after them.
 COLUMNS = (
@@ -112,16 +113,7 @@ def highlight(frame: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
     """``frame`` (built by ``pt.frame``) with the named columns' cells coloured: one status per
     row (a key of ``STATUS_COLOURS``; "" leaves the cell plain). Cells stay plain text."""
 
-    coloured = [c for c in cells if c in frame.columns]
-
-    def css(data: pd.DataFrame) -> pd.DataFrame:
-        return pd.DataFrame(
-            {column: [STATUS_COLOURS.get(s, "") for s in cells[column]] for column in coloured}, index=data.index
-        )
-
-    # Only the coloured columns go through the Styler's css pass (a plain cell has no css either
-    # way): the pass walked every cell of a 50-row register (issue 15).
-    return frame.style.apply(css, axis=None, subset=coloured)
+    return coloured(frame, {c: [STATUS_COLOURS.get(s, "") for s in cells[c]] for c in cells if c in frame.columns})
 
 
 def styled_items(frame: pd.DataFrame, rows: list[dict]) -> Styler:
