@@ -11,7 +11,8 @@ reloaded tab. Each session loops over a realistic mix with a think time between 
 progress page, open the register, search it, open an item (?item=ID), add a progress note
 through the item's form, open the export page. Latency is one click: from the BackMsg to the
 run's end. Writes acknowledged (the note's "done" message came back) are compared with the notes
-found in the file after the server stopped. Bounded: --seconds and --max-clicks per session; the
+found in the file after the server stopped. The tabs open evenly over ``--ramp`` seconds (by default
+within a tenth of the run: a login storm; an office's morning spreads far wider). Bounded: --seconds and --max-clicks per session; the
 server is stopped at the end whatever happens.
 """
 
@@ -353,13 +354,15 @@ async def drive(
     max_clicks: int,
     think: tuple[float, float],
     mix: tuple[str, ...] = MIX,
+    ramp: float = 0.0,
 ) -> Stats:
     stats = Stats()
     until = time.monotonic() + seconds
     sessions = [Session(port, cookie, stats, random.Random(n), mix) for n, (_, cookie) in enumerate(cookies)]
 
     async def one(n: int, s: Session) -> None:
-        await asyncio.sleep(n * min(0.2, seconds / 10 / max(1, len(sessions))))  # people arrive, not all at once
+        # People arrive, not all at once: evenly over the ramp (see --ramp).
+        await asyncio.sleep(n * ramp / max(1, len(sessions)))
         try:
             await s.run(until, max_clicks, ids, think)
         except Exception as error:  # noqa: BLE001 - a session that could not connect is an error
@@ -395,7 +398,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             sampler = asyncio.create_task(sample())
             try:
                 think = (args.think_min, args.think_max)
-                return await drive(port, cookies, ids, args.seconds, args.max_clicks, think, tuple(args.mix.split(",")))
+                mix = tuple(args.mix.split(","))
+                return await drive(port, cookies, ids, args.seconds, args.max_clicks, think, mix, args.ramp)
             finally:
                 sampler.cancel()
 
@@ -415,6 +419,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     return {
         "sessions": args.sessions,
         "seconds": args.seconds,
+        "ramp_s": round(args.ramp, 1),
         "items": args.items,
         "clicks": len(lat),
         "clicks_per_s": round(len(lat) / wall, 2) if wall else 0.0,
@@ -447,12 +452,22 @@ def main() -> None:
     parser.add_argument("--think-min", type=float, default=1.0, help="seconds between one person's clicks")
     parser.add_argument("--think-max", type=float, default=3.0)
     parser.add_argument("--mix", default=",".join(MIX), help=f"the clicks each session repeats, of {', '.join(MIX)}")
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        help="seconds over which the sessions open their tabs, evenly (default: a tenth of --seconds, at most "
+        "0.2 s apart: 50 tabs within 6 s of a 60 s run, a login storm)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--profile", help="profile every script run (cProfile) into this pstats file; slower")
     args = parser.parse_args()
     unknown = set(args.mix.split(",")) - set(MIX)
     if unknown:
         parser.error(f"unknown clicks in --mix: {', '.join(sorted(unknown))}")
+    if args.ramp is None:
+        args.ramp = min(0.2 * args.sessions, args.seconds / 10)
+    if not 0 <= args.ramp < args.seconds:
+        parser.error("--ramp must be at least 0 and shorter than --seconds")
     result = run(args)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

@@ -22,7 +22,7 @@ def test_two_sessions_for_a_few_seconds_report_every_figure_and_lose_no_write(tm
         # Open an item, add a note, twice each: four clicks per session end the run, however fast the
         # machine (the seconds only bound a very slow one); 30 s of clicking proved nothing more.
         + ["--max-clicks", "4", "--db", str(db), "--think-min", "0.05", "--think-max", "0.1"]
-        + ["--mix", "item,note", "--json"],
+        + ["--mix", "item,note", "--ramp", "1", "--json"],
         check=False,  # the return code is asserted with the server's last words
         cwd=ROOT,
         capture_output=True,
@@ -34,6 +34,7 @@ def test_two_sessions_for_a_few_seconds_report_every_figure_and_lose_no_write(tm
     for key in ("sessions", "p50_ms", "p95_ms", "p99_ms", "errors", "writes_acknowledged", "writes_found", "rss_mb"):
         assert key in result, key
     assert result["sessions"] == 2
+    assert result["ramp_s"] == 1.0  # the second tab opened a second after the first
     assert result["clicks"] >= 1 and result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"]
     assert result["rss_mb"] > 50  # the server's memory, not the generator's
     # Every click found what it clicked (the item page's note form moved once, and the generator
