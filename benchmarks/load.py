@@ -12,8 +12,8 @@ progress page, open the register, search it, open an item (?item=ID), add a prog
 through the item's form, open the export page. Latency is one click: from the BackMsg to the
 run's end. Writes acknowledged (the note's "done" message came back) are compared with the notes
 found in the file after the server stopped. The tabs open evenly over ``--ramp`` seconds (by default
-within a tenth of the run: a login storm; an office's morning spreads far wider). Bounded: --seconds and --max-clicks per session; the
-server is stopped at the end whatever happens.
+within a tenth of the run: a login storm; an office's morning spreads far wider). Bounded: --seconds
+and --max-clicks per session; the server is stopped at the end whatever happens.
 """
 
 from __future__ import annotations
