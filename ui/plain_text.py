@@ -37,14 +37,16 @@ def frame(data: pd.DataFrame | list[dict] | dict) -> pd.DataFrame:
     """Table cells with any stored bidi/zero-width character made visible (the grid draws text as
     is, so a U+202E would reorder a summary for whoever reads the table)."""
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    # Such characters are refused on input, so a column almost never holds one: one search over a
-    # column's text decides, and only a column that holds one is rewritten (rewriting every text
-    # column cell by cell was a tenth of a progress click, issue 15). pandas 3 copies on write,
-    # so the shallow copy shares the untouched columns safely.
+    # Such characters are refused on input, so a table almost never holds one: one search over all
+    # its text decides, and only a column that holds one is rewritten (a search per column, each
+    # column taken out as a Series, was most of this function's time on every list, issue 15).
+    # pandas 3 copies on write, so the shallow copy shares the untouched columns safely.
     out = df.copy(deep=False)
+    if not _holds_invisible(df.to_numpy(dtype=object).ravel().tolist()):
+        return out
     for i in range(df.shape[1]):
         column = df.iloc[:, i]
-        if _is_text(column) and _holds_invisible(column):
+        if _is_text(column) and _holds_invisible(column.tolist()):
             out.isetitem(i, column.map(_reveal))
     return out
 
@@ -54,8 +56,8 @@ def _is_text(column: pd.Series) -> bool:
     return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
 
 
-def _holds_invisible(column: pd.Series) -> bool:
-    return find_invisible("\n".join(v for v in column.tolist() if isinstance(v, str))) is not None
+def _holds_invisible(values: list[object]) -> bool:
+    return find_invisible("\n".join(v for v in values if isinstance(v, str))) is not None
 
 
 def _reveal(value: object) -> object:
