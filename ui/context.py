@@ -133,6 +133,7 @@ def _signed_in() -> Actor | None:
         return None
     if current != remembered:
         st.session_state[ACTOR_KEY] = current
+    this_run()["session_checked"] = session_id
     return current
 
 
@@ -170,7 +171,9 @@ def watch_idle() -> None:
     """Sign an idle tab out on screen, not only at its next click: an unattended desk must not keep
     showing the register. Runs every minute in the background; that run is not activity."""
     session_id = st.session_state.get(SESSION_KEY)
-    if session_id is not None and web_sessions.is_over(tracker(), session_id, now()):
+    if session_id is None or this_run().get("session_checked") == session_id:
+        return  # a whole run (a click) has just checked this session in signed_in(): one query less
+    if web_sessions.is_over(tracker(), session_id, now()):
         st.rerun(scope="app")
 
 
