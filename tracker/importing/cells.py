@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
-from itertools import zip_longest
+from itertools import compress, repeat, zip_longest
 from typing import Any
 
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
-from tracker.formula_guard import unneutralise
+from tracker.formula_guard import QUOTE, unneutralise
 from tracker.i18n import t
 from tracker.importing.read import Table, _cell_text
-from tracker.text import clean
+from tracker.text import clean, clean_each
 
 Values = tuple[object, ...]
 
@@ -99,9 +99,24 @@ class Cells:
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
         raw = self.raw_column(index)
         if set(map(type, raw)) <= {str}:  # a CSV, or an .xlsx column of text
-            return each_distinct(raw, lambda value: self.text_of(self.cell_value(value)))
+            return self._str_texts(raw)
         typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
+
+    def _str_texts(self, raw: Sequence[str]) -> list[str]:
+        """``text_of(cell_value(v))`` of every cell of a column of ``str``, with no Python call per
+        cell: cleaned by ``clean_each`` (once per distinct text when the column repeats itself),
+        and the formula guard taken off only the texts that start with it."""
+        distinct = list(dict.fromkeys(raw))
+        if len(distinct) * 2 > len(raw):  # mostly distinct (numbers, summaries): no memo
+            texts = clean_each(raw)
+        else:
+            memo = dict(zip(distinct, clean_each(distinct), strict=True))
+            texts = list(map(memo.__getitem__, raw))
+        if self.table.formula_guarded:
+            for i in compress(range(len(texts)), map(str.startswith, texts, repeat(QUOTE))):
+                texts[i] = unneutralise(texts[i])
+        return texts
 
     def header(self, column: str) -> str:
         index = self.columns.get(column)
