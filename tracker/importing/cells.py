@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
 from itertools import compress, repeat, zip_longest
-from typing import Any
+from typing import Any, TypeGuard
 
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
@@ -32,6 +32,10 @@ def each_distinct(values: Sequence[Hashable], fn: Callable[[Any], Any]) -> list[
     type where that matters)."""
     memo = {value: fn(value) for value in dict.fromkeys(values)}
     return list(map(memo.__getitem__, values))
+
+
+def _all_str(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
+    return set(map(type, values)) <= {str}
 
 
 def split_list(text: str) -> list[str]:
@@ -98,7 +102,7 @@ class Cells:
         # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
         raw = self.raw_column(index)
-        if set(map(type, raw)) <= {str}:  # a CSV, or an .xlsx column of text
+        if _all_str(raw):  # a CSV, or an .xlsx column of text
             return self._str_texts(raw)
         typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
