@@ -34,7 +34,7 @@ def each_distinct(values: Sequence[Hashable], fn: Callable[[Any], Any]) -> list[
     return list(map(memo.__getitem__, values))
 
 
-def _all_str(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
+def all_str(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
     return set(map(type, values)) <= {str}
 
 
@@ -102,7 +102,7 @@ class Cells:
         # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
         raw = self.raw_column(index)
-        if _all_str(raw):  # a CSV, or an .xlsx column of text
+        if all_str(raw):  # a CSV, or an .xlsx column of text
             return self._str_texts(raw)
         typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))

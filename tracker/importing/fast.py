@@ -25,7 +25,7 @@ from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
 from tracker.file_columns import TRANSFERRED
 from tracker.i18n import t
-from tracker.importing.cells import each_distinct, split_list
+from tracker.importing.cells import all_str, each_distinct, split_list
 from tracker.importing.model import Fate, PreviewRow, Progress, RowSet
 from tracker.importing.rows import _Rows
 from tracker.importing.vocab import _norm, parse_session
@@ -174,8 +174,10 @@ class _FastRows:
 
     def _day_column(self, column: str) -> list[Day]:
         """(readable, the date or None) for each row's cell, read once per distinct cell."""
-        raw = self._raw(column)
-        return each_distinct(list(zip(map(type, raw), raw)), self.dates[column])
+        raw, read = self._raw(column), self.dates[column]
+        if all_str(raw):  # a CSV: the text is the key (no (type, value) tuple a row to hash)
+            return each_distinct(raw, lambda text: read((str, text)))
+        return each_distinct(list(zip(map(type, raw), raw)), read)
 
     def _column(self, column: str, fn: Callable[[str], V]) -> list[V]:
         return each_distinct(self.col[column], fn)
