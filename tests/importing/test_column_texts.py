@@ -22,7 +22,7 @@ cell_text = st.lists(st.sampled_from(_TRICKY + _WORDS), max_size=6).map("".join)
 
 def cell_by_cell(texts: list[str], guarded: bool) -> list[str]:
     cells = Cells(
-        Table("f.csv", ("summary",), tuple((n, (t,)) for n, t in enumerate(texts, 2)), None, guarded),
+        Table("f.csv", ("summary",), tuple((n, (t,)) for n, t in enumerate(texts, 2)), None, guarded, guarded),
         {"summary": 0},
         "vi",
     )
@@ -31,7 +31,7 @@ def cell_by_cell(texts: list[str], guarded: bool) -> list[str]:
 
 def by_column(texts: list[str], guarded: bool) -> list[str]:
     cells = Cells(
-        Table("f.csv", ("summary",), tuple((n, (t,)) for n, t in enumerate(texts, 2)), None, guarded),
+        Table("f.csv", ("summary",), tuple((n, (t,)) for n, t in enumerate(texts, 2)), None, guarded, guarded),
         {"summary": 0},
         "vi",
     )

@@ -34,6 +34,10 @@ def each_distinct(values: Sequence[Hashable], fn: Callable[[Any], Any]) -> list[
     return list(map(memo.__getitem__, values))
 
 
+# How many first cells of a column tell whether it repeats itself.
+_SAMPLE = 1000
+
+
 def all_str(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
     return set(map(type, values)) <= {str}
 
@@ -102,19 +106,25 @@ class Cells:
         # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
         raw = self.raw_column(index)
-        if all_str(raw):  # a CSV, or an .xlsx column of text
+        if self.all_text(raw):  # a CSV, or an .xlsx column of text
             return self._str_texts(raw)
         typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
+
+    def all_text(self, values: Sequence[object]) -> TypeGuard[Sequence[str]]:
+        """Whether these cells of the table are all str (a CSV's are, without a look at each)."""
+        return self.table.text_only or all_str(values)
 
     def _str_texts(self, raw: Sequence[str]) -> list[str]:
         """``text_of(cell_value(v))`` of every cell of a column of ``str``, with no Python call per
         cell: cleaned by ``clean_each`` (once per distinct text when the column repeats itself),
         and the formula guard taken off only the texts that start with it."""
-        distinct = list(dict.fromkeys(raw))
-        if len(distinct) * 2 > len(raw):  # mostly distinct (numbers, summaries): no memo
+        # A column whose first cells differ (numbers, summaries) is cleaned cell by cell: the
+        # memo would cost more than it saves. Either way gives the same texts.
+        if len(set(raw[:_SAMPLE])) * 2 > min(len(raw), _SAMPLE):
             texts = clean_each(raw)
         else:
+            distinct = list(dict.fromkeys(raw))
             memo = dict(zip(distinct, clean_each(distinct), strict=True))
             texts = list(map(memo.__getitem__, raw))
         if self.table.formula_guarded:

@@ -25,7 +25,7 @@ from tracker.due_facts import DueFacts
 from tracker.errors import InvalidInput
 from tracker.file_columns import TRANSFERRED
 from tracker.i18n import t
-from tracker.importing.cells import all_str, each_distinct, split_list
+from tracker.importing.cells import each_distinct, split_list
 from tracker.importing.model import Fate, PreviewRow, Progress, RowSet
 from tracker.importing.rows import _Rows
 from tracker.importing.vocab import _norm, parse_session
@@ -175,7 +175,7 @@ class _FastRows:
     def _day_column(self, column: str) -> list[Day]:
         """(readable, the date or None) for each row's cell, read once per distinct cell."""
         raw, read = self._raw(column), self.dates[column]
-        if all_str(raw):  # a CSV: the text is the key (no (type, value) tuple a row to hash)
+        if self.parser.cells.all_text(raw):  # a CSV: the text is the key (no (type, value) tuple a row to hash)
             return each_distinct(raw, lambda text: read((str, text)))
         return each_distinct(list(zip(map(type, raw), raw)), read)
 
