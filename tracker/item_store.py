@@ -54,18 +54,21 @@ def insert_items(
 def insert_item_columns(
     cur: Cursor,
     columns: Mapping[str, Sequence[Any]],
-    event_columns: Callable[[Sequence[int]], Mapping[str, Sequence[Any]]],
+    event_columns: Callable[[Sequence[int]], Mapping[str, Sequence[Any]]] | None,
 ) -> list[int]:
     """``insert_items`` for items given as columns (``ItemRecord.COLUMNS`` by name, one list each):
     an import's items as one Arrow table, then the events ``event_columns`` gives for their new ids
     (``history.EVENT_COLUMNS`` by name) as another. Why Arrow and not records: 100,000 items become
-    two inserts with no Python object per row (issue 15)."""
+    two inserts with no Python object per row (issue 15). ``event_columns`` None: the caller
+    writes the events itself, in the same transaction (the import builds them in SQL)."""
     count = len(columns["kind"])
     if not count:
         return []
     ids = [int(i) for (i,) in cur.all("import/next_item_ids", [count])]
     items = pa.table({"id": ids, **{c: columns[c] for c in ItemRecord.COLUMNS}})
     cur.insert_frame("items", items, _BULK_COLUMNS)
+    if event_columns is None:
+        return ids
     events = event_columns(ids)
     cur.insert_frame("item_events", pa.table({c: events[c] for c in history.EVENT_COLUMNS}), history.EVENT_COLUMNS)
     return ids

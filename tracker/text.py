@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # "đ" is a letter of its own, not "d" plus a mark, so NFD does not strip it.
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
@@ -46,3 +48,13 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     return unicodedata.normalize("NFC", str(text)).strip()
+
+
+_NFC = functools.partial(unicodedata.normalize, "NFC")
+
+
+def clean_each(texts: Iterable[str]) -> list[str]:
+    """``[clean(t) for t in texts]`` for texts that are already ``str``: the same two C functions,
+    chained by ``map`` so a column of 100,000 texts makes no Python call per text (issue 15: the
+    Python frames around NFC, not NFC itself, were the import's largest per-text cost)."""
+    return list(map(str.strip, map(_NFC, texts)))

@@ -16,7 +16,8 @@ from tests.factories import as_csv, as_xlsx, generated_rows
 from tests.importing.test_import import RECOMMENDATION, csv_bytes
 from tracker import history
 from tracker.importing import ALL_COLUMNS, Fate, Table, commit_import, preview_import, read_table
-from tracker.importing.columns import _WordFolds
+from tracker.importing import commit as commit_module
+from tracker.importing.columns import _WordFolds, events_in_sql
 from tracker.importing.model import Preview
 from tracker.item_store import insert_items
 from tracker.permissions import SYSTEM
@@ -154,3 +155,26 @@ def test_unusual_rows_commit_the_same_rows_and_events_either_way(tmp_path):
 @given(st.text(max_size=60))
 def test_a_text_folded_word_by_word_is_its_search_text(text):
     assert _WordFolds().text(text) == search_text(text)
+
+
+def test_the_events_are_built_in_sql_for_ordinary_files(tmp_path, monkeypatch):
+    # So the comparisons above compare DuckDB's events: the Python strings are never made.
+    def refused(columns):
+        raise AssertionError("the events were built in Python")
+
+    monkeypatch.setattr(commit_module, "changes_json", refused)
+    rows = generated_rows(120) + generated_rows(30, seed=5, numbered=False)
+    assert assert_same_commit(tmp_path, read_table(as_csv(rows), "gen.csv")) == 150
+
+
+def test_the_events_python_builds_where_sql_may_not_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(commit_module, "events_in_sql", lambda columns: False)
+    rows = generated_rows(120) + generated_rows(30, seed=5, numbered=False)
+    assert assert_same_commit(tmp_path, read_table(as_csv(rows), "gen.csv")) == 150
+
+
+def test_a_control_character_duckdb_escapes_otherwise_keeps_the_events_in_python():
+    ordinary = {name: ["1/A", None, "", "dòng\tmột\ndòng"] for name in history.IMPORTED_FIELDS}
+    assert events_in_sql(ordinary)
+    for ch in "\x0b\x0e\x1a\x1f":
+        assert not events_in_sql({**ordinary, "ref_no": ["1/A", f"2{ch}/A"]})

@@ -418,7 +418,16 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(tracker, monkeyp
             raise RuntimeError("disk full")
         return real(self, table, frame, columns)
 
+    real_run = storage.Cursor.run
+
+    def fail_on_event_query(self, name, params=None):
+        # The import builds its events in SQL (queries/import/insert_imported_events.sql, issue 15).
+        if name == "import/insert_imported_events":
+            raise RuntimeError("disk full")
+        return real_run(self, name, params)
+
     monkeypatch.setattr(storage.Cursor, "insert_frame", fail_on_events)
+    monkeypatch.setattr(storage.Cursor, "run", fail_on_event_query)
     with pytest.raises(RuntimeError):
         commit_import(tracker, SYSTEM, result)
     assert item_count(tracker) == 0  # the items inserted before the failure are gone too

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
-from itertools import zip_longest
-from typing import Any
+from itertools import compress, repeat, zip_longest
+from typing import Any, TypeGuard
 
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
-from tracker.formula_guard import unneutralise
+from tracker.formula_guard import QUOTE, unneutralise
 from tracker.i18n import t
 from tracker.importing.read import Table, _cell_text
-from tracker.text import clean
+from tracker.text import clean, clean_each
 
 Values = tuple[object, ...]
 
@@ -32,6 +32,14 @@ def each_distinct(values: Sequence[Hashable], fn: Callable[[Any], Any]) -> list[
     type where that matters)."""
     memo = {value: fn(value) for value in dict.fromkeys(values)}
     return list(map(memo.__getitem__, values))
+
+
+# How many first cells of a column tell whether it repeats itself.
+_SAMPLE = 1000
+
+
+def all_str(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
+    return set(map(type, values)) <= {str}
 
 
 def split_list(text: str) -> list[str]:
@@ -98,10 +106,31 @@ class Cells:
         # A column repeats itself (blanks, kinds, sessions, units): each distinct cell is read
         # once, keyed with its type (1, 1.0 and True are equal as keys but read differently).
         raw = self.raw_column(index)
-        if set(map(type, raw)) <= {str}:  # a CSV, or an .xlsx column of text
-            return each_distinct(raw, lambda value: self.text_of(self.cell_value(value)))
+        if self.all_text(raw):  # a CSV, or an .xlsx column of text
+            return self._str_texts(raw)
         typed = list(zip(map(type, raw), raw))
         return each_distinct(typed, lambda key: self.text_of(self.cell_value(key[1])))
+
+    def all_text(self, values: Sequence[object]) -> TypeGuard[Sequence[str]]:
+        """Whether these cells of the table are all str (a CSV's are, without a look at each)."""
+        return self.table.text_only or all_str(values)
+
+    def _str_texts(self, raw: Sequence[str]) -> list[str]:
+        """``text_of(cell_value(v))`` of every cell of a column of ``str``, with no Python call per
+        cell: cleaned by ``clean_each`` (once per distinct text when the column repeats itself),
+        and the formula guard taken off only the texts that start with it."""
+        # A column whose first cells differ (numbers, summaries) is cleaned cell by cell: the
+        # memo would cost more than it saves. Either way gives the same texts.
+        if len(set(raw[:_SAMPLE])) * 2 > min(len(raw), _SAMPLE):
+            texts = clean_each(raw)
+        else:
+            distinct = list(dict.fromkeys(raw))
+            memo = dict(zip(distinct, clean_each(distinct), strict=True))
+            texts = list(map(memo.__getitem__, raw))
+        if self.table.formula_guarded:
+            for i in compress(range(len(texts)), map(str.startswith, texts, repeat(QUOTE))):
+                texts[i] = unneutralise(texts[i])
+        return texts
 
     def header(self, column: str) -> str:
         index = self.columns.get(column)

@@ -9,7 +9,14 @@ from typing import Any
 from tracker import file_limits, history
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.i18n import t
-from tracker.importing.columns import Columns, changes_json, item_columns, reason_params_json
+from tracker.importing.columns import (
+    Columns,
+    changes_json,
+    events_in_sql,
+    item_columns,
+    json_string,
+    reason_params_json,
+)
 from tracker.importing.gc_pause import collector_paused
 from tracker.importing.model import Fate, ImportResult, Preview, Progress
 from tracker.importing.preview import preview_import
@@ -178,7 +185,10 @@ def _insert_slice(
             "reason_params": reason_params_json(file, numbers),
         }
 
-    ids = insert_item_columns(cur, items, imported)
+    in_sql = events_in_sql(items)
+    ids = insert_item_columns(cur, items, None if in_sql else imported)
+    if in_sql:  # the same events, built by DuckDB from the items just written
+        cur.run("import/insert_imported_events", [actor.username, json_string(file), ids, numbers])
     told = [
         k
         for k, (lead, responded, transferred) in enumerate(

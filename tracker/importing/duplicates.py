@@ -56,6 +56,59 @@ def _find_duplicates(rows: RowSet, existing: list[dict[str, Any]], on_progress: 
     number, or near-identical summary. Two different incoming numbers are two documents, so text
     is compared only when one side has no number (else the demo's and real data's recurring
     topics would all collide). The rows are marked in place."""
+    positions = rows.positions(Fate.NEW)
+    new = rows.item_fields(positions)
+    ref_keys = list(map(str.lower, map(str.strip, new["ref_no"])))  # in C, as remember() keys them
+    if all(r["ref_no"].strip() for r in existing) and all(ref_keys):
+        # Every item and row has a number: no text is ever compared (issue 15).
+        if on_progress:
+            on_progress(0.5, t("import.progress_duplicates", lang))
+        _numbered_duplicates(rows, existing, positions, new, ref_keys)
+        if on_progress:
+            on_progress(0.9, t("import.progress_duplicates", lang))
+        return
+    _duplicates_one_by_one(rows, existing, on_progress, lang)
+
+
+def _numbered_duplicates(
+    rows: RowSet, existing: list[dict[str, Any]], positions: list[int], new: dict[str, list[Any]], ref_keys: list[str]
+) -> None:
+    """What ``_duplicates_one_by_one`` marks when every item and row has an incoming number: a
+    row repeats the first existing item, else the first row, with its kind, session and number
+    (a duplicate row is never the first of its key, so leaving it out of what later rows are
+    compared with changes nothing). ``new``: the rows at ``positions`` as columns
+    (``RowSet.item_fields``), ``ref_keys`` their numbers stripped and lower-cased. The keys and
+    their first holders are found by dicts built in C, not a Python step per row."""
+    sessions = _SessionKeys()
+    existing_keys = zip(
+        [r["kind"] for r in existing],
+        each_distinct(
+            [(r["term"], r["session_number"], r["extraordinary"]) for r in existing],
+            lambda key: sessions.number(SessionRef(*key)),
+        ),
+        [r["ref_no"].strip().lower() for r in existing],
+        strict=True,
+    )
+    owners = [(r["id"], None, r["ref_no"], r["summary"]) for r in existing]
+    # dict over the reversed pairs: the first holder of each key is the one left.
+    by_ref: dict[tuple[str, int, str], _Owner] = dict(zip(reversed(list(existing_keys)), reversed(owners)))
+    kinds = each_distinct(new["kind"], lambda kind: kind.value)
+    keys = list(zip(kinds, sessions.numbers(new["session"]), ref_keys, strict=True))
+    first = dict(zip(reversed(keys), reversed(range(len(keys)))))
+    numbers = rows.numbers
+    for k in [k for k, key in enumerate(keys) if key in by_ref or first[key] != k]:
+        owner = by_ref.get(keys[k])
+        if owner is None:
+            f = first[keys[k]]
+            owner = (None, numbers[positions[f]], new["ref_no"][f], new["summary"][f])
+        item_id, other_row, other_ref, other_summary = owner
+        rows.mark_duplicate(positions[k], Duplicate("ref", 100.0, item_id, other_row, other_ref, other_summary))
+
+
+def _duplicates_one_by_one(
+    rows: RowSet, existing: list[dict[str, Any]], on_progress: Progress | None, lang: str
+) -> None:
+    """``_find_duplicates`` for any rows: each row in turn against what came before it."""
     by_ref: dict[tuple[str, int, str], _Owner] = {}
     sessions = _SessionKeys()
     # defaultdicts: a new _Texts or list is made once per group, not once per row.

@@ -174,8 +174,10 @@ class _FastRows:
 
     def _day_column(self, column: str) -> list[Day]:
         """(readable, the date or None) for each row's cell, read once per distinct cell."""
-        raw = self._raw(column)
-        return each_distinct(list(zip(map(type, raw), raw)), self.dates[column])
+        raw, read = self._raw(column), self.dates[column]
+        if self.parser.cells.all_text(raw):  # a CSV: the text is the key (no (type, value) tuple a row to hash)
+            return each_distinct(raw, lambda text: read((str, text)))
+        return each_distinct(list(zip(map(type, raw), raw)), read)
 
     def _column(self, column: str, fn: Callable[[str], V]) -> list[V]:
         return each_distinct(self.col[column], fn)

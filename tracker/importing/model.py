@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -158,7 +159,7 @@ class RowSet(Sequence[PreviewRow]):
         all carry an item), as columns: what the commit and the duplicate check read."""
         if not self.decided and len(positions) == len(self.fates):  # every row, as the fast path kept it
             return {name: list(values) for name, values in self.accepted.items()}
-        out = {name: [values[p] for p in positions] for name, values in self.accepted.items()}
+        out = {name: _picked(values, positions) for name, values in self.accepted.items()}
         for k, p in enumerate(positions):
             row = self.decided.get(p)
             if row is not None:
@@ -173,6 +174,14 @@ class RowSet(Sequence[PreviewRow]):
 
     def problems(self) -> list[RowProblem]:
         return [problem for p in sorted(self.decided) for problem in self.decided[p].problems]
+
+
+def _picked(values: Sequence[Any], positions: Sequence[int]) -> list[Any]:
+    """``[values[p] for p in positions]`` by itemgetter, in C (a commit slice picks 20,000 rows
+    from each of 19 columns)."""
+    if len(positions) < 2:  # itemgetter of one position gives the value, not a tuple
+        return [values[p] for p in positions]
+    return list(operator.itemgetter(*positions)(values))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ class Table:
     # A CSV may carry the export's formula guard ("'=..."), removed on reading; an .xlsx holds
     # text as typed (Excel's quote prefix is a style), so a leading "'" there is the user's.
     formula_guarded: bool = False
+    # Every cell is str (a CSV: the csv module reads nothing else): the columns skip a type check
+    # a cell (issue 15).
+    text_only: bool = False
 
 
 def detect_encoding(data: bytes) -> str:
@@ -134,7 +137,7 @@ def read_table(data: bytes, name: str, encoding: str | None = None) -> Table:
     )
     (_, header), *body = numbered[start:]
     headers = tuple(clean(_cell_text(h)) for h in header)
-    return Table(name, headers, tuple(body), used, formula_guarded=not is_xlsx)
+    return Table(name, headers, tuple(body), used, formula_guarded=not is_xlsx, text_only=not is_xlsx)
 
 
 def _cell_text(value: object) -> str:
