@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 from tracker.i18n import t
 from tracker.permissions import Actor
 from tracker.storage import Cursor
@@ -159,6 +157,8 @@ def append_item_events(cur: Cursor, events: Sequence[ItemEvent]) -> None:
             ],
         )
     elif events:
+        import pandas as pd  # here, not at the top: a command that inserts no batch starts 0.7 s sooner
+
         frame = pd.DataFrame(
             {
                 "item_id": [e.item_id for e in events],

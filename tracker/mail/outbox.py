@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 from tracker.mail.reasons import Reason
 from tracker.storage import Cursor
 
@@ -61,6 +59,8 @@ def enqueue(cur: Cursor, messages: Sequence[Outgoing]) -> list[int]:
     if len(keys) > BULK_KEYS:
         # The plan already left out every key that exists: a plain append cannot clash.
         unique = list({k[:4]: k for k in keys}.values())
+        import pandas as pd  # here, not at the top: a command that inserts no batch starts 0.7 s sooner
+
         frame = pd.DataFrame(unique, columns=list(KEY_COLUMNS))
         cur.insert_frame("mail_reminder_keys", frame, KEY_COLUMNS)
     else:
