@@ -29,11 +29,12 @@ def coloured(frame: pd.DataFrame, css: Mapping[str, Sequence[str]]) -> Styler:
     ``frame.style.apply(..., subset=css)`` would colour it."""
     styler = frame.style
     positions = {frame.columns.get_loc(name): cells for name, cells in css.items()}
+    columns = sorted(positions)
     groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
     parsed: dict[str, tuple[tuple[str, str], ...]] = {}
     # Rows outer, columns inner, groups in order of first use: pandas' own order of the css rules.
     for row in range(len(frame)):
-        for column in sorted(positions):
+        for column in columns:
             text = positions[column][row]
             if not text:
                 continue

@@ -112,7 +112,6 @@ def items_frame(rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> pd.Data
 def highlight(frame: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
     """``frame`` (built by ``pt.frame``) with the named columns' cells coloured: one status per
     row (a key of ``STATUS_COLOURS``; "" leaves the cell plain). Cells stay plain text."""
-
     return coloured(frame, {c: [STATUS_COLOURS.get(s, "") for s in cells[c]] for c in cells if c in frame.columns})
 
 
