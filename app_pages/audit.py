@@ -38,6 +38,8 @@ unit = c[1].selectbox(
     key=f"{P}.unit",
     placeholder=ctx.tr("widget.choose"),
 )
+# The trail is stamped by the machine's clock, so its filter defaults to the machine's date (not
+# tracker.clock's counting day, which a test run pins and the two part at midnight).
 date_from = c[2].date_input(
     ctx.tr("audit.from"), value=date.today() - timedelta(days=30), format=ctx.DATE_FORMAT, key=f"{P}.from"
 )

@@ -3,10 +3,9 @@ official layout, or CSV; for a session, one unit, or only the items still open."
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from tracker import clock
 from tracker.errors import TrackerError
 from tracker.export_summary import coordinating_paragraphs
 from tracker.exporting import (
@@ -33,7 +32,7 @@ actor = ctx.actor()
 st.title(ctx.tr("export.title"))
 st.caption(ctx.tr("export.intro"))
 
-with_items = {r.session_id for r in cached.stats(tracker, *cached.key(tracker), date.today(), None, None)}
+with_items = {r.session_id for r in cached.stats(tracker, *cached.key(tracker), clock.today(), None, None)}
 if not with_items:
     st.info(ctx.tr("export.empty"), icon=":material/info:")
     st.stop()
@@ -48,7 +47,7 @@ session_id = c[0].selectbox(
     key=f"{P}.session",
     placeholder=ctx.tr("widget.choose"),
 )
-as_of = c[1].date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.as_of")
+as_of = c[1].date_input(ctx.tr("field.as_of"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{P}.as_of")
 units = [None, *[u.code for u in ref.units]]
 own = actor.unit if actor.role == Role.UNIT_OFFICER and actor.unit in units else None
 unit = c[2].selectbox(

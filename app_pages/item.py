@@ -6,10 +6,9 @@ back here). The lists open it from a row; the New item page links to it.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from tracker import clock
 from tracker.errors import NotFound
 from ui import cached
 from ui import context as ctx
@@ -38,7 +37,7 @@ if item is None:
 
 show_flash()
 load()  # the action modules also fill the header's slots (the workflow's stage and internal deadline)
-render_header(item, date.today())
+render_header(item, clock.today())
 # Every widget key carries the item id: a keyed widget keeps its value across reruns, so a shared
 # key would carry one item's reply into the next item's form.
 render_actions(item, f"item.{item.id}")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from tracker import clock
 from tracker.errors import InvalidInputs, TrackerError
 from tracker.items import PHASES_BY_KIND, Kind
 from tracker.service import ItemDraft
@@ -43,7 +42,9 @@ phase = c2.selectbox(
     key=f"{P}.phase",
     placeholder=ctx.tr("widget.choose"),
 )
-received_on = c3.date_input(ctx.tr("field.received_on"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.received_on")
+received_on = c3.date_input(
+    ctx.tr("field.received_on"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{P}.received_on"
+)
 
 c4, c5 = st.columns(2)
 ref_no = c4.text_input(ctx.tr("field.ref_no"), key=f"{P}.ref_no", placeholder="1234/BDN")
@@ -67,7 +68,7 @@ full_text = st.text_area(ctx.tr("field.full_text"), key=f"{P}.full_text", height
 similar_intake.show_for_text(summary, key=f"{P}.similar")  # issue 14: earlier occurrences, read-only
 
 unit_codes = [
-    u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(date.today())
+    u.code for u in ref.units if received_on is None or u.is_active_on(received_on) or u.is_active_on(clock.today())
 ]
 c8, c9 = st.columns(2)
 lead_unit = c8.selectbox(

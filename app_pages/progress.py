@@ -3,11 +3,9 @@ then where each session stands, as of a date the user can move."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from tracker import charts
+from tracker import charts, clock
 from tracker.dates import END_OF_TIME
 from tracker.errors import TrackerError
 from tracker.items import Kind
@@ -34,7 +32,7 @@ strip = st.container()  # "what needs me now" goes first on screen, filled once 
 # their values are read from the tab's state first, as each widget will read them itself, so the
 # chart's element leaves the server before theirs and the reader's eye goes to it at once.
 selectors = st.container()
-as_of = st.session_state.get("progress.as_of") or date.today()
+as_of = st.session_state.get("progress.as_of") or clock.today()
 all_rows = cached.stats(tracker, *cached.key(tracker), as_of, None, None)
 # "Empty" means nothing was ever entered, not "nothing yet on the chosen day".
 ever = all_rows or cached.stats(tracker, *cached.key(tracker), END_OF_TIME, None, None)
@@ -49,7 +47,7 @@ def chosen(key: str, options: list[str]) -> str:
 def draw_selectors(session_options: list[str] | None = None, kind_options: list[str] | None = None) -> None:
     """The date, and once there is something to choose from, the session and the kind, above the chart."""
     c1, c2, c3 = selectors.columns([3, 2, 1])
-    c3.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key="progress.as_of")
+    c3.date_input(ctx.tr("field.as_of"), value=clock.today(), format=ctx.DATE_FORMAT, key="progress.as_of")
     if session_options is None or kind_options is None:
         return
     c1.selectbox(
@@ -142,9 +140,9 @@ with summary:
     m[3].metric(ctx.tr("status.overdue"), counts.overdue)
     m[4].metric(ctx.tr("metric.transferred"), counts.transferred, help=ctx.tr("status.transferred"))
 render_strip()
-render_raised_again(session_id, date.today())  # issue 14: recommendations raised again
+render_raised_again(session_id, clock.today())  # issue 14: recommendations raised again
 schedule = session_schedule(ref.sessions, session, ref.calendar)
-report_deadline.render(schedule, ref.calendar, date.today())
+report_deadline.render(schedule, ref.calendar, clock.today())
 # Deadlines shown on this page that rest on a year whose holidays are not announced yet.
 estimated_years = set(schedule.estimated_years)
 estimate_slot = st.empty()  # filled once the lists below are known

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from tracker import accounts, backup, web_sessions
+from tracker import accounts, backup, clock, web_sessions
 from tracker.errors import TrackerError
 from tracker.formatting import format_datetime
 from tracker.items import Kind
@@ -155,7 +155,7 @@ with rules_tab:
         )
         days = c[1].number_input(ctx.tr("settings.days"), min_value=1, max_value=366, value=20, key=f"{P}.rule_days")
         effective_from = c[2].date_input(
-            ctx.tr("settings.effective_from"), value="today", format=ctx.DATE_FORMAT, key=f"{P}.rule_from"
+            ctx.tr("settings.effective_from"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{P}.rule_from"
         )
         basis = c[3].text_input(ctx.tr("settings.basis"), key=f"{P}.rule_basis")
         if st.form_submit_button(ctx.tr("action.save")):

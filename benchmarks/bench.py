@@ -30,7 +30,7 @@ from pathlib import Path
 
 from benchmarks import workflow_bench
 from benchmarks.register import Built, build_database
-from tracker import accounts
+from tracker import accounts, clock
 from tracker.service import Filters, Tracker
 from tracker.storage import ROOT
 
@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = os.getloadavg()[0]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="tracker-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    today = date.today()
+    today = clock.today()
     results: list[SizeResult] = []
     workflow: list[workflow_bench.WorkflowResult] = []  # docs/PERFORMANCE.md's "Workflow figures"
     browser: dict | None = None

@@ -18,9 +18,10 @@ import os
 import statistics
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from tracker import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -48,7 +49,7 @@ def main() -> None:
         if USERNAME not in {a["username"] for a in accounts.list_users(tracker)}:
             accounts.add_user(tracker, None, USERNAME, "probe-password-2026", Role.LIAISON, display_name="Đo CPU")
         actor = accounts.current_actor(tracker, USERNAME)
-        item_id = tracker.search(Filters(), date.today(), order="urgency", limit=1).rows[0]["id"]
+        item_id = tracker.search(Filters(), clock.today(), order="urgency", limit=1).rows[0]["id"]
     finally:
         tracker.close()
 

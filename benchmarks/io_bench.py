@@ -20,6 +20,7 @@ from pathlib import Path
 
 from benchmarks.uk_questions import UK_FILE, convert
 from tests.factories import as_csv, as_xlsx, generated_rows
+from tracker import clock
 from tracker.dates import parse_date
 from tracker.exporting import ExportScope, export
 from tracker.importing import Fate, commit_import, preview_import, read_table
@@ -59,10 +60,10 @@ def measure_import(folder: Path, name: str, make_table: Callable, *, create_miss
         again_s, again = _timed(lambda: preview_import(tracker, SYSTEM, table, create_missing=create_missing))
         assert again.count(Fate.NEW) == 0, "a re-import must add nothing"
         exports = {}
-        sessions = sorted({r.session_id for r in tracker.stats(date.today())})
+        sessions = sorted({r.session_id for r in tracker.stats(clock.today())})
         for fmt in ("xlsx", "docx", "csv"):
             exports[fmt] = _timed(
-                lambda fmt=fmt: export(tracker, SYSTEM, ExportScope(sessions[-1], date.today()), fmt)
+                lambda fmt=fmt: export(tracker, SYSTEM, ExportScope(sessions[-1], clock.today()), fmt)
             )[0]
         return {
             "rows": len(table.rows),
@@ -159,7 +160,7 @@ def markdown(results: list[tuple[str, dict]], rounds: int) -> str:
     lines.append("")
     lines.append(
         f"Medians of {rounds} runs on {platform.python_implementation()} {platform.python_version()}, "
-        f"{platform.machine()}, {date.today():%d/%m/%Y}; exports are of the session the file filled "
+        f"{platform.machine()}, {clock.today():%d/%m/%Y}; exports are of the session the file filled "
         f"({', '.join(sorted({r['exported_session'] for _, r in results}))})."
     )
     return "\n".join(lines)

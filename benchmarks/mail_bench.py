@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.register import build_database
-from tracker import accounts
+from tracker import accounts, clock
 from tracker.mail import directory, remind
 from tracker.permissions import SYSTEM
 from tracker.service import Tracker
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--as-of", default=None)
     args = parser.parse_args(argv)
-    as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    as_of = date.fromisoformat(args.as_of) if args.as_of else clock.today()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.duckdb"
         built = build_database(path, args.items)

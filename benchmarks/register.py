@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker import history, item_store
+from tracker import clock, history, item_store
 from tracker.dates import END_OF_TIME
 from tracker.demo import DEPUTIES, PROVINCES, ROADMAPS, SIGNERS, TOPICS
 from tracker.items import Kind, Phase, Result
@@ -304,7 +304,7 @@ def build_database(path: Path | str, items: int, *, seed: int = 5, today: date |
     try:
         if tracker.search(Filters(), END_OF_TIME, limit=1).total:
             raise ValueError(f"{path} already holds items: the bench builds into a new file")
-        generator = _Generator(tracker, today or date.today(), seed)
+        generator = _Generator(tracker, today or clock.today(), seed)
 
         arrivals = generator.arrivals(items)
 

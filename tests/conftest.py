@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tracker import clock
 from tracker.items import Kind, Phase, Reply, Result
 from tracker.permissions import SYSTEM, Actor, Role
 from tracker.service import ItemDraft, Tracker
@@ -25,6 +26,11 @@ from tracker.sessions import SessionRef
 from tracker.workdays import DEFAULT_OVERRIDES, WorkCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# One day for the whole run, here and in every server and script the tests start (they inherit the
+# environment; pytest-xdist's workers inherit the controller's): a run that crosses midnight once
+# failed 26 tests that had taken 01/12 while the tracker had moved on to 02/12 (tracker/clock.py).
+os.environ.setdefault(clock.VARIABLE, date.today().isoformat())
 
 settings.register_profile(
     "tracker",
@@ -133,7 +139,7 @@ class CliResult:
 
 
 def run_cli(*args: str, db: Path, lang: str | None = None, timeout: float = 120) -> CliResult:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_") or k == clock.VARIABLE}
     env["TRACKER_DB"] = str(db)
     env["PYTHONIOENCODING"] = "utf-8"
     if lang:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn, cast
 
+from tracker import clock
 from tracker.dates import parse_date
 from tracker.errors import TrackerError
 from tracker.i18n import t
@@ -148,7 +149,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return 0
 
     if args.command == "stats":
-        as_of = _iso(args.as_of) if args.as_of else date.today()
+        as_of = _iso(args.as_of) if args.as_of else clock.today()
         ref = SessionRef.parse(args.session) if args.session else None
         tracker = Tracker.open()
         try:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker import clock
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput
 
@@ -118,7 +118,7 @@ def _export(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.permissions import SYSTEM
     from tracker.sessions import SessionRef
 
-    as_of = parse_date(args.as_of, "as_of") if args.as_of else date.today()
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else clock.today()
     session = tracker.reference.session_by_ref(SessionRef.parse(args.session))
     scope = ExportScope(session.id, as_of, args.unit or None, args.open)
     data = export(tracker, SYSTEM, scope, args.format, lang=args.lang or lang, number=args.number)

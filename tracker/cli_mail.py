@@ -17,9 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING
 
+from tracker import clock
 from tracker.dates import format_date, parse_date
 from tracker.errors import InvalidInput
 from tracker.i18n import t
@@ -160,7 +160,7 @@ def _show(s: object, lang: str) -> None:
 def _remind(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
     from tracker.mail.remind import run as run_reminders
 
-    as_of = parse_date(args.as_of, "as_of") if args.as_of else date.today()
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else clock.today()
     result = run_reminders(tracker.db, tracker.reference, SYSTEM, as_of, dry_run=args.dry_run)
     if args.json:
         for message in result.as_json():
@@ -179,7 +179,7 @@ def _letter(tracker: Tracker, args: argparse.Namespace, lang: str) -> int:
 
     from tracker.reminder_letter import issue_letter
 
-    as_of = parse_date(args.as_of, "as_of") if args.as_of else date.today()
+    as_of = parse_date(args.as_of, "as_of") if args.as_of else clock.today()
     letter = issue_letter(tracker.db, tracker.reference, SYSTEM, args.unit, as_of, args.number, args.lang)
     Path(args.output).write_bytes(letter.content)
     print(t("cli.letter_written", lang, path=args.output, count=len(letter.items)))

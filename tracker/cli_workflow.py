@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker import workflow_rules
+from tracker import clock, workflow_rules
 from tracker.dates import parse_date
 from tracker.errors import InvalidInput
 from tracker.i18n import t
@@ -164,12 +164,12 @@ def _part(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int
 
 
 def _sign(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
-    on = parse_date(args.on, "signed_on") if args.on else date.today()
+    on = parse_date(args.on, "signed_on") if args.on else clock.today()
     return tracker.sign(actor, args.id, version, args.signer, on)
 
 
 def _commitment(tracker: Tracker, actor: Actor, args: argparse.Namespace, version: int) -> int:
-    on = parse_date(args.on, "commitment_on") if args.on else date.today()
+    on = parse_date(args.on, "commitment_on") if args.on else clock.today()
     if args.done:
         if args.file:  # the completing document, attached to the item (its own event) first
             _attach(tracker, actor, args.id, Path(args.file), "other", Step.RECORD_COMMITMENT)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from tracker import clock
 from tracker.dates import END_OF_TIME
 from tracker.errors import InvalidInput
 from tracker.items import Kind, Phase, Reply, Result
@@ -215,7 +216,7 @@ def voters_of(locality: str) -> str:
 def load_demo(tracker: Tracker, seed: int = 7, today: date | None = None, actor: Actor = SYSTEM) -> int:
     """Load the demo set into an empty register; returns how many items were created."""
     require(actor, Action.LOAD_DEMO)
-    today = today or date.today()
+    today = today or clock.today()
     if tracker.search(Filters(), END_OF_TIME, limit=1).total:
         raise InvalidInput("error.demo_not_empty")
     rng = random.Random(seed)

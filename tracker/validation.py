@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
 
+from tracker import clock
 from tracker.dates import EARLIEST, LATEST, format_date
 from tracker.errors import InvalidInput, InvalidInputs, NotFound
 from tracker.items import PHASES_BY_KIND, ItemFields, Kind, Phase, Reply, Result
@@ -87,7 +88,7 @@ def validate_event_date(day: date | None, received_on: date, field: str) -> date
         raise InvalidInput(
             "error.before_received", field=field, value=format_date(day), received=format_date(received_on)
         )
-    if day > date.today() + timedelta(days=1):
+    if day > clock.today() + timedelta(days=1):
         raise InvalidInput("error.future_date", field=field, value=format_date(day))
     return day
 
@@ -123,7 +124,7 @@ def validate_assignment(
 ) -> tuple[str, tuple[str, ...]]:
     if not clean(lead):
         raise InvalidInput("error.lead_required", field="lead_unit")
-    on = on or (date.today(),)
+    on = on or (clock.today(),)
     lead_code = _unit_code(lead, reference.units, "lead_unit", on, keep)
     seen: list[str] = []
     for code in coordinating:
@@ -152,7 +153,7 @@ def validate_draft(draft: D, reference: ReferenceLike, keep_units: tuple[str, ..
         errors.append(InvalidInput("error.phase_kind", field="phase"))
     check(_session, reference, draft.session_id)
     received = check(validate_day, draft.received_on, "received_on")
-    if received and received > date.today() + timedelta(days=1):
+    if received and received > clock.today() + timedelta(days=1):
         errors.append(InvalidInput("error.future_date", field="received_on", value=format_date(received)))
     summary = check(validate_text, draft.summary, "summary", MAX_SUMMARY, required=True)
     full_text = check(validate_text, draft.full_text, "full_text", MAX_FULL_TEXT)
@@ -169,7 +170,7 @@ def validate_draft(draft: D, reference: ReferenceLike, keep_units: tuple[str, ..
     lead: str | None = None
     coordinating: tuple[str, ...] = ()
     if draft.lead_unit:
-        dates = (received, date.today()) if received else (date.today(),)
+        dates = (received, clock.today()) if received else (clock.today(),)
         assigned = check(
             validate_assignment, draft.lead_unit, tuple(draft.coordinating_units), reference, on=dates, keep=keep_units
         )

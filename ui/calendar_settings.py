@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import calendar_admin
+from tracker import calendar_admin, clock
 from tracker.permissions import Actor
 from tracker.service import Tracker
 from ui import context as ctx
@@ -21,7 +21,7 @@ def render(tracker: Tracker, actor: Actor, attempt: Callable[[Callable[[], objec
     ref = tracker.reference
     calendar = ref.calendar
     lang = ctx.lang()
-    today = date.today()
+    today = clock.today()
     year = int(
         st.number_input(
             ctx.tr("settings.year"), min_value=2015, max_value=2100, value=today.year, step=1, key=f"{P}.year"

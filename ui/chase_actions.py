@@ -7,10 +7,9 @@ with the page's unit when it has one (the queue)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from tracker import clock
 from tracker.errors import TrackerError
 from tracker.formatting import format_datetime
 from tracker.mail import remind
@@ -37,7 +36,7 @@ def render(tracker: Tracker, actor: Actor, unit: str | None = None, page: str = 
 
 
 def _letter(tracker: Tracker, actor: Actor, unit: str | None, key: str) -> None:
-    ref, today = tracker.reference, date.today()
+    ref, today = tracker.reference, clock.today()
     st.markdown(f"**{ctx.tr('chase.letter')}**")
     counts = cached.chase_counts(tracker, *cached.key(tracker), today)
     if unit is None:
@@ -81,7 +80,7 @@ def _letter(tracker: Tracker, actor: Actor, unit: str | None, key: str) -> None:
 def _remind_now(tracker: Tracker, actor: Actor, key: str) -> None:
     st.markdown(f"**{ctx.tr('chase.remind')}**")
     if st.button(ctx.tr("chase.remind_button"), key=f"{key}.remind_button", icon=":material/send:"):
-        today = date.today()
+        today = clock.today()
         with st.spinner(ctx.tr("mail.settings.running")):
             try:
                 result = remind.run(tracker.db, tracker.reference, actor, today)

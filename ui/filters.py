@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from tracker import clock
 from tracker.acceptance import unaccepted_days
 from tracker.items import Kind, Result
 from tracker.search_order import SORT_KEYS, STATUS_FILTERS
@@ -116,7 +117,7 @@ def filter_bar(prefix: str, *, unit_fixed: str | None = None) -> tuple[Filters, 
         due_to = d[3].date_input(
             ctx.tr("filter.due_to"), format=ctx.DATE_FORMAT, key=f"{prefix}.due_to", **_empty(f"{prefix}.due_to")
         )
-        as_of = st.date_input(ctx.tr("field.as_of"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.as_of")
+        as_of = st.date_input(ctx.tr("field.as_of"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{prefix}.as_of")
         raised_before = st.checkbox(
             ctx.tr("filter.raised_before"), key=f"{prefix}.raised_before", help=ctx.tr("filter.raised_before_help")
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import lifecycle
+from tracker import clock, lifecycle
 from tracker.items import PHASES_BY_KIND, ArchiveReason, Reply, Result
 from tracker.lifecycle import Verb
 from ui import context as ctx
@@ -65,7 +65,7 @@ def _reply_form(form: ActionForm) -> None:
         )
         responded_on = c2.date_input(
             ctx.tr("field.responded_on"),
-            value=current.responded_on if current else "today",
+            value=current.responded_on if current else clock.today(),
             format=ctx.DATE_FORMAT,
             key=f"{prefix}.reply_date",
         )
@@ -185,7 +185,7 @@ def _transfer_form(form: ActionForm) -> None:
     item, prefix, seen, actor, tracker = form
     with action_form(form, "transfer", "action.transfer"):
         on = st.date_input(
-            ctx.tr("field.transferred_on"), value="today", format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date"
+            ctx.tr("field.transferred_on"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{prefix}.transfer_date"
         )
         note = st.text_input(ctx.tr("field.transfer_note"), key=f"{prefix}.transfer_note")
         submit(form, "action.transfer", lambda: tracker.transfer(actor, item.id, seen, on, note), "done.transferred")

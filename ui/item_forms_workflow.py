@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tracker import clock
 from tracker.items import Item
 from tracker.permissions import Actor
 from tracker.stage import Stage
@@ -29,10 +30,10 @@ def _view(item: Item) -> WorkflowView:
     # script run, read per data generation and day (two queries; issue 15).
     tracker = ctx.tracker()
     memo = ctx.this_run()
-    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{date.today()}"
+    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{clock.today()}"
     view = memo.get(key)
     if not isinstance(view, WorkflowView):
-        view = memo[key] = cached.workflow_view(tracker, *cached.key(tracker), item.id, date.today())
+        view = memo[key] = cached.workflow_view(tracker, *cached.key(tracker), item.id, clock.today())
     return view
 
 

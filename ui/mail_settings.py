@@ -5,11 +5,10 @@ receives, the last reminder run and what it sent, the outbox's failures, and "se
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import streamlit as st
 
-from tracker import accounts
+from tracker import accounts, clock
 from tracker.errors import TrackerError
 from tracker.formatting import format_datetime
 from tracker.mail import directory, remind
@@ -243,14 +242,18 @@ def render_runs(tracker: Tracker, actor: Actor) -> None:
     if st.button(ctx.tr("mail.settings.run_now"), key=f"{P}.run_now"):
         with st.spinner(ctx.tr("mail.settings.running")):
             try:
-                result = remind.run(tracker.db, tracker.reference, actor, date.today())
+                result = remind.run(tracker.db, tracker.reference, actor, clock.today())
             except TrackerError as error:
                 ctx.show_error(error)
                 return
         d = result.delivery
         flash(
             ctx.tr(
-                "cli.remind_done", count=len(result.messages), as_of=ctx.fmt(date.today()), sent=d.sent, failed=d.failed
+                "cli.remind_done",
+                count=len(result.messages),
+                as_of=ctx.fmt(clock.today()),
+                sent=d.sent,
+                failed=d.failed,
             )
         )
         st.rerun()

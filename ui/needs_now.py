@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from tracker import clock
 from tracker.permissions import Role
 from tracker.service import Filters, Tracker
 from ui import cached, list_links
@@ -66,7 +67,7 @@ def render_strip() -> None:
     tracker = ctx.tracker()
     actor = ctx.actor()
     unit = actor.unit if actor.role == Role.UNIT_OFFICER and actor.unit else None
-    today = date.today()
+    today = clock.today()
     st.subheader(ctx.tr("home.needs_now"))
     if unit:
         name = tracker.reference.unit_name(unit, ctx.lang())

@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol
 
 import streamlit as st
 
-from tracker import attachments
+from tracker import attachments, clock
 from tracker.errors import Conflict, TrackerError
 from tracker.items import Item, Reply, Result
 from tracker.permissions import Actor
@@ -140,7 +140,9 @@ def request_part_form(form: FormContext) -> None:
             key=f"{form.prefix}.wf_part_unit",
             placeholder=ctx.tr("widget.choose"),
         )
-        due_on = st.date_input(ctx.tr("field.part_due_on"), format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_part_due")
+        due_on = st.date_input(
+            ctx.tr("field.part_due_on"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_part_due"
+        )
         text = st.text_area(ctx.tr("field.part_request"), key=f"{form.prefix}.wf_part_request")
         _submit(
             form,
@@ -201,7 +203,7 @@ def sign_form(form: FormContext) -> None:
         st.markdown(f"**{ctx.tr('step_title.sign')}**")
         signer = st.text_input(ctx.tr("field.signer"), key=f"{form.prefix}.wf_sign_signer")
         on = st.date_input(
-            ctx.tr("field.signed_on"), value="today", format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_sign_on"
+            ctx.tr("field.signed_on"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_sign_on"
         )
         _submit(
             form,
@@ -220,7 +222,7 @@ def issue_form(form: FormContext) -> None:
             ctx.tr("field.response_no"), placeholder="902/BNV-CQĐP", key=f"{form.prefix}.wf_issue_no"
         )
         on = c2.date_input(
-            ctx.tr("field.responded_on"), value="today", format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_issue_on"
+            ctx.tr("field.responded_on"), value=clock.today(), format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_issue_on"
         )
         signer = st.text_input(ctx.tr("field.signer"), key=f"{form.prefix}.wf_issue_signer")
         summary = st.text_area(ctx.tr("field.response_summary"), key=f"{form.prefix}.wf_issue_summary")
@@ -282,7 +284,10 @@ def commitment_form(form: FormContext) -> None:
         st.markdown(f"**{ctx.tr('step_title.record_commitment')}**")
         done = st.checkbox(ctx.tr("workflow.commitment_done"), key=f"{form.prefix}.wf_commitment_done")
         on = st.date_input(
-            ctx.tr("field.commitment_on"), value="today", format=ctx.DATE_FORMAT, key=f"{form.prefix}.wf_commitment_on"
+            ctx.tr("field.commitment_on"),
+            value=clock.today(),
+            format=ctx.DATE_FORMAT,
+            key=f"{form.prefix}.wf_commitment_on",
         )
         document_no = st.text_input(ctx.tr("field.document_no"), key=f"{form.prefix}.wf_commitment_doc")
         note = st.text_area(ctx.tr("field.note"), key=f"{form.prefix}.wf_commitment_note")

@@ -3,12 +3,12 @@ put back by a restore; a backup refuses to be made when an attached file is miss
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, draft, officer
-from tracker import attachments, backup
+from tracker import attachments, backup, clock
 from tracker.errors import InvalidInput
 from tracker.service import Tracker
 
@@ -19,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 @pytest.fixture
 def attached(tracker: Tracker) -> tuple[Tracker, int, list[attachments.Attachment]]:
     item_id = tracker.create_item(
-        LIAISON, draft(tracker, received_on=date.today() - timedelta(days=2), lead_unit="TCBC")
+        LIAISON, draft(tracker, received_on=clock.today() - timedelta(days=2), lead_unit="TCBC")
     )
     files = [
         attachments.attach_file(tracker, LIAISON, item_id, "cong_van_den.pdf", PDF, "incoming"),

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 import shutil
 import time
-from datetime import date
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ADMIN_PASSWORD, OFFICER_PASSWORD, SCREENSHOTS, create_accounts, start_server, watch
+from tracker import clock
 
 pytestmark = pytest.mark.browser
 
@@ -279,4 +279,4 @@ def test_every_page_on_demo_data_renders_cleanly_and_refreshes_screenshots(brows
         watched.check()
     finally:
         srv.stop()
-    assert date.today()  # screenshots carry today's data; the README links them
+    assert clock.today()  # screenshots carry today's data; the README links them

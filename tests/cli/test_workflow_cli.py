@@ -4,15 +4,16 @@ acting as a named account and refused like the page would refuse that person."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, draft, run_cli
+from tracker import clock
 from tracker.accounts import add_user
 from tracker.service import Tracker
 
-TODAY = date.today()
+TODAY = clock.today()
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

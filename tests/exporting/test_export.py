@@ -13,6 +13,7 @@ import pytest
 from docx.shared import Pt
 
 from tests.conftest import LIAISON, copy_db, draft, reply, run_cli, session_id
+from tracker import clock
 from tracker.errors import InvalidInput
 from tracker.exporting import ExportScope, collect, export, filename
 from tracker.importing import ALL_COLUMNS, Fate, commit_import, preview_import, read_table
@@ -21,7 +22,7 @@ from tracker.percent import percent_text
 from tracker.permissions import SYSTEM
 from tracker.service import Filters, Tracker
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def workbook(data: bytes) -> openpyxl.Workbook:

@@ -12,13 +12,14 @@ import openpyxl
 import pytest
 
 from tests.conftest import LIAISON, draft, officer
+from tracker import clock
 from tracker.exporting import ExportScope, export
 from tracker.file_columns import ALL_COLUMNS, CSV_COLUMNS
 from tracker.importing import Fate, preview_import, read_table
 from tracker.permissions import SYSTEM
 from tracker.service import Tracker
 
-TODAY = date.today()
+TODAY = clock.today()
 TCBC = officer("TCBC")
 
 

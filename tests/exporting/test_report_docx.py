@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from tests.conftest import ADMIN, LIAISON, VIEWER, draft, reply, session_id
+from tracker import clock
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.exporting import ExportScope, collect, export
 from tracker.items import Kind, Phase, Result
@@ -33,7 +34,7 @@ from tracker.report_signer import PLACEHOLDER, Signer
 from tracker.report_text import report_paragraphs
 from tracker.text_width import text_width_mm
 
-TODAY = date.today()
+TODAY = clock.today()
 FONTS = Path("/usr/share/fonts/truetype/liberation2")
 
 

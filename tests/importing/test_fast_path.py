@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.uk_questions import UK_FILE, convert
 from tests.factories import as_csv, as_xlsx, generated_rows
 from tests.importing.test_import import RECOMMENDATION, csv_bytes
+from tracker import clock
 from tracker.importing import ALL_COLUMNS, Table, read_table
 from tracker.importing.fast import parse_rows
 from tracker.importing.model import PreviewRow
@@ -63,7 +64,7 @@ def test_generated_files_get_the_same_preview_in_csv_and_xlsx(tracker):
         assert settled > 1500
 
 
-TODAY = date.today()
+TODAY = clock.today()
 DAY = st.dates(date(1985, 1, 1), TODAY + timedelta(days=40))
 DATE_CELL = st.one_of(
     st.just(""),

@@ -18,11 +18,12 @@ from streamlit.proto.ArrowData_pb2 import ArrowData
 
 import ui.tables
 from tests.conftest import LIAISON, draft, open_page, reply, start_app
+from tracker import clock
 from ui.cell_colours import coloured
 from ui.context import _open_tracker
 from ui.tables import STATUS_COLOURS
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _sent(styler) -> tuple[str, bytes]:

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests import hostile
 from tests.conftest import open_page, start_app
 from tests.pages.test_import_export_pages import csv_file, recommendation, upload
-from tracker import accounts
+from tracker import accounts, clock
 from tracker.i18n import t as t_
 from tracker.permissions import SYSTEM
 from tracker.plain_text import reveal_invisible, unescape_markdown
@@ -176,7 +176,7 @@ def test_hostile_text_typed_into_the_form_is_saved_and_shown_as_typed(db_path, m
     summary, ref_no = hostile.block(IMAGE, " (gõ)"), hostile.line(IMAGE, " (số gõ)")
     at = open_page(start_app(db_path, monkeypatch, role="liaison"), "new_item")
     at.radio(key="new_item.kind").set_value("voter_recommendation").run()
-    at.date_input(key="new_item.received_on").set_value(date.today()).run()
+    at.date_input(key="new_item.received_on").set_value(clock.today()).run()
     at.text_area(key="new_item.sources").input("Cử tri tỉnh Huế")
     at.text_area(key="new_item.summary").input(summary)
     at.text_input(key="new_item.ref_no").input(ref_no)
@@ -195,7 +195,7 @@ def test_hostile_text_typed_into_the_form_is_saved_and_shown_as_typed(db_path, m
 def test_a_bidi_override_typed_into_the_form_is_refused_and_nothing_is_saved(db_path, monkeypatch):
     at = open_page(start_app(db_path, monkeypatch, role="liaison"), "new_item")
     at.radio(key="new_item.kind").set_value("voter_recommendation").run()
-    at.date_input(key="new_item.received_on").set_value(date.today()).run()
+    at.date_input(key="new_item.received_on").set_value(clock.today()).run()
     at.text_area(key="new_item.sources").input("Cử tri tỉnh Huế")
     at.text_area(key="new_item.summary").input("Đề nghị \u202egnôl nêt tăng lương")
     at.button(key="new_item.save").click().run()

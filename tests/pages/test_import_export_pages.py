@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import copy_db, open_page, start_app
+from tracker import clock
 from tracker.importing import COLUMNS
 from tracker.plain_text import WORD_JOINER, unescape_markdown
 from tracker.service import Filters
@@ -92,7 +92,7 @@ def test_journey_upload_preview_commit_then_the_same_file_adds_nothing(db_path, 
     table = frame_with(at, "Xử lý")
     assert list(table["Xử lý"]) == ["Mới", "Mới", "Không hợp lệ"]
     tracker = _open_tracker(str(db_path))
-    assert tracker.search(Filters(), date.today(), limit=1).total == 0
+    assert tracker.search(Filters(), clock.today(), limit=1).total == 0
 
     # The corrected file: three new rows, written at once.
     good = csv_file([recommendation(1), recommendation(2), recommendation(3)])
@@ -102,7 +102,7 @@ def test_journey_upload_preview_commit_then_the_same_file_adds_nothing(db_path, 
     commit_button(at).click().run()
     assert not at.exception
     assert "Đã nhập 3 mục mới; bỏ qua 0 mục trùng." in texts(at)
-    assert tracker.search(Filters(), date.today(), limit=1).total == 3
+    assert tracker.search(Filters(), clock.today(), limit=1).total == 3
     assert [e.action for e in tracker.history(1)] == ["imported"]
     assert not at.file_uploader[0].value  # the uploader is empty again
 
@@ -174,12 +174,12 @@ def test_export_page_makes_the_pack(demo_db, tmp_path, monkeypatch):
     # One click: the download button is there at once and makes the file when clicked (a callable
     # Streamlit runs on the click; AppTest has no runtime to run it: the browser test downloads both).
     assert not [b for b in at.button if b.key == "export.make"]
-    name = f"kien-nghi-chat-van-15-9-{date.today().isoformat()}.xlsx"
+    name = f"kien-nghi-chat-van-15-9-{clock.today().isoformat()}.xlsx"
     # A widget label is Markdown: the file name in it is escaped, and reads as itself.
     assert unescape_markdown(at.get("download_button")[0].label) == f"Tải tệp {name}"
 
     at.radio(key="export.format").set_value("docx").run()
-    name = f"bao-cao-15-9-{date.today().isoformat()}.docx"
+    name = f"bao-cao-15-9-{clock.today().isoformat()}.docx"
     assert unescape_markdown(at.get("download_button")[0].label) == f"Tải tệp {name}"
 
 

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, draft, reply, start_app
 from tests.pages.item_page_helpers import action_buttons, forms_shown, open_action, open_item, submit
+from tracker import clock
 from tracker.permissions import Actor, Role
 from ui import landing, session_routes
 from ui.context import _open_tracker
@@ -42,19 +43,19 @@ def test_the_header_says_kind_status_deadline_and_units_at_a_glance(db_path, mon
     text = shown(at)
     assert f"Mục số {overdue} — Kiến nghị cử tri" in text
     assert ":red-badge[Quá hạn]" in text
-    assert f"quá hạn {(date.today() - item.due_on).days} ngày" in text
+    assert f"quá hạn {(clock.today() - item.due_on).days} ngày" in text
     assert item.due_on.strftime("%d/%m/%Y") in text
     assert "Kỳ họp thứ 9" in text and "Sau kỳ họp" in text
     assert "Vụ Chính quyền địa phương, Vụ Tổ chức - Biên chế" in text  # coordinating, in the header
     assert any("Tiền lương" in t.value for t in at.text)  # the details below it
 
-    fresh = live.create_item(LIAISON, draft(live, received_on=date.today(), summary="Đề nghị sửa Luật Cán bộ"))
+    fresh = live.create_item(LIAISON, draft(live, received_on=clock.today(), summary="Đề nghị sửa Luật Cán bộ"))
     due = live.get_item(fresh).due_on
     open_item(at, fresh)
-    assert f"còn {(due - date.today()).days} ngày" in shown(at)
+    assert f"còn {(due - clock.today()).days} ngày" in shown(at)
     assert ":blue-badge[Chưa đến hạn]" in shown(at)
 
-    live.record_reply(LIAISON, fresh, 1, reply(date.today()))
+    live.record_reply(LIAISON, fresh, 1, reply(clock.today()))
     open_item(at, fresh)
     assert ":green-badge[Đã trả lời đúng hạn]" in shown(at)
     assert "còn " not in shown(at) and "quá hạn " not in shown(at), "no countdown once replied"
@@ -117,7 +118,7 @@ def _saved_and_stayed(at: AppTest, item_id: int, done: str) -> None:
 
 def test_each_action_opens_one_form_saves_and_stays_on_the_item(db_path, monkeypatch, live):
     at = start_app(db_path, monkeypatch, "liaison")
-    i = live.create_item(LIAISON, draft(live, received_on=date.today() - timedelta(days=3)))
+    i = live.create_item(LIAISON, draft(live, received_on=clock.today() - timedelta(days=3)))
     p = f"item.{i}"
     open_item(at, i)
 
@@ -173,7 +174,7 @@ def test_each_action_opens_one_form_saves_and_stays_on_the_item(db_path, monkeyp
 
     open_action(at, i, "reply")
     at.text_input(key=f"{p}.reply_no").input("902/BNV-CQĐP")
-    at.date_input(key=f"{p}.reply_date").set_value(date.today())
+    at.date_input(key=f"{p}.reply_date").set_value(clock.today())
     at.text_input(key=f"{p}.reply_signer").input("Thứ trưởng Trần Minh Khoa")
     at.radio(key=f"{p}.reply_result").set_value("explained")
     submit(at, f"{p}.reply_form")

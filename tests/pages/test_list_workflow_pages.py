@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, draft, officer, open_page, start_app
+from tracker import clock
 from tracker.dates import format_date
 from tracker.plain_text import unescape_markdown
 from tracker.stage import Stage
@@ -19,7 +20,7 @@ from ui.context import _open_tracker
 from ui.filters import selection_key
 from ui.tables import STATUS_COLOURS
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

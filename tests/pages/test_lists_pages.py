@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ADMIN, LIAISON, draft, open_page, reply, start_app
+from tracker import clock
 from tracker.deadlines import report_due_date
 from tracker.items import Result
 from tracker.plain_text import unescape_markdown
@@ -21,7 +22,7 @@ from ui.context import _open_tracker
 from ui.needs_now import week_end
 from ui.tables import STATUS_COLOURS
 
-TODAY = date.today()
+TODAY = clock.today()
 RED = STATUS_COLOURS["overdue"]
 
 

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import copy_db, open_page, start_app
 from tests.pages.item_page_helpers import open_action, open_item
+from tracker import clock
 from tracker.plain_text import unescape_markdown
 from tracker.service import Filters
 from tracker.sessions import SessionRef
@@ -121,7 +122,7 @@ def test_language_switch_shows_english(demo_db_copy, monkeypatch):
 
 
 def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
-    received = date.today() - timedelta(days=3)
+    received = clock.today() - timedelta(days=3)
     at = open_page(app(db_path, monkeypatch, role="liaison"), "new_item")
     at.radio(key="new_item.kind").set_value("voter_recommendation").run()
     at.date_input(key="new_item.received_on").set_value(received).run()
@@ -159,7 +160,7 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     # Record the reply.
     open_action(at, 1, "reply")
     at.text_input(key="item.1.reply_no").input("902/BNV-CQĐP")
-    at.date_input(key="item.1.reply_date").set_value(date.today())
+    at.date_input(key="item.1.reply_date").set_value(clock.today())
     at.text_input(key="item.1.reply_signer").input("Thứ trưởng Trần Minh Khoa")
     at.radio(key="item.1.reply_result").set_value("explained")
     _submit(at, "item.1.reply_form")
@@ -174,7 +175,7 @@ def test_journey_enter_assign_reply_moves_the_chart(db_path, monkeypatch):
     chart = at.get("plotly_chart")[0]
     # One trace since issue 15: the four buckets (1 replied on time), then the results (1 explained).
     assert '"x":[1,0,0,0,0,0,1]' in chart.proto.spec.replace(" ", "")
-    assert tracker.search(Filters(status="replied_on_time"), date.today()).total == 1
+    assert tracker.search(Filters(status="replied_on_time"), clock.today()).total == 1
 
 
 def _submit(at: AppTest, form_key: str) -> None:
@@ -189,7 +190,7 @@ def _submit(at: AppTest, form_key: str) -> None:
 def test_reply_errors_are_shown_in_vietnamese_and_change_nothing(demo_db_copy, monkeypatch):
     at = app(demo_db_copy, monkeypatch, role="liaison")
     tracker = _open_tracker(str(demo_db_copy))
-    open_row = tracker.search(Filters(status="open"), date.today(), limit=1).rows[0]
+    open_row = tracker.search(Filters(status="open"), clock.today(), limit=1).rows[0]
     before = tracker.get_item(open_row["id"])
     open_action(open_item(at, open_row["id"]), open_row["id"], "reply")
     at.radio(key=f"item.{open_row['id']}.reply_result").set_value("being_resolved")
@@ -230,8 +231,8 @@ def test_switching_language_midway_keeps_pages_working(demo_db_copy, monkeypatch
 def test_opening_another_item_shows_its_own_values_not_the_last_ones(demo_db_copy, monkeypatch):
     at = app(demo_db_copy, monkeypatch, role="liaison")
     live = _open_tracker(str(demo_db_copy))
-    replied = live.search(Filters(status="replied"), date.today(), limit=1).rows[0]["id"]
-    still_open = live.search(Filters(status="open"), date.today(), limit=1).rows[0]["id"]
+    replied = live.search(Filters(status="replied"), clock.today(), limit=1).rows[0]["id"]
+    still_open = live.search(Filters(status="open"), clock.today(), limit=1).rows[0]["id"]
     open_action(open_item(at, replied), replied, "correct_reply")
     assert at.text_input(key=f"item.{replied}.reply_no").value == live.get_item(replied).reply.response_no
     open_action(open_item(at, still_open), still_open, "reply")
@@ -285,7 +286,7 @@ def test_what_people_typed_is_shown_as_text_in_error_messages(db_path, monkeypat
 
     session = at.selectbox(key="new_item.session").value
     live.create_item(
-        LIAISON, draft(live, session_id=session, ref_no="![x](http://evil.example/p.png)", received_on=date.today())
+        LIAISON, draft(live, session_id=session, ref_no="![x](http://evil.example/p.png)", received_on=clock.today())
     )
     at.text_input(key="new_item.ref_no").input("![x](http://evil.example/p.png)")
     at.text_area(key="new_item.sources").input("Cử tri tỉnh Huế")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, draft, open_page, reply, signed_in_as, start_app
 from tests.factories import as_csv, generated_rows
+from tracker import clock
 from tracker.items import Result
 from tracker.sessions import SessionRef
 from ui.context import _open_tracker
@@ -290,8 +291,8 @@ def test_the_register_filters_recommendations_raised_before(db_path, monkeypatch
     # The service: only the item marked as raised again of an earlier one.
     from tracker.service import Filters
 
-    assert [r["id"] for r in live.search(Filters(raised_before=True), date.today()).rows] == [new]
-    assert {old, new, other} <= {r["id"] for r in live.search(Filters(), date.today()).rows}
+    assert [r["id"] for r in live.search(Filters(raised_before=True), clock.today()).rows] == [new]
+    assert {old, new, other} <= {r["id"] for r in live.search(Filters(), clock.today()).rows}
     # The register's filter.
     at = open_page(start_app(db_path, monkeypatch, "liaison"), "register")
     at.checkbox(key="register.raised_before").check().run()

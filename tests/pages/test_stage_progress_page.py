@@ -9,12 +9,13 @@ from datetime import date, timedelta
 
 from tests.conftest import LIAISON, draft, officer, open_page, reply, session_id, start_app
 from tests.pages.test_pages import texts
+from tracker import clock
 from tracker.items import Result
 from tracker.stage import Stage
 from tracker.usecases.workflow_read import DRAFT_FIELDS
 from ui.context import _open_tracker
 
-TODAY = date.today()
+TODAY = clock.today()
 TCBC, CQDP = officer("TCBC"), officer("CQĐP")
 VI_STAGES = [
     "Chưa giao đơn vị",

@@ -4,18 +4,19 @@ the reason in Vietnamese and changes nothing."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, draft, officer, reply
+from tracker import clock
 from tracker.items import Result
 from tracker.permissions import Actor
 from tracker.service import Tracker
 from tracker.stage import Stage
 
-TODAY = date.today()
+TODAY = clock.today()
 LEAD, COORD = officer("TCBC"), officer("CQĐP")
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, draft, reply, session_id
+from tracker import clock
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.items import ArchiveReason
 from tracker.percent import percent_text
@@ -71,7 +72,7 @@ def test_archived_for_another_reason_the_past_report_is_unchanged(six_with_a_dup
     tracker, other = six_with_a_duplicate
     version = tracker.set_archived(LIAISON, other, 1, True, "Đơn vị đề nghị tạm ẩn", ArchiveReason.OTHER)
     assert _september(tracker) == (6, 4)
-    (today,) = tracker.stats(date.today(), session_id(tracker, "15/9"), "voter_recommendation")
+    (today,) = tracker.stats(clock.today(), session_id(tracker, "15/9"), "voter_recommendation")
     assert today.counts.total == 5
     # Restoring clears the kind; archiving again as a duplicate then removes it from September.
     version = tracker.set_archived(LIAISON, other, version, False, "Khôi phục để sửa lý do")

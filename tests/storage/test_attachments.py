@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.conftest import LIAISON, VIEWER, draft, officer
-from tracker import attachments
+from tracker import attachments, clock
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.file_limits import FileTooLarge
 from tracker.service import Tracker
@@ -31,7 +31,7 @@ def office_file(part: str) -> bytes:
 def item(tracker: Tracker) -> int:
     return tracker.create_item(
         LIAISON,
-        draft(tracker, received_on=date.today() - timedelta(days=2), lead_unit="TCBC", coordinating_units=("CQĐP",)),
+        draft(tracker, received_on=clock.today() - timedelta(days=2), lead_unit="TCBC", coordinating_units=("CQĐP",)),
     )
 
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import LIAISON, ROOT, draft, reply, signed_in_as
 from tests.pages.item_page_helpers import open_item
+from tracker import clock
 from tracker.errors import Conflict
 from tracker.permissions import Actor, Role
 from tracker.service import Filters, Tracker
@@ -53,7 +54,7 @@ def test_fifty_sessions_write_and_read_at_once_with_no_error_and_no_lost_write(t
                         conflicts["override"] += 1
                 page = tracker.search(Filters(text=f"phien{n:02d}v{r}/bdn"), date(2100, 1, 1))
                 assert page.total == 1 and page.rows[0]["status"] == "replied_on_time"
-                tracker.stats(date.today())
+                tracker.stats(clock.today())
                 with lock:
                     done["items"] += 1
         except BaseException as error:  # noqa: BLE001 - collected and asserted below
@@ -93,7 +94,7 @@ def _submit(at: AppTest, form: str) -> None:
 
 def test_two_browser_sessions_editing_one_item_never_overwrite_each_other(db_path, monkeypatch):
     tracker = Tracker.open(db_path)
-    item_id = tracker.create_item(LIAISON, draft(tracker, received_on=date.today() - timedelta(days=2)))
+    item_id = tracker.create_item(LIAISON, draft(tracker, received_on=clock.today() - timedelta(days=2)))
     tracker.close()
     first, second = _session(db_path, monkeypatch, "an"), _session(db_path, monkeypatch, "binh")
     for at in (first, second):

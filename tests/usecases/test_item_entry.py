@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import LIAISON, draft, reply, session_id
+from tracker import clock
 from tracker.errors import Conflict, InvalidInput, InvalidInputs, NotFound
 from tracker.items import Kind, Phase
 from tracker.service import Filters, Tracker
@@ -60,7 +61,7 @@ def test_every_problem_in_a_form_is_reported_at_once_in_vietnamese(tracker):
         tracker,
         kind=Kind.DEPUTY_QUESTION,
         phase=Phase.BEFORE,  # recommendations only
-        received_on=date.today() + timedelta(days=30),
+        received_on=clock.today() + timedelta(days=30),
         summary="   ",
         sources=(),
         deputy="",
@@ -88,7 +89,7 @@ def test_every_problem_in_a_form_is_reported_at_once_in_vietnamese(tracker):
 
 
 def test_error_messages_name_the_field_as_the_form_does_and_fill_every_placeholder(tracker):
-    future = date.today() + timedelta(days=30)
+    future = clock.today() + timedelta(days=30)
     with pytest.raises(InvalidInputs) as caught:
         tracker.create_item(LIAISON, draft(tracker, summary="", received_on=future))
     vi, en = caught.value.message("vi"), caught.value.message("en")
@@ -235,7 +236,7 @@ def test_archive_hides_from_search_and_stats_and_restore_brings_it_back(tracker)
     sid = session_id(tracker, "15/9")
 
     def total(as_of: date | None = None):
-        return tracker.stats(as_of or date.today(), sid, "voter_recommendation")[0].counts.total
+        return tracker.stats(as_of or clock.today(), sid, "voter_recommendation")[0].counts.total
 
     assert total() == 2
     with pytest.raises(InvalidInput):

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import LIAISON, draft, reply
+from tracker import clock
 from tracker.errors import InvalidInput, InvalidInputs
 from tracker.items import Result, Status
 from tracker.service import Filters, Tracker
@@ -69,7 +70,7 @@ def test_a_reply_cannot_predate_receipt_or_lie_in_the_future(tracker, item):
         tracker.record_reply(LIAISON, item, 1, reply(date(2025, 8, 3)))
     assert [e.key for e in caught.value.errors] == ["error.before_received"]
     with pytest.raises(InvalidInput) as caught:
-        tracker.record_reply(LIAISON, item, 1, reply(date.today() + timedelta(days=5), late_reason="x"))
+        tracker.record_reply(LIAISON, item, 1, reply(clock.today() + timedelta(days=5), late_reason="x"))
     assert "error.future_date" in [e.key for e in caught.value.errors]
     with pytest.raises(InvalidInput) as caught:
         tracker.record_reply(LIAISON, item, 1, reply(date(2025, 9, 1), response_no=""))

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import LIAISON, draft, officer
+from tracker import clock
 from tracker.acceptance import unaccepted_cutoff, waited_too_long
 from tracker.errors import InvalidInput
 from tracker.items import Kind, Phase
@@ -17,7 +18,7 @@ from tracker.service import Filters, Tracker
 from tracker.stage import Stage
 from tracker.workdays import WorkCalendar
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -9,13 +9,14 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import LIAISON, draft, officer, reply
+from tracker import clock
 from tracker.errors import Conflict, InvalidInput
 from tracker.items import Result
 from tracker.service import Tracker
 from tracker.stage import Milestone, Stage
 from tracker.usecases.workflow_commitments import Commitment
 
-TODAY = date.today()
+TODAY = clock.today()
 RECEIVED = TODAY - timedelta(days=3)
 LEAD, COORD = officer("TCBC"), officer("CQĐP")
 

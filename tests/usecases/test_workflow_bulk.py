@@ -3,17 +3,18 @@ refused as a whole with each refused item's own reason."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.conftest import LIAISON, VIEWER, draft, officer
+from tracker import clock
 from tracker.errors import PermissionDenied
 from tracker.service import Tracker
 from tracker.stage import Stage
 from tracker.usecases.workflow_bulk import BulkRefused
 
-TODAY = date.today()
+TODAY = clock.today()
 RECEIVED = TODAY - timedelta(days=3)
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ADMIN, LIAISON, VIEWER, draft, officer, reply
-from tracker import workflow_rules
+from tracker import clock, workflow_rules
 from tracker.errors import InvalidInput, PermissionDenied
 from tracker.items import Result
 from tracker.permissions import Actor
@@ -22,7 +22,7 @@ from tracker.stage import Stage
 from tracker.usecases.workflow_read import WorkflowView
 from tracker.workflow_rules import Step
 
-TODAY = date.today()
+TODAY = clock.today()
 RECEIVED = TODAY - timedelta(days=3)
 ACTORS: dict[str, Actor] = {
     "admin": ADMIN,

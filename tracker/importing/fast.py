@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+from tracker import clock
 from tracker import validation as v
 from tracker.deadlines import Deadline
 from tracker.due_facts import DueFacts
@@ -107,7 +108,7 @@ class _FastRows:
         self.rows = cells.table.rows
         self.columns = cells.columns
         self.texts = {c: cells.column_texts(c) for c in cells.columns}
-        self.today = date.today()
+        self.today = clock.today()
         self.tomorrow = self.today + timedelta(days=1)
         lang = parser.lang
         self.due_from_file = t("import.due_from_file", lang)

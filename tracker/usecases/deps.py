@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from tracker import clock
 from tracker.reference import Reference, ReferenceCache
 from tracker.storage import Database
 
@@ -14,7 +15,7 @@ from tracker.storage import Database
 class Deps:
     db: Database
     cache: ReferenceCache
-    today: Callable[[], date] = date.today
+    today: Callable[[], date] = clock.today
 
     @property
     def reference(self) -> Reference:

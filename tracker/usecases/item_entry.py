@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from tracker import history, lifecycle
+from tracker import clock, history, lifecycle
 from tracker import validation as v
 from tracker.errors import NotFound
 from tracker.item_store import insert_items
@@ -177,7 +177,7 @@ class ItemEntry(UseCase):
             before = current_for(cur, actor, verb, item_id)
             if not archived:  # a restored item must not clash with one entered since
                 refuse_duplicate_ref(cur, Kind(before["kind"]), before["session_id"], before["ref_no"], item_id)
-            stamp = datetime.now() if archived else None
+            stamp = clock.now() if archived else None
             why = why_kind.value if archived else None
             new_version = update(cur, "items/set_archived", [stamp, why], item_id, version)
             changes = history.diff(before, {"archive_reason": why})

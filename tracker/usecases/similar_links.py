@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tracker import lifecycle
+from tracker import clock, lifecycle
 from tracker.errors import InvalidInput, NotFound
 from tracker.items import ArchiveReason, Kind
 from tracker.lifecycle import Verb
@@ -126,7 +126,7 @@ class SimilarLinks(UseCase):
                 survivor_version,
             )
             why = ArchiveReason.DUPLICATE_ENTRY.value
-            new_merged = update(cur, "items/set_archived", [datetime.now(), why], merged_id, merged_version)
+            new_merged = update(cur, "items/set_archived", [clock.now(), why], merged_id, merged_version)
             row = cur.one(
                 "similar/insert_link", [MERGED, merged_id, survivor_id, None, actor.username, survivor["sources"]]
             )
