@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tracker import clock
 from tracker.errors import TrackerError
 from tracker.permissions import Action
 from ui import cached
@@ -20,7 +21,7 @@ def render_chain(item_id: int, key: str = "item.similar") -> None:
     chain, links = cached.chain(tracker, *cached.key(tracker), item_id)
     st.subheader(ctx.tr("similar.chain_heading"))
     if chain.raised_again:
-        st.info(pt.md(chain.summary(ctx.lang(), ctx.now().date())), icon=":material/repeat:")
+        st.info(pt.md(chain.summary(ctx.lang(), clock.today())), icon=":material/repeat:")
         show([occurrence_row(o) for o in chain.occurrences], key=f"{key}.chain")
     else:
         st.caption(ctx.tr("similar.chain_none"))

@@ -22,18 +22,21 @@ MACHINE_DATE_ON_PURPOSE = {ROOT / "tracker" / "clock.py", ROOT / "app_pages" / "
 
 
 def _asks_the_machine(path: Path) -> list[int]:
-    """Lines calling date.today() or passing Streamlit's value="today" (which is date.today())."""
+    """Lines calling date.today() or now().date(), or passing Streamlit's value="today" (which is
+    date.today())."""
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
             f = node.func
             if isinstance(f, ast.Attribute) and f.attr == "today" and ast.unparse(f.value) in {"date", "datetime"}:
                 lines.append(node.lineno)
+            if isinstance(f, ast.Attribute) and f.attr == "date" and ast.unparse(f.value).endswith("now()"):
+                lines.append(node.lineno)  # datetime.now().date(): the machine's day again
             if any(k.arg == "value" and ast.unparse(k.value) == "'today'" for k in node.keywords):
                 lines.append(node.lineno)
         if isinstance(node, ast.IfExp) and "'today'" in (ast.unparse(node.body), ast.unparse(node.orelse)):
             lines.append(node.lineno)
-    return lines
+    return sorted(lines)
 
 
 def test_the_product_asks_the_one_clock_for_the_day():
@@ -53,10 +56,11 @@ def test_the_check_would_notice_the_machines_date(tmp_path: Path):
         "from datetime import date\n"
         "a = date.today()\n"
         "st.date_input('x', value='today')\n"
-        "st.date_input('y', value=old if old else 'today')\n",
+        "st.date_input('y', value=old if old else 'today')\n"
+        "b = ctx.now().date()\n",
         encoding="utf-8",
     )
-    assert _asks_the_machine(sneaky) == [2, 3, 4]
+    assert _asks_the_machine(sneaky) == [2, 3, 4, 5]
 
 
 def test_a_pinned_day_is_the_day_and_the_stamps_fall_on_it(monkeypatch: pytest.MonkeyPatch):
