@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import ADMIN, LIAISON, draft, officer, reply
 from tests.importing.test_import import csv_bytes, row
 from tests.mail.conftest import BASE_URL
+from tracker import clock
 from tracker.errors import Conflict
 from tracker.importing import commit_import, preview_import, read_table
 from tracker.items import Result
@@ -27,6 +28,13 @@ TLBHXH = "Cục Tiền lương và Bảo hiểm xã hội"
 INTERNAL = date(2027, 1, 11)  # Mon: 3 working days before = Wed 06/01, 1 = Fri 08/01 (the weekend skipped)
 LEGAL = date(2027, 2, 1)
 OFFICE = ["lienlac@moha.gov.vn", "vanphong@moha.gov.vn"]  # the Office's mailbox and the liaison officer
+
+
+@pytest.fixture(autouse=True)
+def _the_day_these_scenarios_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The steps are taken on 01/12/2026 and the reminders run on fixed days of January 2027: a
+    step taken on the real day would fall after those days once the calendar passes them."""
+    monkeypatch.setenv(clock.VARIABLE, "2026-12-01")
 
 
 def _run(tracker, day: date):
