@@ -29,11 +29,11 @@ def _view(item: Item) -> WorkflowView:
     # The action row, the stage and the internal deadline each ask for it: looked up once per
     # script run, read per data generation and day (two queries; issue 15).
     tracker = ctx.tracker()
-    memo = ctx.this_run()
-    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{clock.today()}"
+    memo, today = ctx.this_run(), clock.today()
+    key = f"workflow_view.{item.id}.{item.version}.{tracker.db.generation}.{today}"
     view = memo.get(key)
     if not isinstance(view, WorkflowView):
-        view = memo[key] = cached.workflow_view(tracker, *cached.key(tracker), item.id, clock.today())
+        view = memo[key] = cached.workflow_view(tracker, *cached.key(tracker), item.id, today)
     return view
 
 

@@ -240,9 +240,10 @@ def render_runs(tracker: Tracker, actor: Actor) -> None:
             key=f"{P}.failures_table",
         )
     if st.button(ctx.tr("mail.settings.run_now"), key=f"{P}.run_now"):
+        today = clock.today()  # the message names the day the run reminded as of
         with st.spinner(ctx.tr("mail.settings.running")):
             try:
-                result = remind.run(tracker.db, tracker.reference, actor, clock.today())
+                result = remind.run(tracker.db, tracker.reference, actor, today)
             except TrackerError as error:
                 ctx.show_error(error)
                 return
@@ -251,7 +252,7 @@ def render_runs(tracker: Tracker, actor: Actor) -> None:
             ctx.tr(
                 "cli.remind_done",
                 count=len(result.messages),
-                as_of=ctx.fmt(clock.today()),
+                as_of=ctx.fmt(today),
                 sent=d.sent,
                 failed=d.failed,
             )
