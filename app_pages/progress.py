@@ -3,6 +3,8 @@ then where each session stands, as of a date the user can move."""
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from tracker import charts, clock
@@ -20,6 +22,8 @@ from ui.similar_progress import render_raised_again
 from ui.similar_session import render_session_suggestions
 from ui.stage_progress import render as render_stage_progress
 from ui.tables import column_config, highlight, items_frame, styled_items
+
+CHART_FIRST_PAUSE_S = 0.03
 
 tracker = ctx.tracker()
 ref = tracker.reference
@@ -117,6 +121,12 @@ counts = sum((r.counts for r in rows), Counts())
 # the lines and metrics above it and the strip at the top are sent after it, into their places.
 summary = st.container()
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+# A moment for the browser to draw the chart before the rest arrives (issue 15, point 4). Sent
+# back to back, the rest (three tables, the metrics, the stage charts) reaches the browser with the
+# chart and is drawn in the same pass, so the chart waits for all of it: 124-141 ms after the
+# click; with this pause 82-100 ms, and the whole page is drawn no later (613-654 ms against
+# 622-673). The pause holds no lock and no CPU; docs/PERFORMANCE.md, "The browser, seventh round".
+time.sleep(CHART_FIRST_PAUSE_S)
 draw_selectors(session_options, kind_options)
 with summary:
     # One line per kind, as the ministry's reports say it ("129/129 replied"; "no question yet").
