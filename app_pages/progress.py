@@ -123,9 +123,9 @@ summary = st.container()
 st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
 # A moment for the browser to draw the chart before the rest arrives (issue 15, point 4). Sent
 # back to back, the rest (three tables, the metrics, the stage charts) reaches the browser with the
-# chart and is drawn in the same pass, so the chart waits for all of it: 124-141 ms after the
-# click; with this pause 82-100 ms, and the whole page is drawn no later (613-654 ms against
-# 622-673). The pause holds no lock and no CPU; docs/PERFORMANCE.md, "The browser, seventh round".
+# chart and is drawn in the same pass, so the chart waits for all of it: 140-150 ms after the
+# click; with this pause 97-99 ms, and the whole page is drawn no later (645-663 ms against
+# 653-675). The pause holds no lock and no CPU; docs/PERFORMANCE.md, "The browser, seventh round".
 time.sleep(CHART_FIRST_PAUSE_S)
 draw_selectors(session_options, kind_options)
 with summary:
