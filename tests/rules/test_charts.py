@@ -73,3 +73,30 @@ def test_small_counts_tick_once_per_item_not_at_halves():
     fig = progress_figure(small, "vi")
     assert fig.layout.xaxis.dtick == 1
     assert progress_figure(SESSION, "vi").layout.xaxis.dtick is None  # larger counts: plotly's own steps
+
+
+def test_the_progress_chart_is_given_margins_that_hold_its_labels():
+    # Given up front so plotly lays the chart out once (issue 15, point 4); in Chromium the labels
+    # need the widest label of each level plus 28.5 px, and the count axis 35 px
+    # (tests/browser/test_chart_layout.py checks the drawn chart itself).
+    from tracker.charts import progress_figure
+    from tracker.text_width import sans_width_px
+
+    for lang in ("vi", "en"):
+        fig = progress_figure(SESSION, lang)
+        groups, labels = (list(level) for level in fig.data[0].y)
+        need = max(sans_width_px(s, 12) for s in labels) + max(sans_width_px(s, 12) for s in groups) + 28.5
+        assert need <= fig.layout.margin.l <= need + 8, lang  # every label shown, little blank beside
+        assert fig.layout.margin.b >= 35
+    assert progress_figure(SESSION, "en").layout.margin.l > progress_figure(SESSION, "vi").layout.margin.l
+
+
+def test_screen_text_widths_follow_the_letters():
+    from tracker.text_width import sans_width_px
+
+    assert sans_width_px("", 12) == 0
+    assert sans_width_px("i", 12) < sans_width_px("M", 12)
+    assert sans_width_px("Đã giải quyết", 24) == 2 * sans_width_px("Đã giải quyết", 12)
+    # A letter the table lacks counts as wide as "M": a margin too wide, never a label cut off.
+    assert sans_width_px("\u4e2d", 12) == sans_width_px("M", 12)
+    assert 144 <= sans_width_px("Giải trình, cung cấp thông tin", 12) <= 146  # Chromium drew 144.6 px
