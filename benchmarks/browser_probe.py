@@ -4,7 +4,12 @@ same navigation to a one-bar plotly page (benchmarks/floor_app.py), in one run.
 Run by benchmarks.bench: ``python -m benchmarks.browser_probe --db FILE --username U --password P``;
 prints one JSON line. Both apps are served by ``streamlit run`` on free loopback ports at once,
 and the two measurements alternate, so background load hits both alike. Debian's Chromium
-(Playwright cannot download a browser here).
+(Playwright cannot download a browser here). ``--compare DIR`` serves another checkout too (on a
+copy of the database) in the same rotation, for an A/B of a change in one browser under one load.
+
+``inserted_ms`` is when the page first holds a plotly chart's element; the observer sees it only
+after plotly's first synchronous layout of that chart, so most of plotly's work falls before it,
+not between it and ``first_ms``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -104,7 +110,7 @@ class Server:
             self.process.kill()
 
 
-def start(script: str, db: str, log: Path, cores: set[int] | None = None) -> Server:
+def start(script: str, db: str, log: Path, cores: set[int] | None = None, root: Path = ROOT) -> Server:
     port = free_port()
     process = subprocess.Popen(
         [
@@ -124,7 +130,7 @@ def start(script: str, db: str, log: Path, cores: set[int] | None = None) -> Ser
             "--server.fileWatcherType",
             "none",
         ],
-        cwd=ROOT,
+        cwd=root,
         env={**os.environ, "TRACKER_DB": db},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
@@ -199,6 +205,12 @@ def main() -> None:
         "--away", default="/register", help="the tracker page the click leaves (the floor leaves a blank page)"
     )
     parser.add_argument(
+        "--compare",
+        type=Path,
+        help="another checkout of the tracker (e.g. `git worktree add /tmp/before HEAD~1`), served beside this one "
+        "on a copy of --db and measured in the same rotation: an A/B in one browser, under the same load",
+    )
+    parser.add_argument(
         "--pin",
         action="store_true",
         help="servers on core 0, the browser on core 1 (as deployed, where the browser is on the reader's own machine)",
@@ -211,6 +223,15 @@ def main() -> None:
     server_cores = {0} if args.pin else None
     app = start("streamlit_app.py", args.db, logs / "app.log", server_cores)
     floor = start(str(Path(__file__).with_name("floor_app.py")), args.db, logs / "floor.log", server_cores)
+    other = None
+    if args.compare:  # one process holds a DuckDB file: the other checkout gets a copy of it
+        copy = logs / "compare" / Path(args.db).name
+        copy.parent.mkdir()
+        shutil.copyfile(args.db, copy)
+        secret = Path(args.db).with_name(".session-secret")
+        if secret.exists():
+            shutil.copyfile(secret, copy.with_name(secret.name))
+        other = start("streamlit_app.py", str(copy), logs / "compare.log", server_cores, root=args.compare.resolve())
     if args.pin:
         os.sched_setaffinity(0, {1})  # this process, then the browser it launches, on the other core
     try:
@@ -218,13 +239,19 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             tracker_tab = Tab(browser, app, "/", args.away, charts=1)
             floor_tab = Tab(browser, floor, "/", "/blank", charts=1)
-            tracker_tab.open()
-            tracker_tab.sign_in(args.username, args.password)
-            tracker_tab.wait_for_chart()  # signed in: the progress page is the default
+            other_tab = Tab(browser, other, "/", args.away, charts=1) if other else None
+            for tab in (tracker_tab, other_tab):
+                if tab is not None:
+                    tab.open()
+                    tab.sign_in(args.username, args.password)
+                    tab.wait_for_chart()  # signed in: the progress page is the default
             floor_tab.open()
             floor_tab.wait_for_chart()
+            tabs = [t for t in (tracker_tab, floor_tab, other_tab) if t is not None]
             for n in range(args.warmup + args.runs):
-                for tab in (tracker_tab, floor_tab) if n % 2 else (floor_tab, tracker_tab):
+                # Each tab goes first, in the middle and last in turn, so no one always follows another.
+                turn = tabs[n % len(tabs) :] + tabs[: n % len(tabs)]
+                for tab in reversed(turn) if (n // len(tabs)) % 2 else turn:
                     tab.measure(keep=n >= args.warmup)
             version = browser.version
             browser.close()
@@ -232,6 +259,8 @@ def main() -> None:
     finally:
         app.stop()
         floor.stop()
+        if other:
+            other.stop()
 
     def summary(tab: Tab) -> dict:
         return {
@@ -251,6 +280,7 @@ def main() -> None:
                 "chromium": version,
                 "app": summary(tracker_tab),
                 "floor": summary(floor_tab),
+                **({"compared": {"root": str(args.compare), **summary(other_tab)}} if other_tab else {}),
                 "server": memory,
             }
         )
