@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import os
 import secrets
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -151,13 +154,67 @@ def _use(tracker: Tracker, row: dict[str, Any] | None, now: datetime) -> Checked
         if row is not None and why in ("idle", "expired"):
             end(tracker, row["id"], now, why)
         return None, why
-    if now - row["last_seen_at"] >= TOUCH_EVERY:
+    last_seen = row["last_seen_at"]
+    if now - last_seen >= TOUCH_EVERY:
         tracker.db.write(lambda cur: cur.run("web_sessions/touch", [now, row["id"]]))
-    return WebSession(row["id"], row["username"], row["created_at"], row["last_seen_at"], row["lang"]), None
+        last_seen = now
+    return WebSession(row["id"], row["username"], row["created_at"], last_seen, row["lang"]), None
 
 
 def end(tracker: Tracker, session_id: int, now: datetime, why: str = "signed_out") -> None:
     tracker.db.write(lambda cur: cur.run("web_sessions/revoke", [now, why, session_id]))
+    _move_stamp(tracker.db)  # after the commit: see access_stamp
+
+
+# -- a click that needs no query -------------------------------------------------------------
+# A signed-in tab's click checked its session and its account with two queries, 5 ms of a page
+# change on the server (issue 15, the browser target). What decides that check changes only by a
+# write, and every write goes through this process's one writer (one process holds the file):
+# a session ends through ``end`` (sign-out, idle, over age); an account is disabled, changes role or
+# password in a write to ``users`` (``revoke_for_user`` runs inside it); the idle timeout is a
+# ``settings`` write. The stamp moves after each of those commits. A tab that checked its session at
+# one stamp may take the same answer at its next click while the stamp has not moved, as long as
+# time alone cannot have changed it (``still_usable``). The stamp is read before the check's queries,
+# so a write that commits during them moves it past the one the answer is kept under.
+_SESSION_FOLDERS = frozenset({"users", "settings"})
+_stamps: weakref.WeakKeyDictionary[Database, list[int]] = weakref.WeakKeyDictionary()
+_numbers = itertools.count(1)  # one sequence for every Database: a stamp never repeats in a process
+_lock = threading.Lock()
+
+
+def access_stamp(db: Database) -> int:
+    """Moves after every committed write that can end a session or change an account."""
+    with _lock:  # uncontended, a fraction of a microsecond: simpler than checking twice
+        if db not in _stamps:
+            _stamps[db] = [next(_numbers)]
+            db.on_write(lambda: _move_stamp(db), folders=_SESSION_FOLDERS)
+        return _stamps[db][0]
+
+
+def _move_stamp(db: Database) -> None:
+    with _lock:
+        stamp = _stamps.get(db)
+        if stamp is not None:
+            stamp[0] = next(_numbers)
+
+
+@dataclass(frozen=True)
+class UsableAt:
+    """A session that a full check found usable, and the stamp it was found at."""
+
+    session: WebSession
+    stamp: int
+
+
+def still_usable(found: UsableAt, db: Database, now: datetime) -> bool:
+    """Whether a session found usable is still usable now, without a query: no write that could end
+    it since, its activity not yet due to be noted (``check`` writes it then, and idleness needs at
+    least MIN_IDLE_MINUTES of it), and not over age."""
+    return (
+        found.stamp == access_stamp(db)
+        and now - found.session.last_seen_at < TOUCH_EVERY
+        and now - found.session.created_at < timedelta(hours=MAX_HOURS)
+    )
 
 
 def revoke_for_user(cur: Cursor, username: str, why: str) -> None:

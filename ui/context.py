@@ -29,6 +29,7 @@ SESSION_KEY = "app.web_session"  # the id of the tab's row in web_sessions (serv
 HANDOFF_KEY = "app.cookie_handoff"
 DROP_COOKIE_KEY = "app.cookie_drop"
 ENDED_KEY = "app.session_ended"
+CHECKED_KEY = "app.session_checked"  # the tab's last full check: (what it found, session id, actor)
 STALE_COOKIE_KEY = "app.cookie_stale"
 IDLE_WATCH = timedelta(seconds=60)
 SSO_KEY = "app.via_sso"
@@ -126,13 +127,20 @@ def _signed_in() -> Actor | None:
     session_id = st.session_state.get(SESSION_KEY)
     if session_id is None:  # put there directly (tests, probes): give it a session like any other
         session_id = st.session_state[SESSION_KEY] = web_sessions.start(tracker(), remembered.username, now())[0]
-    session, why = web_sessions.check(tracker(), session_id, now())
+    db, moment = tracker().db, now()
+    last = st.session_state.get(CHECKED_KEY)
+    if last is not None and last[1:] == (session_id, remembered) and web_sessions.still_usable(last[0], db, moment):
+        this_run()["session_checked"] = session_id  # nothing that decides it has changed: no query
+        return remembered
+    stamp = web_sessions.access_stamp(db)  # before the queries: a write during them moves it on
+    session, why = web_sessions.check(tracker(), session_id, moment)
     current = accounts.current_actor(tracker(), remembered.username) if session is not None else None
-    if current is None:
+    if session is None or current is None:
         _forget(why or "revoked", remembered.username)
         return None
     if current != remembered:
         st.session_state[ACTOR_KEY] = current
+    st.session_state[CHECKED_KEY] = (web_sessions.UsableAt(session, stamp), session_id, current)
     this_run()["session_checked"] = session_id
     return current
 
@@ -163,6 +171,7 @@ def _forget(why: str, username: str) -> None:
     st.session_state[ENDED_KEY] = why
     st.session_state.pop(ACTOR_KEY, None)
     st.session_state.pop(SESSION_KEY, None)
+    st.session_state.pop(CHECKED_KEY, None)
     st.session_state[STALE_COOKIE_KEY] = True
 
 
@@ -184,6 +193,7 @@ def sign_in(actor: Actor, *, via_sso: bool = False) -> None:
     st.session_state[SSO_KEY] = via_sso
     st.session_state[SESSION_KEY] = session_id
     st.session_state[HANDOFF_KEY] = code
+    st.session_state.pop(CHECKED_KEY, None)
     st.session_state.pop(ENDED_KEY, None)
     st.session_state.pop(STALE_COOKIE_KEY, None)
 
@@ -191,6 +201,7 @@ def sign_in(actor: Actor, *, via_sso: bool = False) -> None:
 def sign_out() -> None:
     session_id = st.session_state.pop(SESSION_KEY, None)
     remembered = st.session_state.pop(ACTOR_KEY, None)
+    st.session_state.pop(CHECKED_KEY, None)
     if session_id is not None:
         web_sessions.end(tracker(), session_id, now())
     if remembered is not None:

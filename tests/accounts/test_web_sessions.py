@@ -4,6 +4,7 @@ every way a session ends — sign-out, idle timeout, age, password change, accou
 from __future__ import annotations
 
 import os
+import re
 import stat
 from datetime import datetime, timedelta
 
@@ -13,6 +14,7 @@ from tests.conftest import ADMIN
 from tracker import accounts, web_sessions
 from tracker.errors import InvalidInput
 from tracker.permissions import Role
+from tracker.storage import QUERIES_DIR
 
 PASSWORD = "mật-khẩu-đủ-dài-2026"
 # A Monday morning in Hà Nội, after the 20/11 Teachers' Day week.
@@ -140,3 +142,89 @@ def test_asking_whether_a_session_is_over_is_not_activity(tracker, officer):
     for minute in range(1, 30):  # the on-screen watch asks every minute while nobody clicks
         assert not web_sessions.is_over(tracker, session_id, MORNING + timedelta(minutes=minute))
     assert web_sessions.is_over(tracker, session_id, MORNING + timedelta(minutes=30))
+
+
+# -- a click that needs no query (issue 15): the remembered check and the stamp that ends it -------
+def found_usable(tracker, session_id, at):
+    """What the app keeps after a full check: the stamp is read before the check's queries."""
+    stamp = web_sessions.access_stamp(tracker.db)
+    session, why = web_sessions.check(tracker, session_id, at)
+    assert why is None
+    return web_sessions.UsableAt(session, stamp)
+
+
+def test_a_remembered_check_holds_within_the_minute_while_others_work(tracker, officer):
+    session_id, _ = open_session(tracker, officer)
+    found = found_usable(tracker, session_id, MORNING + timedelta(minutes=2))
+    assert found.session.last_seen_at == MORNING + timedelta(minutes=2), "the activity it has just noted"
+    # Around it the office works: another tab signs in and is noted active, this tab switches language.
+    colleague, _ = open_session(tracker, officer, at=MORNING + timedelta(minutes=2, seconds=10))
+    web_sessions.check(tracker, colleague, MORNING + timedelta(minutes=3, seconds=15))
+    web_sessions.set_lang(tracker, session_id, "en")
+    assert web_sessions.still_usable(found, tracker.db, MORNING + timedelta(minutes=2, seconds=59))
+    # A minute on, its activity is due to be noted: the next click checks again (and writes it).
+    assert not web_sessions.still_usable(found, tracker.db, MORNING + timedelta(minutes=3))
+
+
+def _sign_out_elsewhere(tracker, officer, session_id, at):
+    web_sessions.end(tracker, session_id, at)
+
+
+def _new_password(tracker, officer, session_id, at):
+    accounts.set_password(tracker, ADMIN, officer, "mật-khẩu-mới-tháng-12")
+
+
+def _disabled(tracker, officer, session_id, at):
+    accounts.update_user(
+        tracker, ADMIN, officer, display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
+
+
+def _made_viewer(tracker, officer, session_id, at):
+    accounts.update_user(tracker, ADMIN, officer, display_name="", role=Role.VIEWER, unit=None, email=None, active=True)
+
+
+def _shorter_idle(tracker, officer, session_id, at):
+    web_sessions.save_idle_minutes(tracker, ADMIN, 10)
+
+
+@pytest.mark.parametrize("change", [_sign_out_elsewhere, _new_password, _disabled, _made_viewer, _shorter_idle])
+def test_every_write_that_can_end_a_session_or_change_its_account_makes_the_next_click_check(tracker, officer, change):
+    session_id, _ = open_session(tracker, officer)
+    found = found_usable(tracker, session_id, MORNING + timedelta(minutes=2))
+    soon = MORNING + timedelta(minutes=2, seconds=20)
+    change(tracker, officer, session_id, soon)
+    assert not web_sessions.still_usable(found, tracker.db, soon)
+
+
+def test_a_remembered_check_never_outlives_the_working_day(tracker, officer):
+    session_id, _ = open_session(tracker, officer)
+    for step in range(1, 36):  # a click every 20 minutes, to 20:10
+        web_sessions.check(tracker, session_id, MORNING + timedelta(minutes=20 * step))
+    found = found_usable(tracker, session_id, MORNING + timedelta(hours=11, minutes=59, seconds=30))
+    assert web_sessions.still_usable(found, tracker.db, MORNING + timedelta(hours=11, minutes=59, seconds=50))
+    assert not web_sessions.still_usable(found, tracker.db, MORNING + timedelta(hours=12))
+
+
+def test_a_stamp_belongs_to_one_database_file(tmp_path, tracker, officer):
+    from tracker.service import Tracker
+
+    other = Tracker.open(tmp_path / "khac.duckdb")
+    try:
+        assert web_sessions.access_stamp(other.db) != web_sessions.access_stamp(tracker.db)
+    finally:
+        other.close()
+
+
+def test_only_statements_the_stamp_hears_change_accounts_sessions_or_settings():
+    """The stamp hears writes to the users and settings folders and ``end``: a statement elsewhere
+    that changed those tables, or ended sessions, would let a tab keep a check that no longer holds."""
+    changes = re.compile(r"\b(update|insert\s+into|delete\s+from)\s+(users|settings|web_sessions)\b", re.IGNORECASE)
+    writers = {
+        path.relative_to(QUERIES_DIR).as_posix(): path.read_text(encoding="utf-8")
+        for path in QUERIES_DIR.rglob("*.sql")
+        if changes.search(path.read_text(encoding="utf-8"))
+    }
+    assert {name.split("/")[0] for name in writers} == {"users", "settings", "web_sessions"}
+    ending = {name for name, text in writers.items() if re.search(r"revoked_at\s*=", text)}
+    assert ending == {"web_sessions/revoke.sql", "web_sessions/revoke_for_user.sql"}

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, open_page, signed_in_as, start_app
 from tracker import accounts, web_sessions
 from tracker.permissions import SYSTEM, Role
+from tracker.storage import Queries
 from ui import context, session_routes
 from ui.context import _open_tracker
 
@@ -158,3 +159,62 @@ def test_signing_out_of_a_single_sign_on_session_also_ends_the_providers_sign_in
     assert not signed_in(at)
     # Streamlit's /auth/logout clears st.user's cookie: the sign-in page cannot sign them back in.
     assert len(redirects(at)) == 1 and "next=%2Fauth%2Flogout" in redirects(at)[0].proto.body
+
+
+# -- a click that needs no query (issue 15): what it must never cost --------------------------
+def caption(at: AppTest) -> str:
+    return " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_an_account_changed_by_the_administrator_changes_at_the_next_click_even_within_the_minute(
+    db_path, monkeypatch, clock
+):
+    at = start_app(db_path, monkeypatch, role="liaison")
+    assert "Cán bộ đầu mối" in caption(at)
+    clock.advance(seconds=10)
+    at.run()  # a click the tab answers from its remembered check
+    live = _open_tracker(str(db_path))
+    accounts.update_user(
+        live, SYSTEM, "test-liaison", display_name="", role=Role.VIEWER, unit=None, email=None, active=True
+    )
+    clock.advance(seconds=10)
+    at.run()
+    assert "Lãnh đạo Bộ" in caption(at) and "Cán bộ đầu mối" not in caption(at)
+    accounts.update_user(
+        live, SYSTEM, "test-liaison", display_name="", role=Role.VIEWER, unit=None, email=None, active=False
+    )
+    clock.advance(seconds=10)
+    at.run()
+    assert not signed_in(at)
+
+
+def test_signing_out_in_another_tab_ends_this_one_at_its_next_click(db_path, monkeypatch, clock):
+    at = start_app(db_path, monkeypatch, role="liaison")
+    clock.advance(seconds=5)
+    at.run()
+    assert signed_in(at)
+    # A second tab reached the same session through the cookie and signed out there.
+    web_sessions.end(_open_tracker(str(db_path)), at.session_state[context.SESSION_KEY], clock())
+    clock.advance(seconds=5)
+    at.run()
+    assert not signed_in(at)
+
+
+def test_a_click_within_the_minute_asks_the_database_nothing_about_the_session(db_path, monkeypatch, clock):
+    at = start_app(db_path, monkeypatch, role="liaison")
+    asked: list[str] = []
+    original = Queries.__getitem__
+
+    def traced(self: Queries, name: str) -> str:
+        asked.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(Queries, "__getitem__", traced)
+    clock.advance(seconds=30)
+    at.run()
+    assert signed_in(at)
+    assert not {"web_sessions/get", "users/get"} & set(asked)
+    clock.advance(seconds=31)  # its activity is due: noted, and the session and the account read again
+    at.run()
+    assert signed_in(at)
+    assert {"web_sessions/get", "web_sessions/touch", "users/get"} <= set(asked)
