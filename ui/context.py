@@ -102,11 +102,13 @@ def signed_in() -> Actor | None:
     once per script run and database generation (a write within the run, such as a sign-out,
     reads it afresh).
 
-    Re-read from the accounts table on every run: a role changed or an account disabled by an
-    administrator takes effect at the person's next click, not at their next sign-in. The tab's
-    server-side session is checked on every run too: it ends after the idle timeout, at sign-out
-    and when the password changes or the account is disabled. A new tab or a reloaded page finds
-    its session again through the HttpOnly cookie (tracker/web_sessions.py).
+    Checked on every run: a role changed or an account disabled by an administrator takes effect
+    at the person's next click, not at their next sign-in; the tab's server-side session ends after
+    the idle timeout, at sign-out and when the password changes or the account is disabled. A click
+    within a minute of the last full check takes its answer while no write that could change it has
+    committed since (web_sessions.still_usable); otherwise the session and the account are read
+    again. A new tab or a reloaded page finds its session again through the HttpOnly cookie
+    (tracker/web_sessions.py).
     """
     memo = this_run()
     now_known = (tracker().db.generation, st.session_state.get(SESSION_KEY), st.session_state.get(ACTOR_KEY))
