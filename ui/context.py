@@ -29,7 +29,7 @@ SESSION_KEY = "app.web_session"  # the id of the tab's row in web_sessions (serv
 HANDOFF_KEY = "app.cookie_handoff"
 DROP_COOKIE_KEY = "app.cookie_drop"
 ENDED_KEY = "app.session_ended"
-CHECKED_KEY = "app.session_checked"  # the tab's last full check: (what it found, session id, actor)
+CHECKED_KEY = "app.session_checked"  # the tab's last full check: (what it found, the actor it found)
 STALE_COOKIE_KEY = "app.cookie_stale"
 IDLE_WATCH = timedelta(seconds=60)
 SSO_KEY = "app.via_sso"
@@ -131,7 +131,11 @@ def _signed_in() -> Actor | None:
         session_id = st.session_state[SESSION_KEY] = web_sessions.start(tracker(), remembered.username, now())[0]
     db, moment = tracker().db, now()
     last = st.session_state.get(CHECKED_KEY)
-    if last is not None and last[1:] == (session_id, remembered) and web_sessions.still_usable(last[0], db, moment):
+    if (
+        last is not None
+        and (last[0].session.id, last[1]) == (session_id, remembered)
+        and web_sessions.still_usable(last[0], db, moment)
+    ):
         this_run()["session_checked"] = session_id  # nothing that decides it has changed: no query
         return remembered
     stamp = web_sessions.access_stamp(db)  # before the queries: a write during them moves it on
@@ -142,7 +146,7 @@ def _signed_in() -> Actor | None:
         return None
     if current != remembered:
         st.session_state[ACTOR_KEY] = current
-    st.session_state[CHECKED_KEY] = (web_sessions.UsableAt(session, stamp), session_id, current)
+    st.session_state[CHECKED_KEY] = (web_sessions.UsableAt(session, stamp), current)
     this_run()["session_checked"] = session_id
     return current
 
