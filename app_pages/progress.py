@@ -120,7 +120,7 @@ counts = sum((r.counts for r in rows), Counts())
 # The chart leaves first (issue 15, the browser target): what a reader waits for is the chart, so
 # the lines and metrics above it and the strip at the top are sent after it, into their places.
 summary = st.container()
-st.plotly_chart(charts.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+st.plotly_chart(cached.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
 # A moment for the browser to draw the chart before the rest arrives (issue 15, point 4). Sent
 # back to back, the rest (three tables, the metrics, the stage charts) reaches the browser with the
 # chart and is drawn in the same pass, so the chart waits for all of it: 140-150 ms after the

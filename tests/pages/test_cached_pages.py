@@ -4,6 +4,7 @@ under load) leaves the cache valid, because no cached read shows it."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 
@@ -28,6 +29,36 @@ def test_an_item_entered_elsewhere_shows_on_the_progress_page_at_the_next_click(
 
     assert not at.exception
     assert int(at.metric[0].value) == total + 1
+
+
+def _chart(at) -> tuple[list[int], list[str]]:
+    """The progress chart as sent: its bars' counts, and the outer labels of its two pictures."""
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    return bars["x"], sorted(set(bars["y"][0]))
+
+
+def test_the_progress_chart_follows_its_counts_and_its_language(demo_db, tmp_path, monkeypatch):
+    # The figure is kept by what it shows (ui/cached.progress_figure): a write that changes a
+    # count, and a switch of language, must each draw the new chart at the next click.
+    db = copy_db(demo_db.path, tmp_path)
+    at = open_page(start_app(db, monkeypatch, "admin", "vi", None), "progress")
+    live = _open_tracker(str(db))
+    at.selectbox(key="progress.session").set_value(session_id(live, "15/9")).run()
+    counts, labels = _chart(at)
+    assert labels == ["Kết quả giải quyết", "Tình hình trả lời"]
+    at.run()  # the same click again: the same chart
+    assert _chart(at) == (counts, labels)
+
+    live.create_item(LIAISON, draft(live, session="15/9"))
+    at.run()
+    grown, _ = _chart(at)
+    assert sum(grown[:4]) == sum(counts[:4]) + 1  # one more item in the buckets
+    assert grown[4:] == counts[4:]  # no new reply, so the results are as they were
+
+    at.radio(key="app.lang").set_value("en").run()
+    at.selectbox(key="progress.session").set_value(session_id(live, "15/9")).run()
+    assert not at.exception
+    assert _chart(at) == (grown, ["Response performance", "Results of replies"])
 
 
 def test_only_a_session_noted_as_active_leaves_the_cached_reads_valid(tracker):
