@@ -24,11 +24,15 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from tracker.errors import InvalidInput
+
+T = TypeVar("T")
 
 MAX_UPLOAD_MB = 50
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -116,13 +120,19 @@ def _cell_position(ref: bytes) -> tuple[int, int] | None:
 
 
 # -- .xlsx ------------------------------------------------------------------------------------
-def check_xlsx(data: bytes, name: str) -> None:
+def check_xlsx(data: bytes, name: str, alongside: Callable[[], T]) -> T:
     """Refuse an .xlsx whose parts decompress beyond the limit or whose first sheet declares or
-    holds a cell beyond MAX_ROWS x MAX_COLUMNS. Memory stays at about one chunk of XML."""
+    holds a cell beyond MAX_ROWS x MAX_COLUMNS. Memory stays at about one chunk of XML.
+
+    ``alongside`` (python-calamine opening the workbook) runs in a thread while the sheet is
+    scanned, once every other part is counted: opening reads those parts, never the sheet, and
+    python-calamine lets go of the GIL while it does. Its result is returned, its error raised,
+    after the scan passes; a refused file waits for it and then raises the refusal."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return  # not a zip: python-calamine says so in its own words (import.unreadable)
+        # not a zip: python-calamine says so in its own words (import.unreadable)
+        return alongside()
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_XLSX_ENTRIES:
@@ -133,11 +143,15 @@ def check_xlsx(data: bytes, name: str) -> None:
         sheets = _first_sheet_paths(archive, entries)
         total = 0
         for entry in entries:
-            if entry.filename in sheets:
-                total = _scan_sheet(data, entry, name, total)
-            else:
+            if entry.filename not in sheets:
                 for chunk in _inflate(data, entry, name):
                     total = _count(total, len(chunk), name)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-open") as pool:
+            opened = pool.submit(alongside)
+            for entry in entries:
+                if entry.filename in sheets:
+                    total = _scan_sheet(data, entry, name, total)
+        return opened.result()
 
 
 def _count(total: int, more: int, name: str) -> int:
@@ -276,27 +290,39 @@ def _scan_stream(data: bytes, entry: zipfile.ZipInfo, name: str, total: int, *, 
     return total
 
 
-def _greater_than(limit: str, symbol: bytes) -> bytes:
-    """A regex for strings of ``limit``'s length that sort after it ("BL" -> B[M-Z]|[C-Z]<sym>)."""
-    options = []
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
+
+
+def _up_to(limit: str, first: str, last: str) -> bytes:
+    """A regex for the strings of [first-last] that count up to ``limit`` ("BL": a column's letters
+    up to BL; "120000": a row number up to 120000, no leading zero): the shorter ones, then those of
+    its length that sort at or before it."""
+    n = len(limit)
+    low = "A" if last == "Z" else "0"
+    options = [f"[{first}-{last}][{low}-{last}]{{0,{n - 2}}}"] if n > 1 else []
     for i, ch in enumerate(limit):
-        nxt = chr(ord(ch) + 1)
-        last = "Z" if ch.isalpha() else "9"
-        if ch != last:
-            options.append(limit[:i].encode() + f"[{nxt}-{last}]".encode() + symbol * (len(limit) - i - 1))
-    return b"|".join(options) or b"(?!)"
+        floor = first if i == 0 else low
+        if ch > floor:
+            options.append(f"{limit[:i]}[{floor}-{chr(ord(ch) - 1)}][{low}-{last}]{{{n - i - 1}}}")
+    options.append(limit)
+    return ("(?:" + "|".join(options) + ")").encode()
 
 
-def _beyond_pattern() -> re.Pattern[bytes]:
-    letters, digits = _column_letters(MAX_COLUMNS), str(MAX_ROWS)
-    column = rb"[A-Z]{%d,}|" % (len(letters) + 1) + _greater_than(letters, b"[A-Z]")
-    row = rb"[1-9][0-9]{%d,}|" % len(digits) + _greater_than(digits, b"[0-9]")
-    return re.compile(rb'<c r="(?:(?:' + column + rb")[0-9]|[A-Z]{1,3}0*(?:" + row + rb')")', re.IGNORECASE)
-
-
-_CELL_TAG = re.compile(rb"<c[\s/>]")
-_CELL_WITH_REF = re.compile(rb'<c r="')
-_NOT_A_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[0-9]{1,7}")')
+_COLUMN_UP_TO_LIMIT = _up_to(_column_letters(MAX_COLUMNS), "A", "Z")
+_ROW_UP_TO_LIMIT = _up_to(str(MAX_ROWS), "1", "9")
+# A cell tag that is not <c r="REF"> with REF inside the limits, in upper case and with no leading
+# zero, as spreadsheet programs write every cell. One search in C per chunk: every match is
+# looked at (a cell beyond the limits, or one the exact scan must place).
+_CELL_TO_LOOK_AT = re.compile(rb'<c(?![^\s/>]| r="' + _COLUMN_UP_TO_LIMIT + _ROW_UP_TO_LIMIT + rb'")')
+_WRITTEN_REF = re.compile(rb'<c r="([A-Za-z]{1,3}[0-9]{1,7})"')
+# A namespace prefix on a row or cell (<x:c …>) needs a colon right before the name: chunks
+# without one (nearly all) skip the search for the prefix.
+_COLON_NAME = re.compile(rb":(?:c|row)[\s/>]")
 _PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
 
 
@@ -317,14 +343,13 @@ def _scan_head(scan: bytes, state: list[int], name: str, part: str) -> None:
 
 def _scan_fast(scan: bytes, state: list[int], name: str, part: str) -> None:
     _scan_head(scan, state, name, part)
-    cells = len(_CELL_TAG.findall(scan))
-    if cells != len(_CELL_WITH_REF.findall(scan)) or _NOT_A_REF.search(scan) or _PREFIXED.search(scan):
+    if _COLON_NAME.search(scan) and _PREFIXED.search(scan):
         raise _ExactScanNeeded
-    beyond = _BEYOND.search(scan)
-    if beyond:
-        ref = scan[beyond.start() + 6 : scan.index(b'"', beyond.start() + 6)]
-        position = _cell_position(ref)
-        if position is not None:
+    odd = _CELL_TO_LOOK_AT.search(scan)
+    if odd:
+        written = _WRITTEN_REF.match(scan, odd.start())
+        position = _cell_position(written.group(1)) if written else None
+        if position is not None and (position[0] > MAX_ROWS or position[1] > MAX_COLUMNS):
             _refuse_cell(name, *position)
         raise _ExactScanNeeded
 
@@ -384,14 +409,3 @@ def _check_dimension(ref: bytes, name: str) -> None:
             rows=MAX_ROWS,
             columns=MAX_COLUMNS,
         )
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters or "A"
-
-
-_BEYOND = _beyond_pattern()

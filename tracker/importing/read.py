@@ -95,9 +95,9 @@ def _xlsx_rows(data: bytes, name: str) -> Sequence[Sequence[object]]:
 
     # Before python-calamine sees the file: it would allocate the whole range up to the farthest
     # cell, and abort the process if that is too big (tracker/file_limits.py).
-    file_limits.check_xlsx(data, name)
+    # The workbook is opened while the sheet is scanned; its sheet is read only after the scan.
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        book = file_limits.check_xlsx(data, name, lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
         # skip_empty_area=False keeps row numbers equal to what Excel shows.
         return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (CalamineError, ValueError, OSError) as error:
