@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, open_page, run_cli, start_app
-from tracker import file_limits
+from tracker import file_limits, xlsx_limits
 from tracker.file_limits import MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES, FileTooLarge
 from tracker.importing import read_table
 
@@ -142,7 +142,7 @@ def test_a_sheet_at_the_limits_is_read():
     rows = (
         header_row()
         + f'<row r="{MAX_ROWS}">'
-        + cell(f"{file_limits._column_letters(MAX_COLUMNS)}{MAX_ROWS}", "x")
+        + cell(f"{xlsx_limits._column_letters(MAX_COLUMNS)}{MAX_ROWS}", "x")
         + "</row>"
     )
     table = read_table(workbook(sheet_xml(rows, f"A1:BL{MAX_ROWS}")), "x.xlsx")

@@ -13,17 +13,17 @@ from hypothesis import strategies as st
 
 from tests.factories import as_xlsx, generated_rows
 from tests.importing.test_file_limits import cell, header_row, refusal, sheet_xml, workbook
-from tracker import file_limits
+from tracker import xlsx_limits
 from tracker.file_limits import MAX_COLUMNS, MAX_ROWS
 from tracker.importing import read_table
 
-COLUMN = re.compile(file_limits._COLUMN_UP_TO_LIMIT)
-ROW = re.compile(file_limits._ROW_UP_TO_LIMIT)
+COLUMN = re.compile(xlsx_limits._COLUMN_UP_TO_LIMIT)
+ROW = re.compile(xlsx_limits._ROW_UP_TO_LIMIT)
 
 
 def test_the_quick_path_knows_every_column_up_to_three_letters():
     for number in range(1, 26**3 + 26**2 + 27):
-        letters = file_limits._column_letters(number)
+        letters = xlsx_limits._column_letters(number)
         assert bool(COLUMN.fullmatch(letters.encode())) == (number <= MAX_COLUMNS), letters
 
 
@@ -41,7 +41,7 @@ def test_a_sheet_as_spreadsheet_programs_write_it_never_needs_the_exact_scan(mon
     def exact(*args):
         raise AssertionError("the exact scan ran")
 
-    monkeypatch.setattr(file_limits, "_scan_xml", exact)
+    monkeypatch.setattr(xlsx_limits, "_scan_xml", exact)
     table = read_table(as_xlsx(generated_rows(300)), "binh-thuong.xlsx")
     assert len(table.rows) == 300
 
@@ -71,8 +71,8 @@ def test_a_cell_beyond_the_limits_is_refused_however_it_is_spelled(written):
 )
 def test_an_odd_spelling_inside_the_limits_is_read_by_the_exact_scan(written, monkeypatch):
     calls = []
-    exact = file_limits._scan_xml
-    monkeypatch.setattr(file_limits, "_scan_xml", lambda *a: calls.append(1) or exact(*a))
+    exact = xlsx_limits._scan_xml
+    monkeypatch.setattr(xlsx_limits, "_scan_xml", lambda *a: calls.append(1) or exact(*a))
     table = read_table(workbook(sheet_xml(header_row() + f'<row r="2">{written}</row>')), "x.xlsx")
     assert calls and table.rows[0][1][:2] == ("", 7.0)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker import file_limits
+from tracker import file_limits, xlsx_limits
 from tracker.dates import format_date
 from tracker.errors import InvalidInput
 from tracker.importing.gc_pause import collector_paused
@@ -94,10 +94,10 @@ def _xlsx_rows(data: bytes, name: str) -> Sequence[Sequence[object]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     # Before python-calamine sees the file: it would allocate the whole range up to the farthest
-    # cell, and abort the process if that is too big (tracker/file_limits.py).
+    # cell, and abort the process if that is too big (tracker/xlsx_limits.py).
     # The workbook is opened while the sheet is scanned; its sheet is read only after the scan.
     try:
-        book = file_limits.check_xlsx(data, name, lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
+        book = xlsx_limits.check_xlsx(data, name, lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
         # skip_empty_area=False keeps row numbers equal to what Excel shows.
         return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (CalamineError, ValueError, OSError) as error:
