@@ -15,7 +15,7 @@ from tracker.permissions import Action
 from tracker.service import Filters
 from tracker.session_schedule import session_schedule
 from tracker.stats import Counts
-from ui import cached, chase_actions, needs_now, report_deadline
+from ui import cached, chase_actions, needs_now, progress_bars, report_deadline
 from ui import context as ctx
 from ui import plain_text as pt
 from ui.similar_progress import render_raised_again
@@ -120,12 +120,14 @@ counts = sum((r.counts for r in rows), Counts())
 # The chart leaves first (issue 15, the browser target): what a reader waits for is the chart, so
 # the lines and metrics above it and the strip at the top are sent after it, into their places.
 summary = st.container()
-st.plotly_chart(cached.progress_figure(counts, lang, decimals), key="progress.chart", config={"displayModeBar": False})
+# Bars in plain HTML, not plotly: drawn at once (issue 15, point 4; ui/progress_bars.py says why).
+progress_bars.render(charts.progress_bars(counts, lang, decimals), ctx.tr("progress.chart_label"))
 # A moment for the browser to draw the chart before the rest arrives (issue 15, point 4). Sent
 # back to back, the rest (three tables, the metrics, the stage charts) reaches the browser with the
 # chart and is drawn in the same pass, so the chart waits for all of it: 140-150 ms after the
 # click; with this pause 97-99 ms, and the whole page is drawn no later (645-663 ms against
-# 653-675). The pause holds no lock and no CPU; docs/PERFORMANCE.md, "The browser, seventh round".
+# 653-675). The pause holds no lock and no CPU; docs/PERFORMANCE.md, "The browser, seventh round"
+# (measured with the plotly chart; the HTML bars of the eleventh round were measured with it kept).
 time.sleep(CHART_FIRST_PAUSE_S)
 draw_selectors(session_options, kind_options)
 with summary:

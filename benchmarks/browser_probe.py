@@ -1,5 +1,6 @@
-"""Real browser: navigation to the progress page until its plotly charts are drawn, against the
-same navigation to a one-bar plotly page (benchmarks/floor_app.py), in one run.
+"""Real browser: navigation to the progress page until its first chart is drawn (HTML bars since
+the eleventh round; ``--chart``), against the same navigation to a one-bar plotly page
+(benchmarks/floor_app.py), in one run.
 
 Run by benchmarks.bench: ``python -m benchmarks.browser_probe --db FILE --username U --password P``;
 prints one JSON line. Both apps are served by ``streamlit run`` on free loopback ports at once,
@@ -7,9 +8,9 @@ and the two measurements alternate, so background load hits both alike. Debian's
 (Playwright cannot download a browser here). ``--compare DIR`` serves another checkout too (on a
 copy of the database) in the same rotation, for an A/B of a change in one browser under one load.
 
-``inserted_ms`` is when the page first holds a plotly chart's element; the observer sees it only
-after plotly's first synchronous layout of that chart, so most of plotly's work falls before it,
-not between it and ``first_ms``.
+``inserted_ms`` is when the page first holds the chart's element; for plotly the observer sees it
+only after plotly's first synchronous layout of that chart, so most of plotly's work falls before
+it, not between it and ``first_ms``.
 """
 
 from __future__ import annotations
@@ -45,14 +46,13 @@ CHROMIUM_ARGS = [
 # has been still for SETTLE_MS) shows what a chart drawn sooner costs the rest of the page.
 OBSERVER = """
 window.__bench = {want: 1, t0: 0, first: 0, all: 0, pending: 0, inserted: 0, done: 0, last: 0};
-const drawn = () => [...document.querySelectorAll('.js-plotly-plot')]
-    .filter(p => p.querySelector('.main-svg g.trace path')).length;
+const drawn = () => __DRAWN__;
 new MutationObserver(() => {
     const b = window.__bench;
     if (!b.t0) return;
     b.last = performance.now();
     const n = drawn();
-    if (!b.inserted && document.querySelector('.js-plotly-plot')) b.inserted = performance.now();
+    if (!b.inserted && document.querySelector('__ELEMENT__')) b.inserted = performance.now();
     if (!b.done && b.inserted && document.querySelector('[data-test-script-state="notRunning"]')) {
         b.done = performance.now();
     }
@@ -78,9 +78,31 @@ SETTLE_MS = 500
 SETTLED = """ms => window.__bench.done > 0 && performance.now() - window.__bench.last > ms"""
 
 # The page left is drawn and still before the click back, as a reader clicks a page they have read.
-IDLE = """ms => !document.querySelector('.js-plotly-plot')
+IDLE = """ms => !document.querySelector('__ELEMENT__')
     && document.querySelector('[data-test-script-state="notRunning"]') !== null
     && performance.now() - window.__bench.last > ms"""
+
+# How each kind of chart is found: its element, and (a JavaScript expression) how many are drawn.
+# plotly: a chart whose traces have their paths (the floor's, and the progress page's before the
+# eleventh round). html: the progress page's bars in plain HTML (ui/progress_bars.py), drawn once
+# they are in the page. vega: Vega-Lite (st.vega_lite_chart) once its bars have their paths, the
+# alternative measured and not kept (issue 15, point 4: "measure the alternatives").
+CHARTS = {
+    "plotly": (
+        ".js-plotly-plot",
+        "[...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg g.trace path')).length",
+    ),
+    "vega": (
+        '[data-testid="stVegaLiteChart"]',
+        "document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg .mark-rect path').length ? 1 : 0",
+    ),
+    "html": (".progress-bars", "document.querySelectorAll('.progress-bars').length"),
+}
+
+
+def for_chart(script: str, chart: str) -> str:
+    element, drawn = CHARTS[chart]
+    return script.replace("__ELEMENT__", element).replace("__DRAWN__", drawn)
 
 
 def free_port() -> int:
@@ -153,10 +175,13 @@ def start(script: str, db: str, log: Path, cores: set[int] | None = None, root: 
 class Tab:
     """One browser tab on one app: leave the chart page, then time the way back to it."""
 
-    def __init__(self, browser, server: Server, chart_path: str, away_path: str, charts: int) -> None:
+    def __init__(
+        self, browser, server: Server, chart_path: str, away_path: str, charts: int, chart: str = "plotly"
+    ) -> None:
         self.page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN").new_page()
         self.page.set_default_timeout(120_000)
-        self.page.add_init_script(OBSERVER)
+        self.chart = chart
+        self.page.add_init_script(for_chart(OBSERVER, chart))
         self.server, self.chart_path, self.away_path, self.charts = server, chart_path, away_path, charts
         self.first: list[float] = []
         self.all: list[float] = []
@@ -173,15 +198,11 @@ class Tab:
         self.page.locator(".st-key-sign_in-password input").press("Enter")
 
     def wait_for_chart(self) -> None:
-        self.page.wait_for_function(
-            "n => [...document.querySelectorAll('.js-plotly-plot')]"
-            ".filter(p => p.querySelector('.main-svg g.trace path')).length >= n",
-            arg=self.charts,
-        )
+        self.page.wait_for_function(f"n => {CHARTS[self.chart][1]} >= n", arg=self.charts)
 
     def measure(self, keep: bool = True) -> None:
         self.page.evaluate(CLICK, [self.away_path, 0])
-        self.page.wait_for_function(IDLE, arg=SETTLE_MS)
+        self.page.wait_for_function(for_chart(IDLE, self.chart), arg=SETTLE_MS)
         self.page.evaluate(CLICK, [self.chart_path, self.charts])
         self.page.wait_for_function("() => window.__bench.all > 0 && window.__bench.first > 0")
         self.page.wait_for_function(SETTLED, arg=SETTLE_MS)
@@ -211,6 +232,18 @@ def main() -> None:
         "on a copy of --db and measured in the same rotation: an A/B in one browser, under the same load",
     )
     parser.add_argument(
+        "--chart",
+        choices=sorted(CHARTS),
+        default="html",
+        help="how this checkout's progress page draws its first chart (HTML bars since the eleventh round)",
+    )
+    parser.add_argument(
+        "--compare-chart",
+        choices=sorted(CHARTS),
+        default="html",
+        help="how the --compare checkout draws it: plotly before the eleventh round (e.g. `--compare-chart plotly`)",
+    )
+    parser.add_argument(
         "--pin",
         action="store_true",
         help="servers on core 0, the browser on core 1 (as deployed, where the browser is on the reader's own machine)",
@@ -237,9 +270,9 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tracker_tab = Tab(browser, app, "/", args.away, charts=1)
+            tracker_tab = Tab(browser, app, "/", args.away, charts=1, chart=args.chart)
             floor_tab = Tab(browser, floor, "/", "/blank", charts=1)
-            other_tab = Tab(browser, other, "/", args.away, charts=1) if other else None
+            other_tab = Tab(browser, other, "/", args.away, charts=1, chart=args.compare_chart) if other else None
             for tab in (tracker_tab, other_tab):
                 if tab is not None:
                     tab.open()
@@ -278,9 +311,13 @@ def main() -> None:
                 "pinned": args.pin,
                 "away": args.away,
                 "chromium": version,
-                "app": summary(tracker_tab),
+                "app": {"chart": args.chart, **summary(tracker_tab)},
                 "floor": summary(floor_tab),
-                **({"compared": {"root": str(args.compare), **summary(other_tab)}} if other_tab else {}),
+                **(
+                    {"compared": {"root": str(args.compare), "chart": args.compare_chart, **summary(other_tab)}}
+                    if other_tab
+                    else {}
+                ),
                 "server": memory,
             }
         )

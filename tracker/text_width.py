@@ -1,5 +1,4 @@
-"""How wide a line of Times New Roman is, so the Word report can size its columns and rules; and
-how wide a line of the screen's Source Sans is, so a chart's margins fit its labels.
+"""How wide a line of Times New Roman is, so the Word report can size its columns and rules.
 
 Decree 30/2020 wants the rule under the motto exactly as long as the motto, the national name on
 one line and reply numbers like "3909/BNV-BTGCP" never broken in the appendix: all three need the
@@ -7,9 +6,6 @@ text's width before Word or LibreOffice lays it out. The advance widths in times
 from Liberation Serif, which is metric-compatible with Times New Roman by design (what LibreOffice
 substitutes for it), for ASCII and every Vietnamese letter; tests/exporting/test_report_docx.py checks them
 against the font files when they are installed.
-
-sans_widths.json holds the same characters in the Source Sans that Streamlit serves (measured in
-Chromium by tests/browser/font_widths.py, checked again by tests/browser/test_chart_layout.py).
 """
 
 from __future__ import annotations
@@ -20,7 +16,6 @@ from pathlib import Path
 
 MM_PER_PT = 25.4 / 72
 _FILE = Path(__file__).with_name("times_widths.json")
-_SANS_FILE = Path(__file__).with_name("sans_widths.json")
 
 
 @cache
@@ -36,17 +31,3 @@ def text_width_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool
     widths = _widths(style)
     wide = widths["M"]
     return sum(widths.get(c, wide) for c in text) / 1000 * size_pt * MM_PER_PT
-
-
-@cache
-def _sans_widths() -> dict[str, int]:
-    data = json.loads(_SANS_FILE.read_text(encoding="utf-8"))
-    return dict(zip(data["chars"], data["regular"], strict=True))
-
-
-def sans_width_px(text: str, size_px: float) -> float:
-    """The width of ``text`` on one line in the screen's Source Sans (weight 400), in pixels; a
-    character outside the table counts as wide as "M", as above."""
-    widths = _sans_widths()
-    wide = widths["M"]
-    return sum(widths.get(c, wide) for c in text) / 1000 * size_px

@@ -5,7 +5,6 @@ data (no stale caches)."""
 
 from __future__ import annotations
 
-import functools
 import threading
 import weakref
 from datetime import date
@@ -13,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from tracker import attachments, charts, people
+from tracker import attachments, people
 from tracker.attachments import Attachment
 from tracker.items import Item
 from tracker.permissions import Actor
@@ -152,15 +151,6 @@ def attachments_of(_tracker: Tracker, path: str, gen: int, item_id: int) -> list
 def display_names(_tracker: Tracker, path: str, gen: int) -> dict[str, str]:
     """People's names for the history and the files (every account: a query each item page run)."""
     return people.display_names(_tracker)
-
-
-# The progress chart's figure, by what it shows (issue 15, point 4): plotly's validation of a new
-# figure took 3-4 ms of every progress click on the server, before the chart's element could leave,
-# and the same counts, language and decimals always make the same figure (its labels come from the
-# fixed catalog). Counts come from the fresh (or generation-keyed) stats, so a write that changes a
-# count changes the key. The kept figure is never changed: st.plotly_chart sends a deep copy of it
-# (plotly's to_dict), and nothing else receives it.
-progress_figure = functools.lru_cache(maxsize=128)(charts.progress_figure)
 
 
 def key(tracker: Tracker) -> tuple[str, int]:

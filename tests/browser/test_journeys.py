@@ -173,8 +173,8 @@ def test_enter_assign_reply_and_the_counts_move(browser, server):
     # The chart and the counts moved: 1/1 replied on time.
     page.get_by_role("link", name="Tiến độ").click()
     page.get_by_text("Kiến nghị cử tri: đã trả lời 1/1 (100 %).").wait_for()
-    page.locator(".js-plotly-plot").first.wait_for()
-    assert "1 (100 %)" in page.locator(".js-plotly-plot").first.inner_text()
+    page.locator(".st-key-progress-chart .progress-bars").wait_for()
+    assert "1 (100 %)" in page.locator(".st-key-progress-chart .progress-bars").inner_text()
 
     # English one click away, and back.
     page.get_by_text("English", exact=True).click()
@@ -230,7 +230,8 @@ DRAWN_TABLES = {"register", "progress"}
 DRAWN_CHARTS = {"progress"}
 
 # Every table's canvas has drawn rows (the grid sizes its canvas once its data is in) and every
-# Plotly chart has drawn its axes; then nothing is left half-drawn on the page.
+# Plotly chart has drawn its axes (HTML bars are drawn once they are in the page); then nothing is
+# left half-drawn on the page.
 _ALL_DRAWN = """() => {
   const shown = (e) => e.getClientRects().length > 0;  // not inside a closed expander or tab
   const frames = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(shown);
@@ -248,8 +249,8 @@ def wait_until_drawn(page, *, tables: bool, charts: bool) -> None:
     """Wait for the page's tables and charts to draw (at least one of each where expected)."""
     if tables:
         page.locator('[data-testid="stDataFrame"]').first.wait_for()
-    if charts:
-        page.locator(".js-plotly-plot").first.wait_for()
+    if charts:  # the progress page's own chart is HTML bars (ui/progress_bars.py); the rest are plotly
+        page.locator(".js-plotly-plot, .progress-bars").first.wait_for()
     page.wait_for_function(_ALL_DRAWN, polling=100, timeout=30_000)
     page.wait_for_timeout(300)  # one more frame for the canvas to paint what it laid out
 

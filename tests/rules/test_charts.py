@@ -1,8 +1,8 @@
-"""Plot builders are pure: tested on the figure data a reader sees."""
+"""The progress chart's bars are pure: tested on what a reader sees (labels, counts, texts, lengths)."""
 
 from __future__ import annotations
 
-from tracker.charts import buckets_figure, percent_text, results_figure
+from tracker.charts import Bar, percent_text, progress_bars
 from tracker.stats import Counts
 
 SESSION = Counts(
@@ -19,84 +19,67 @@ SESSION = Counts(
 )
 
 
+def _bars(counts: Counts, lang: str = "vi", decimals: int = 1) -> tuple[list[Bar], list[Bar]]:
+    buckets, results = progress_bars(counts, lang, decimals)
+    return list(buckets.bars), list(results.bars)
+
+
 def test_the_buckets_show_counts_beside_shares_in_vietnamese():
-    bar = buckets_figure(SESSION, "vi").data[0]
-    assert list(bar.y) == ["Đã trả lời đúng hạn", "Đã trả lời trễ hạn", "Chưa đến hạn", "Quá hạn"]
-    assert list(bar.x) == [100, 20, 5, 4]
-    assert list(bar.text) == ["100 (77,5 %)", "20 (15,5 %)", "5 (3,9 %)", "4 (3,1 %)"]
+    buckets, _ = _bars(SESSION, "vi")
+    assert [b.label for b in buckets] == ["Đã trả lời đúng hạn", "Đã trả lời trễ hạn", "Chưa đến hạn", "Quá hạn"]
+    assert [b.value for b in buckets] == [100, 20, 5, 4]
+    assert [b.text for b in buckets] == ["100 (77,5 %)", "20 (15,5 %)", "5 (3,9 %)", "4 (3,1 %)"]
 
 
 def test_the_buckets_in_english_use_a_decimal_point():
-    bar = buckets_figure(SESSION, "en").data[0]
-    assert list(bar.y)[3] == "Overdue"
-    assert next(iter(bar.text)) == "100 (77.5 %)"
+    buckets, _ = _bars(SESSION, "en")
+    assert buckets[3].label == "Overdue"
+    assert buckets[0].text == "100 (77.5 %)"
 
 
 def test_results_are_shares_of_the_replies_not_of_the_total():
-    bar = results_figure(SESSION, "vi").data[0]
-    assert list(bar.y) == ["Đã giải quyết xong", "Đang nghiên cứu, giải quyết", "Giải trình, cung cấp thông tin"]
-    assert list(bar.text) == ["12 (10,0 %)", "18 (15,0 %)", "90 (75,0 %)"]
+    _, results = _bars(SESSION, "vi")
+    assert [b.label for b in results] == [
+        "Đã giải quyết xong",
+        "Đang nghiên cứu, giải quyết",
+        "Giải trình, cung cấp thông tin",
+    ]
+    assert [b.text for b in results] == ["12 (10,0 %)", "18 (15,0 %)", "90 (75,0 %)"]
 
 
 def test_an_empty_session_draws_zero_bars_without_dividing_by_zero():
-    bar = buckets_figure(Counts(), "vi").data[0]
-    assert list(bar.x) == [0, 0, 0, 0] and list(bar.text) == ["0", "0", "0", "0"]
+    buckets, results = _bars(Counts(), "vi")
+    assert [b.value for b in buckets] == [0, 0, 0, 0] and [b.text for b in buckets] == ["0", "0", "0", "0"]
+    assert all(b.length == 0 for b in buckets + results)
     assert percent_text(0, 0, "vi") == "—"
     assert percent_text(129, 129, "vi") == "100 %"
     assert percent_text(2199, 2200, "vi") == "99,9 %"  # the one rule (tracker/percent.py), not "100,0 %"
 
 
 def test_two_decimals_reach_the_bar_labels():
-    bar = results_figure(SESSION, "vi", decimals=2).data[0]
-    assert list(bar.text) == ["12 (10,00 %)", "18 (15,00 %)", "90 (75,00 %)"]
+    _, results = _bars(SESSION, "vi", decimals=2)
+    assert [b.text for b in results] == ["12 (10,00 %)", "18 (15,00 %)", "90 (75,00 %)"]
 
 
-def test_the_progress_figure_holds_both_pictures_in_one_chart():
-    from tracker.charts import progress_figure
-
-    fig = progress_figure(SESSION, "vi")
-    # One trace on one two-level axis (issue 15: drawn about as fast as a one-bar chart): the
-    # outer level names each picture, each bar keeps its own share.
-    (bar,) = fig.data
-    assert list(bar.x) == [100, 20, 5, 4, 12, 18, 90]
-    groups, labels = (list(level) for level in bar.y)
-    assert groups == ["Tình hình trả lời"] * 4 + ["Kết quả giải quyết"] * 3
-    assert labels[0] == "Đã trả lời đúng hạn" and labels[4] == "Đã giải quyết xong"
-    texts = list(bar.text)
-    assert texts[0] == "100 (77,5 %)" and texts[4] == "12 (10,0 %)"  # of the total; of the replies
+def test_the_chart_holds_both_pictures_titled_from_the_catalog():
+    for lang, titles in (
+        ("vi", ["Tình hình trả lời", "Kết quả giải quyết"]),
+        ("en", ["Response performance", "Results of replies"]),
+    ):
+        assert [g.title for g in progress_bars(SESSION, lang)] == titles
 
 
-def test_small_counts_tick_once_per_item_not_at_halves():
-    from tracker.charts import progress_figure
-
-    small = Counts(total=3, replied=3, replied_on_time=3, resolved=0, being_resolved=1, explained=2)
-    fig = progress_figure(small, "vi")
-    assert fig.layout.xaxis.dtick == 1
-    assert progress_figure(SESSION, "vi").layout.xaxis.dtick is None  # larger counts: plotly's own steps
-
-
-def test_the_progress_chart_is_given_margins_that_hold_its_labels():
-    # Given up front so plotly lays the chart out once (issue 15, point 4); in Chromium the labels
-    # need the widest label of each level plus 28.5 px, and the count axis 35 px
-    # (tests/browser/test_chart_layout.py checks the drawn chart itself).
-    from tracker.charts import progress_figure
-    from tracker.text_width import sans_width_px
-
-    for lang in ("vi", "en"):
-        fig = progress_figure(SESSION, lang)
-        groups, labels = (list(level) for level in fig.data[0].y)
-        need = max(sans_width_px(s, 12) for s in labels) + max(sans_width_px(s, 12) for s in groups) + 28.5
-        assert need <= fig.layout.margin.l <= need + 8, lang  # every label shown, little blank beside
-        assert fig.layout.margin.b >= 35
-    assert progress_figure(SESSION, "en").layout.margin.l > progress_figure(SESSION, "vi").layout.margin.l
+def test_both_pictures_share_one_scale_so_a_longer_bar_is_always_more_items():
+    buckets, results = _bars(SESSION, "vi")
+    # The longest bar is the largest count of either picture; every other is its share of it.
+    assert [round(b.length, 3) for b in buckets] == [1.0, 0.2, 0.05, 0.04]
+    assert [round(b.length, 3) for b in results] == [0.12, 0.18, 0.9]
+    bigger_result = Counts(total=10, replied=10, replied_on_time=10, explained=10)
+    buckets, results = _bars(bigger_result, "vi")
+    assert buckets[0].length == results[2].length == 1.0
 
 
-def test_screen_text_widths_follow_the_letters():
-    from tracker.text_width import sans_width_px
-
-    assert sans_width_px("", 12) == 0
-    assert sans_width_px("i", 12) < sans_width_px("M", 12)
-    assert sans_width_px("Đã giải quyết", 24) == 2 * sans_width_px("Đã giải quyết", 12)
-    # A letter the table lacks counts as wide as "M": a margin too wide, never a label cut off.
-    assert sans_width_px("\u4e2d", 12) == sans_width_px("M", 12)
-    assert 144 <= sans_width_px("Giải trình, cung cấp thông tin", 12) <= 146  # Chromium drew 144.6 px
+def test_each_bar_keeps_its_colour_blind_safe_colour():
+    buckets, results = _bars(SESSION, "vi")
+    assert [b.colour for b in buckets] == ["#009E73", "#E69F00", "#56B4E9", "#D55E00"]
+    assert [b.colour for b in results] == ["#009E73", "#0072B2", "#999999"]
